@@ -1,0 +1,7 @@
+const { defineConfig } = require("eslint/config");
+const raycastConfig = require("@raycast/eslint-config");
+
+module.exports = defineConfig([
+  ...raycastConfig,
+  { ignores: ["dist/**", ".tools/**", "node_modules/**", "raycast-env.d.ts", "bench/results.json"] },
+]);

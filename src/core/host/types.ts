@@ -1,0 +1,126 @@
+// The host seam: the only way probes and fixes read or touch the machine.
+// One method per kind of input in a recording (CONTRACT.md section 2).
+
+/** A failed operation. `code` is Node's error code (ENOTFOUND, ETIMEDOUT, ENOENT, ...) or ENOTRECORDED. */
+export class HostError extends Error {
+  constructor(
+    readonly code: string,
+    message?: string,
+  ) {
+    super(message ?? code);
+    this.name = "HostError";
+  }
+}
+
+export interface OpOptions {
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface ExecResult {
+  stdout: string;
+  stderr: string;
+  exitCode: number;
+}
+
+export interface ExecOptions extends OpOptions {
+  input?: string;
+}
+
+export interface HttpResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface DnsAnswer {
+  addresses: string[];
+}
+
+export type TcpResult = "open" | "refused" | "timeout" | "unreachable";
+
+export interface TlsResult {
+  /** The chain verified against the trust store in use. */
+  authorized: boolean;
+  /** Node's verification error code when not authorized (CERT_HAS_EXPIRED, SELF_SIGNED_CERT_IN_CHAIN, ...). */
+  error?: string;
+  issuer?: string;
+  subject?: string;
+  validFrom?: string; // ISO
+  validTo?: string; // ISO
+}
+
+export interface NtpSample {
+  /** Server time minus local time (NTP convention): negative = this Mac is ahead. */
+  offsetMs: number;
+  delayMs: number;
+}
+
+export interface FileRead {
+  /** Symlink target, when the path is a link. */
+  link?: string;
+  /** File contents, when the path is a readable regular file. */
+  text?: string;
+}
+
+/** `server` is "system" (the OS resolver) or the IP of a resolver asked directly. */
+export type DnsServer = string;
+
+export interface Host {
+  /** The platform the inputs come from ("darwin", "linux", ...). */
+  readonly platform: string;
+  /** The machine's clock: right or wrong, it is what the Mac believes. */
+  now(): Date;
+  /** Environment variables that matter to probes (proxies); undefined when unset. */
+  env(name: string): string | undefined;
+  /** Runs an absolute binary with argv. Non-zero exit is a result; a missing binary throws ENOENT. */
+  exec(command: readonly string[], options?: ExecOptions): Promise<ExecResult>;
+  /** GET a URL. Any HTTP status is a response; network failure throws. */
+  http(url: string, options?: OpOptions): Promise<HttpResponse>;
+  dns(name: string, server: DnsServer, options?: OpOptions): Promise<DnsAnswer>;
+  /** A TCP connect. Never throws for network outcomes: they are the result. */
+  tcp(host: string, port: number, options?: OpOptions): Promise<TcpResult>;
+  /** A TLS handshake with SNI = host. Certificate problems are results; connection failures throw. */
+  tls(host: string, port: number, options?: OpOptions): Promise<TlsResult>;
+  ntp(server: string, options?: OpOptions): Promise<NtpSample>;
+  /** Reads a link target or a text file. Missing paths throw ENOENT. */
+  readFile(path: string): Promise<FileRead>;
+}
+
+/** Error codes as a person would read them. */
+export function describeError(code: string): string {
+  switch (code) {
+    case "ENOTFOUND":
+      return "name not found";
+    case "EAI_AGAIN":
+      return "DNS lookup failed";
+    case "ECONNREFUSED":
+      return "connection refused";
+    case "ECONNRESET":
+      return "connection reset";
+    case "ETIMEDOUT":
+      return "timed out";
+    case "EHOSTUNREACH":
+    case "ENETUNREACH":
+      return "network unreachable";
+    case "ENOENT":
+      return "not found";
+    case "EACCES":
+    case "EPERM":
+      return "permission denied";
+    case "ENOTRECORDED":
+      return "not in the recording";
+    case "ECANCELLED":
+      return "cancelled";
+    default:
+      return code;
+  }
+}
+
+export function errorCode(error: unknown): string {
+  if (error && typeof error === "object" && "code" in error && typeof (error as { code: unknown }).code === "string") {
+    return (error as { code: string }).code;
+  }
+  if (error instanceof Error && error.name === "AbortError") return "ECANCELLED";
+  return "EUNKNOWN";
+}
