@@ -9,18 +9,7 @@ export interface Identifier {
   kind: IdentifierKind;
 }
 export type IdentifierKind =
-  | "email"
-  | "dsid"
-  | "uuid"
-  | "serial"
-  | "user"
-  | "computer"
-  | "ip"
-  | "mac"
-  | "wifi"
-  | "proxy-host"
-  | "vpn"
-  | "domain";
+  "email" | "dsid" | "uuid" | "serial" | "user" | "computer" | "ip" | "mac" | "wifi" | "proxy-host" | "vpn" | "domain";
 
 /** What one probe found. `details` are the evidence, verbatim where it helps support. */
 export interface Finding {

@@ -1,0 +1,15 @@
+import { main } from "./main";
+
+// The CLI's entry point: `npm run cli -- <command>`, and the bundled copy
+// the Alfred workflow runs. Exits once output is flushed, without waiting
+// for sockets the deadline already gave up on.
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+    process.stdout.write("", () => process.exit(code));
+  },
+  (error) => {
+    process.stderr.write(`apple-id-doctor: ${(error as Error)?.stack ?? error}\n`);
+    process.exit(2);
+  },
+);

@@ -1,0 +1,17 @@
+import type { CauseId } from "./ids";
+
+/** Causes as a person names them (Title Case, for lists and reports). */
+export const CAUSE_TITLES: Record<CauseId, string> = {
+  "apple-outage": "Apple Outage",
+  offline: "No Internet Connection",
+  "captive-portal": "Wi-Fi Login Page",
+  dns: "DNS Problem",
+  blocked: "Apple's Servers Are Blocked",
+  "push-blocked": "Push Service Blocked",
+  "clock-skew": "Clock Is Off",
+  "tls-inspection": "HTTPS Inspection",
+  proxy: "Proxy In Use",
+  vpn: "VPN In Use",
+  "signed-out": "Not Signed In",
+  none: "No Problems Found",
+};

@@ -1,0 +1,228 @@
+import type { CauseId, FixId, ProbeId } from "./ids";
+import type { Cause, Confidence, Finding } from "./types";
+
+// Findings in, ranked causes out. Each rule reads the evidence of several
+// probes, and a cause that explains others silences them: offline explains
+// unreachable hosts, a Wi-Fi login page explains odd certificates.
+
+type Rule = (f: Facts) => Cause | undefined;
+
+interface Facts {
+  get(id: ProbeId): Finding | undefined;
+  is(id: ProbeId, ...statuses: Finding["status"][]): boolean;
+  data<T = unknown>(id: ProbeId, key: string): T | undefined;
+}
+
+const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
+
+/** Causes a stronger one explains away. */
+const EXPLAINS: Partial<Record<CauseId, CauseId[]>> = {
+  offline: ["dns", "blocked", "push-blocked", "captive-portal", "tls-inspection", "proxy", "vpn"],
+  "captive-portal": ["dns", "blocked", "push-blocked", "tls-inspection"],
+  "clock-skew": ["tls-inspection", "blocked"],
+  dns: ["blocked"],
+  "tls-inspection": ["blocked"],
+  vpn: ["blocked", "push-blocked"],
+  proxy: ["blocked", "push-blocked"],
+};
+
+const cause = (id: CauseId, confidence: Confidence, summary: string, evidence: string[], fixes: FixId[]): Cause => ({
+  cause: id,
+  confidence,
+  summary,
+  evidence,
+  fixes,
+});
+
+const evidenceOf = (f: Finding | undefined) => (f ? [`${f.title}: ${f.summary}`] : []);
+
+const RULES: Rule[] = [
+  function offline(f) {
+    if (!f.is("internet", "fail")) return undefined;
+    return cause(
+      "offline",
+      "high",
+      "This Mac isn't connected to the internet, so it can't reach Apple's servers. Fix: join a working network, then try again.",
+      evidenceOf(f.get("internet")),
+      ["open-network-settings"],
+    );
+  },
+  function captivePortal(f) {
+    if (!f.is("captive-portal", "fail")) return undefined;
+    return cause(
+      "captive-portal",
+      "high",
+      "This Wi-Fi wants you to accept its login page first; until then Apple's servers are out of reach. Fix: open a web page in Safari and complete the login.",
+      evidenceOf(f.get("captive-portal")),
+      ["open-network-settings"],
+    );
+  },
+  function clockSkew(f) {
+    const clockErrors = f.data<{ host: string; error: string }[]>("tls-inspection", "clockErrors") ?? [];
+    const clock = f.get("clock");
+    const clockOff = clock?.status === "fail";
+    if (!clockOff && clockErrors.length < 2) return undefined;
+    const evidence = [...evidenceOf(clock), ...clockErrors.map((e) => `${e.host}: ${e.error}`)];
+    const what = clockOff ? clock!.summary : "Apple's certificates look expired or not yet valid to this Mac";
+    return cause(
+      "clock-skew",
+      clockOff ? "high" : "medium",
+      `${what}. Apple's servers reject sign-ins when the clock is off. Fix: Sync Clock, and turn on “Set time and date automatically”.`,
+      evidence,
+      ["sync-clock", "open-date-time-settings"],
+    );
+  },
+  function tlsInspection(f) {
+    if (!f.is("tls-inspection", "fail")) return undefined;
+    const proxyOn = f.is("proxy", "warn");
+    const vpnOn = f.is("vpn", "warn");
+    const via = proxyOn ? "the proxy" : vpnOn ? "the VPN" : "a security app, proxy or VPN";
+    return cause(
+      "tls-inspection",
+      "high",
+      `${f.get("tls-inspection")!.summary}. Apple's servers refuse connections that ${via} intercepts. Fix: turn off HTTPS inspection (or the ${proxyOn ? "proxy" : vpnOn ? "VPN" : "app doing it"}) for Apple's hosts, then try again.`,
+      [
+        ...evidenceOf(f.get("tls-inspection")),
+        ...(proxyOn ? evidenceOf(f.get("proxy")) : []),
+        ...(vpnOn ? evidenceOf(f.get("vpn")) : []),
+      ],
+      proxyOn ? ["open-network-settings"] : vpnOn ? ["open-vpn-settings"] : ["open-network-settings"],
+    );
+  },
+  function dns(f) {
+    const hostsByName = f.is("apple-hosts", "fail") && f.data<string>("apple-hosts", "cause") === "dns";
+    if (!f.is("dns", "fail") && !hostsByName) return undefined;
+    if (!f.is("dns", "fail")) {
+      return cause(
+        "dns",
+        "medium",
+        `${f.get("apple-hosts")!.summary}: the names didn't resolve when connecting. Fix: Flush DNS Cache; if that doesn't help, use another DNS server in Network Settings.`,
+        evidenceOf(f.get("apple-hosts")),
+        ["flush-dns", "open-network-settings"],
+      );
+    }
+    const verdict = f.data<string>("dns", "verdict");
+    if (verdict === "sinkhole") return undefined; // a blocking DNS filter: see blocked
+    const hosts = f.data<string[]>("dns", "hostsAffected") ?? [];
+    const internetOk = f.is("internet", "pass", "warn");
+    return cause(
+      "dns",
+      verdict === "system-fails" || internetOk ? "high" : "medium",
+      `${f.get("dns")!.summary}. Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. Fix: Flush DNS Cache; if that doesn't help, use another DNS server (such as 1.1.1.1) in Network Settings.`,
+      evidenceOf(f.get("dns")),
+      ["flush-dns", "open-network-settings"],
+    );
+  },
+  function blocked(f) {
+    const sinkhole = f.is("dns", "fail") && f.data<string>("dns", "verdict") === "sinkhole";
+    const unreachable = f.is("apple-hosts", "fail") && f.data<string>("apple-hosts", "cause") !== "dns";
+    if (!sinkhole && !unreachable) return undefined;
+    const source = sinkhole ? f.get("dns")! : f.get("apple-hosts")!;
+    const filterHint = f.is("vpn", "warn")
+      ? "the VPN"
+      : f.is("proxy", "warn")
+        ? "the proxy"
+        : "a firewall, content filter or DNS blocker on this network";
+    return cause(
+      "blocked",
+      f.is("internet", "pass") || sinkhole ? "high" : "medium",
+      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. Fix: allow Apple's hosts on port 443 (and 5223), or try another network.`,
+      [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
+      ["open-network-settings"],
+    );
+  },
+  function pushBlocked(f) {
+    if (!f.is("push", "fail")) return undefined;
+    return cause(
+      "push-blocked",
+      "medium",
+      "Apple's push service is unreachable on ports 5223 and 443. Two-factor codes and iMessage/FaceTime activation depend on it. Fix: allow courier.push.apple.com on 5223 and 443, or try another network.",
+      evidenceOf(f.get("push")),
+      ["open-network-settings"],
+    );
+  },
+  function proxy(f) {
+    if (!f.is("proxy", "warn")) return undefined;
+    const confidence: Confidence =
+      f.is("apple-hosts", "fail") || f.is("push", "fail")
+        ? "high"
+        : f.is("dns", "fail") || f.is("push", "warn")
+          ? "medium"
+          : "low";
+    return cause(
+      "proxy",
+      confidence,
+      `${f.get("proxy")!.summary}. Apple's sign-in fails behind proxies that inspect or block its traffic. Fix: turn the proxy off for a test in Network Settings.`,
+      evidenceOf(f.get("proxy")),
+      ["open-network-settings"],
+    );
+  },
+  function vpn(f) {
+    if (!f.is("vpn", "warn")) return undefined;
+    const confidence: Confidence =
+      f.is("apple-hosts", "fail") || f.is("push", "fail")
+        ? "high"
+        : f.is("dns", "fail", "warn") || f.is("push", "warn")
+          ? "medium"
+          : "low";
+    return cause(
+      "vpn",
+      confidence,
+      `${f.get("vpn")!.summary.replace(/\. If sign-in fails, try once with it off$/, "")}. Some VPNs block or reroute Apple's sign-in. Fix: disconnect it for one sign-in attempt.`,
+      evidenceOf(f.get("vpn")),
+      ["open-vpn-settings"],
+    );
+  },
+];
+
+export function diagnose(findings: readonly Finding[]): Cause[] {
+  const byId = new Map(findings.map((f) => [f.probe, f]));
+  const facts: Facts = {
+    get: (id) => byId.get(id),
+    is: (id, ...statuses) => statuses.includes(byId.get(id)?.status ?? ("missing" as never)),
+    data: <T>(id: ProbeId, key: string) => byId.get(id)?.data?.[key] as T | undefined,
+  };
+  const found = RULES.map((rule) => rule(facts)).filter((c): c is Cause => !!c);
+  const explained = new Set(found.filter((c) => c.confidence !== "low").flatMap((c) => EXPLAINS[c.cause] ?? []));
+  const ranked = found
+    .filter((c) => !explained.has(c.cause))
+    .map((c, order) => ({ c, order }))
+    .sort((a, b) => RANK[a.c.confidence] - RANK[b.c.confidence] || a.order - b.order)
+    .map(({ c }) => c);
+
+  const serious = ranked.filter((c) => c.confidence !== "low");
+  const failures = findings.filter((f) => f.status === "fail");
+  if (serious.length) return ranked;
+  if (failures.length && ranked.length) return ranked;
+  if (failures.length) {
+    const list = failures.map((f) => f.title).join(", ");
+    return [
+      cause(
+        "none",
+        "low",
+        `No known cause matches what failed (${list}); the report's evidence will help support.`,
+        failures.flatMap(evidenceOf),
+        ["contact-apple-support"],
+      ),
+    ];
+  }
+  return [noneCause(findings, ranked)];
+}
+
+function noneCause(findings: readonly Finding[], hints: Cause[]): Cause {
+  const checked = findings.filter((f) => f.status !== "skip").length;
+  const hint = hints.length
+    ? ` ${hints.map((h) => h.summary.split(". ")[0]).join("; ")}: if sign-in still fails, try once without it.`
+    : "";
+  const summary =
+    checked === 0
+      ? "Nothing could be checked, so no problem was found."
+      : `No problem found in ${checked} checks: this Mac can reach Apple's sign-in servers.${hint} If sign-in still fails, check Apple's System Status and whether your password works on another device.`;
+  return cause(
+    "none",
+    checked === 0 ? "low" : "high",
+    summary,
+    [],
+    hints.flatMap((h) => h.fixes),
+  );
+}

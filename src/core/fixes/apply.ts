@@ -1,0 +1,60 @@
+import { binaryTable, type BinaryTable } from "../host/binaries";
+import type { FixHistory } from "../history";
+import type { Host } from "../host/types";
+import { CHECKLIST_PROBES } from "../probes";
+import type { Probe } from "../probes/types";
+import { runChecklist } from "../run";
+import { DEFAULT_TARGETS, type Targets } from "../targets";
+import type { Finding } from "../types";
+import type { Fix, FixContext, FixResult } from "./types";
+
+export interface AppliedFix {
+  fix: Fix;
+  result: FixResult;
+  before: Finding[];
+  after: Finding[];
+}
+
+export interface ApplyOptions {
+  history?: FixHistory;
+  probes?: readonly Probe[];
+  /** Findings already on screen: skip the "before" run. */
+  before?: Finding[];
+  deadlineMs?: number;
+  targets?: Targets;
+  binaries?: BinaryTable;
+  macosMajor?: number;
+}
+
+/**
+ * Runs one fix, records it in the fix history (support asks what was tried),
+ * then re-runs the probes it should change so the caller can show before → after.
+ */
+export async function applyFix(fix: Fix, host: Host, options: ApplyOptions = {}): Promise<AppliedFix> {
+  const probes = (options.probes ?? CHECKLIST_PROBES).filter((p) => fix.verifies.includes(p.id));
+  const ctx: FixContext = {
+    host,
+    bin: options.binaries ?? binaryTable(),
+    targets: options.targets ?? DEFAULT_TARGETS,
+    macosMajor: options.macosMajor,
+  };
+  const run = (list: readonly Probe[]) =>
+    list.length
+      ? runChecklist(list, host, { deadlineMs: options.deadlineMs, targets: ctx.targets, binaries: ctx.bin })
+      : Promise.resolve([]);
+  const before = options.before?.filter((f) => fix.verifies.includes(f.probe)) ?? (await run(probes));
+  let result: FixResult;
+  try {
+    result = await fix.run(ctx);
+  } catch (error) {
+    result = { outcome: "failed", message: (error as Error)?.message ?? String(error) };
+  }
+  await options.history?.add({
+    fix: fix.id,
+    at: host.now().toISOString(),
+    outcome: result.outcome,
+    message: result.message,
+  });
+  const after = result.outcome === "done" ? await run(probes) : before;
+  return { fix, result, before, after };
+}

@@ -1,0 +1,23 @@
+import { runAsAdmin } from "../privileged";
+import { fromAdminOutcome } from "./admin-result";
+import type { Fix } from "./types";
+
+// Clears the resolver cache and restarts mDNSResponder, in one admin batch:
+// the same two commands on macOS 10.15 through 26.
+export const flushDnsFix: Fix = {
+  id: "flush-dns",
+  title: "Flush DNS Cache",
+  needsAdmin: true,
+  destructive: false,
+  verifies: ["dns"],
+  async run({ host, bin }) {
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+      bin,
+      prompt: "Apple ID Doctor wants to flush the DNS cache so this Mac looks up Apple's sign-in servers afresh.",
+    });
+    return fromAdminOutcome(outcome, "DNS cache flushed", [
+      `${bin.dscacheutil} -flushcache`,
+      `${bin.killall} -HUP mDNSResponder`,
+    ]);
+  },
+};

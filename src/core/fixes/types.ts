@@ -1,0 +1,30 @@
+import type { BinaryTable } from "../host/binaries";
+import type { Host } from "../host/types";
+import type { FixId, ProbeId } from "../ids";
+import type { Targets } from "../targets";
+
+export interface FixContext {
+  host: Host;
+  bin: BinaryTable;
+  targets: Targets;
+  /** macOS major version when known: System Settings URLs changed in 13. */
+  macosMajor?: number;
+}
+
+export interface FixResult {
+  outcome: "done" | "cancelled" | "failed";
+  /** One line for a toast or a terminal: what happened. */
+  message: string;
+  /** What ran, for the record and for support (argv joined for display). */
+  ran?: string[];
+}
+
+export interface Fix {
+  id: FixId;
+  title: string;
+  needsAdmin: boolean;
+  destructive: boolean;
+  /** Probes whose findings this fix should change: re-run to show before → after. */
+  verifies: ProbeId[];
+  run(ctx: FixContext): Promise<FixResult>;
+}

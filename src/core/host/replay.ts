@@ -1,0 +1,133 @@
+import { HostError, type Host } from "./types";
+import { execKey, urlKey, type Recording } from "./recording";
+
+// A host that answers from a recording: same inputs, same findings, any OS,
+// no network. An input the recording lacks fails with ENOTRECORDED.
+
+function indexBy<T>(entries: T[] | undefined, key: (e: T) => string): Map<string, T> {
+  const map = new Map<string, T>();
+  for (const entry of entries ?? []) if (!map.has(key(entry))) map.set(key(entry), entry);
+  return map;
+}
+
+function wait(ms: number | undefined, signal?: AbortSignal): Promise<void> {
+  if (!ms || ms <= 0) return signal?.aborted ? Promise.reject(new HostError("ECANCELLED")) : Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(done, ms);
+    function done() {
+      signal?.removeEventListener("abort", abort);
+      resolve();
+    }
+    function abort() {
+      clearTimeout(timer);
+      reject(new HostError("ECANCELLED"));
+    }
+    signal?.addEventListener("abort", abort, { once: true });
+  });
+}
+
+/** Waits out an entry's delay (bounded by the op timeout, like the real host), then fails if it recorded an error. */
+async function settle(
+  entry: { error?: string } | undefined,
+  delayMs: number | undefined,
+  error: string | undefined,
+  options: { timeoutMs?: number; signal?: AbortSignal } | undefined,
+  what: string,
+): Promise<void> {
+  if (!entry) throw new HostError("ENOTRECORDED", `${what} is not in the recording`);
+  const timeout = options?.timeoutMs;
+  if (delayMs !== undefined && timeout !== undefined && delayMs > timeout) {
+    await wait(timeout, options?.signal);
+    throw new HostError("ETIMEDOUT", `${what} timed out after ${timeout} ms`);
+  }
+  await wait(delayMs, options?.signal);
+  if (error) throw new HostError(error, `${what}: ${error}`);
+}
+
+export function createReplayHost(recording: Recording): Host {
+  const exec = indexBy(recording.exec, (e) => execKey(e.command));
+  const http = indexBy(recording.http, (e) => urlKey(e.url));
+  const dns = indexBy(recording.dns, (e) => `${e.name} ${e.server}`);
+  const tcp = indexBy(recording.tcp, (e) => `${e.host}:${e.port}`);
+  const tls = indexBy(recording.tls, (e) => `${e.host}:${e.port}`);
+  const ntp = indexBy(recording.ntp, (e) => e.server);
+  const files = indexBy(recording.files, (e) => e.path);
+  const recordedAt = new Date(recording.recordedAt);
+  const startedAt = Date.now();
+  const env = recording.env ?? {};
+
+  return {
+    platform: recording.platform,
+    // The recording's clock, moving forward as the replay runs.
+    now: () => new Date(recordedAt.getTime() + (Date.now() - startedAt)),
+    env: (name) => env[name],
+    async exec(command, options) {
+      const entry = exec.get(execKey(command));
+      await settle(entry, entry?.delayMs, entry?.error, options, command.join(" "));
+      return { stdout: entry!.stdout ?? "", stderr: entry!.stderr ?? "", exitCode: entry!.exitCode ?? 0 };
+    },
+    async http(url, options) {
+      const entry = http.get(urlKey(url));
+      await settle(entry, entry?.delayMs, entry?.error, options, url);
+      return { status: entry!.status ?? 200, headers: lowerKeys(entry!.headers ?? {}), body: entry!.body ?? "" };
+    },
+    async dns(name, server, options) {
+      const entry = dns.get(`${name} ${server}`);
+      await settle(entry, entry?.delayMs, entry?.error, options, `DNS ${name} via ${server}`);
+      return { addresses: entry!.addresses ?? [] };
+    },
+    async tcp(host, port, options) {
+      const entry = tcp.get(`${host}:${port}`);
+      if (entry?.result === "timeout") {
+        await wait(options?.timeoutMs ?? entry.delayMs, options?.signal);
+        return "timeout";
+      }
+      await settle(entry, entry?.delayMs, entry?.error, options, `TCP ${host}:${port}`);
+      return entry!.result ?? "open";
+    },
+    async tls(host, port, options) {
+      const entry = tls.get(`${host}:${port}`);
+      await settle(entry, entry?.delayMs, certError(entry) ? undefined : entry?.error, options, `TLS ${host}:${port}`);
+      const { authorized = false, issuer, subject, validFrom, validTo } = entry!;
+      // A recorded verification error with no handshake failure is a certificate problem, not a throw.
+      return { authorized, issuer, subject, validFrom, validTo, error: certError(entry!) };
+    },
+    async ntp(server, options) {
+      const entry = ntp.get(server);
+      await settle(entry, entry?.waitMs, entry?.error, options, `NTP ${server}`);
+      if (typeof entry!.offsetMs !== "number") throw new HostError("ENOTRECORDED", `NTP ${server} has no offset`);
+      return { offsetMs: entry!.offsetMs, delayMs: entry!.delayMs ?? 0 };
+    },
+    async readFile(path) {
+      const entry = files.get(path);
+      await settle(entry, entry?.delayMs, entry?.error, undefined, path);
+      return { link: entry!.link, text: entry!.text };
+    },
+  };
+}
+
+// In a recording, `error` on a tls entry is either a certificate verdict (the
+// handshake happened) or a connection failure. Certificate verdicts are
+// upper-case words with underscores that Node's tls uses for verification.
+export const CERT_ERRORS = new Set([
+  "CERT_HAS_EXPIRED",
+  "CERT_NOT_YET_VALID",
+  "SELF_SIGNED_CERT_IN_CHAIN",
+  "DEPTH_ZERO_SELF_SIGNED_CERT",
+  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+  "UNABLE_TO_GET_ISSUER_CERT",
+  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
+  "CERT_UNTRUSTED",
+  "CERT_REVOKED",
+  "ERR_TLS_CERT_ALTNAME_INVALID",
+  "HOSTNAME_MISMATCH",
+  "CERT_SIGNATURE_FAILURE",
+]);
+
+function certError(entry: { error?: string } | undefined): string | undefined {
+  return entry?.error && CERT_ERRORS.has(entry.error) ? entry.error : undefined;
+}
+
+function lowerKeys(headers: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}

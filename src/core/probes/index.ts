@@ -1,0 +1,31 @@
+import { appleHostsProbe } from "./apple-hosts";
+import { captivePortalProbe } from "./captive-portal";
+import { dnsProbe } from "./dns";
+import { firewallProbe } from "./firewall";
+import { internetProbe } from "./internet";
+import { macosProbe } from "./macos";
+import { proxyProbe } from "./proxy";
+import { pushProbe } from "./push";
+import { tlsInspectionProbe } from "./tls-inspection";
+import type { Probe } from "./types";
+import { vpnProbe } from "./vpn";
+
+export { AREA_TITLES, type Area, type Probe, type ProbeContext } from "./types";
+
+/** Every probe of the full checklist, in the order a person reads them. */
+export const CHECKLIST_PROBES: readonly Probe[] = [
+  appleHostsProbe,
+  pushProbe,
+  internetProbe,
+  captivePortalProbe,
+  dnsProbe,
+  tlsInspectionProbe,
+  proxyProbe,
+  vpnProbe,
+  firewallProbe,
+  macosProbe,
+];
+
+export function probeById(id: string): Probe | undefined {
+  return CHECKLIST_PROBES.find((p) => p.id === id);
+}

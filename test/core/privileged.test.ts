@@ -1,0 +1,246 @@
+import { describe, expect, it } from "vitest";
+import { flushDnsFix } from "../../src/core/fixes/flush-dns";
+import { createRealHost } from "../../src/core/host/real";
+import { createReplayHost } from "../../src/core/host/replay";
+import { RECORDING_FORMAT } from "../../src/core/host/recording";
+import {
+  adminArgv,
+  appleScriptString,
+  isValidServerName,
+  osascriptArgv,
+  pamEnablesTouchId,
+  runAsAdmin,
+  shellQuote,
+  touchIdEnabled,
+} from "../../src/core/privileged";
+import { DEFAULT_TARGETS } from "../../src/core/targets";
+import { makeFakeBin } from "../support/fake-bin";
+
+const host = createRealHost();
+const PROMPT = "Apple ID Doctor wants to flush the DNS cache so this Mac looks up Apple's sign-in servers afresh.";
+
+describe("privileged runner against fake executables", () => {
+  it("password path: one osascript prompt for the whole batch, exact argv, commands run as given", async () => {
+    const fake = makeFakeBin();
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: false,
+    });
+    expect(outcome).toMatchObject({ outcome: "done", via: "password" });
+    const calls = fake.calls();
+    expect(calls.filter((c) => c[0] === "osascript")).toHaveLength(1);
+    expect(calls[0]).toEqual([
+      "osascript",
+      "-e",
+      "on run argv",
+      "-e",
+      `do shell script (item 1 of argv) with prompt ${appleScriptString(PROMPT)} with administrator privileges`,
+      "-e",
+      "end run",
+      "--",
+      `'${fake.dir}/dscacheutil' '-flushcache' && '${fake.dir}/killall' '-HUP' 'mDNSResponder'`,
+    ]);
+    expect(calls.slice(1)).toEqual([
+      ["dscacheutil", "-flushcache"],
+      ["killall", "-HUP", "mDNSResponder"],
+    ]);
+  });
+
+  it("a cancel in Spanish is a quiet cancel, and nothing asks again", async () => {
+    const fake = makeFakeBin();
+    fake.mode("osascript", "cancel-es");
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], { bin: fake.bin, prompt: PROMPT, touchId: false });
+    expect(outcome).toEqual({ outcome: "cancelled", via: "password" });
+    expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
+  });
+
+  it("a wrong password (-60007) is its own failure", async () => {
+    const fake = makeFakeBin();
+    fake.mode("osascript", "wrong-password");
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], { bin: fake.bin, prompt: PROMPT, touchId: false });
+    expect(outcome).toMatchObject({ outcome: "failed", reason: "wrong-password" });
+  });
+
+  it("the command's own failure comes back with its stderr", async () => {
+    const fake = makeFakeBin();
+    fake.mode("dscacheutil", "fail");
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: false,
+    });
+    expect(outcome).toMatchObject({ outcome: "failed", reason: "command", message: "dscacheutil: cache flush failed" });
+    // `&&`: the second command never ran after the first failed.
+    expect(fake.calls().map((c) => c[0])).toEqual(["osascript", "dscacheutil"]);
+  });
+
+  it("a prompt nobody answers times out", async () => {
+    const fake = makeFakeBin();
+    fake.mode("osascript", "hang");
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: false,
+      timeoutMs: 300,
+    });
+    expect(outcome).toMatchObject({ outcome: "failed", reason: "timeout" });
+  });
+
+  it("Touch ID path: sudo per command with empty stdin, no osascript", async () => {
+    const fake = makeFakeBin();
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: true,
+    });
+    expect(outcome).toMatchObject({ outcome: "done", via: "touch-id" });
+    expect(fake.calls()).toEqual([
+      ["sudo", `${fake.dir}/dscacheutil`, "-flushcache"],
+      ["dscacheutil", "-flushcache"],
+      ["sudo", `${fake.dir}/killall`, "-HUP", "mDNSResponder"],
+      ["killall", "-HUP", "mDNSResponder"],
+    ]);
+    expect(fake.sudoStdin()).toBe("");
+  });
+
+  it("after a Touch ID cancel it stops: no second sudo, no password prompt", async () => {
+    const fake = makeFakeBin();
+    fake.mode("sudo", "cancel");
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: true,
+    });
+    expect(outcome).toEqual({ outcome: "cancelled", via: "touch-id" });
+    expect(fake.calls().map((c) => c[0])).toEqual(["sudo"]);
+  });
+
+  it("a missing osascript is a clear failure", async () => {
+    const fake = makeFakeBin();
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], {
+      bin: { ...fake.bin, osascript: `${fake.dir}/nope` },
+      prompt: PROMPT,
+      touchId: false,
+    });
+    expect(outcome).toMatchObject({ outcome: "failed", reason: "unavailable" });
+  });
+
+  it("the flush-dns fix runs exactly dscacheutil -flushcache then killall -HUP mDNSResponder", async () => {
+    const fake = makeFakeBin();
+    const pamHost = { ...host, readFile: async () => ({ text: "auth       sufficient     pam_tid.so\n" }) };
+    const result = await flushDnsFix.run({ host: pamHost, bin: fake.bin, targets: DEFAULT_TARGETS });
+    expect(result).toMatchObject({ outcome: "done", message: "DNS cache flushed (Touch ID)" });
+    expect(fake.calls().filter((c) => c[0] !== "sudo")).toEqual([
+      ["dscacheutil", "-flushcache"],
+      ["killall", "-HUP", "mDNSResponder"],
+    ]);
+  });
+});
+
+describe("hostile values stay one argument", () => {
+  const hostile = [
+    `x'; /usr/bin/id; echo '`,
+    `a"b\\"c`,
+    "$(touch /tmp/pwned)",
+    "`id`",
+    "semi;colon && rm -rf /",
+    "new\nline",
+    "ünïcødé-サーバー",
+  ];
+
+  it.each(hostile)("the server name %j is refused before anything runs", async (value) => {
+    const fake = makeFakeBin();
+    expect(isValidServerName(value)).toBe(false);
+    const outcome = await runAsAdmin(host, [{ kind: "set-clock", server: value }], { bin: fake.bin, prompt: PROMPT, touchId: false });
+    expect(outcome).toMatchObject({ outcome: "failed", reason: "not-allowed" });
+    expect(fake.calls()).toEqual([]);
+  });
+
+  it.each(hostile)("shell quoting keeps %j one word through /bin/sh, end to end", async (value) => {
+    // Straight through the password path with an argv the allowlist would
+    // never build, to prove the quoting itself: the fake osascript hands
+    // item 1 to /bin/sh, which runs the fake sntp.
+    const fake = makeFakeBin();
+    const argv = osascriptArgv(fake.bin, [[fake.bin.sntp, "-sS", value]], PROMPT);
+    const run = await host.exec(argv);
+    expect(run.exitCode).toBe(0);
+    expect(fake.calls()[1]).toEqual(["sntp", "-sS", value]);
+    expect(shellQuote(value).startsWith("'")).toBe(true);
+  });
+
+  it("valid server names pass and become one argv element", () => {
+    for (const ok of ["time.apple.com", "time-macos.apple.com.", "17.253.60.45", "2620:149:a33:4000::1e2", "ntp1"]) {
+      expect(isValidServerName(ok), ok).toBe(true);
+    }
+    expect(adminArgv({ kind: "set-clock", server: "time.apple.com" }, makeFakeBin().bin)).toEqual([
+      expect.stringMatching(/\/sntp$/),
+      "-sS",
+      "time.apple.com",
+    ]);
+  });
+});
+
+/** Reads one AppleScript string literal back, the way AppleScript's parser does. */
+function parseAppleScriptLiteral(source: string): { value: string; rest: string } {
+  if (source[0] !== '"') throw new Error("not a string literal");
+  let value = "";
+  for (let i = 1; i < source.length; i++) {
+    const c = source[i];
+    if (c === '"') return { value, rest: source.slice(i + 1) };
+    if (c === "\\") {
+      const n = source[++i];
+      value += n === "n" ? "\n" : n === "r" ? "\r" : n === "t" ? "\t" : n;
+    } else value += c;
+  }
+  throw new Error("unterminated string literal");
+}
+
+describe("AppleScript string literals", () => {
+  it.each([
+    PROMPT,
+    'quote " inside',
+    "backslash \\ inside",
+    'both \\" together',
+    'trailing backslash \\',
+    "tab\tnew\nline\rcarriage",
+    `x'; do shell script "id" with administrator privileges --`,
+  ])("%j round-trips and ends the literal exactly where it should", (text) => {
+    const source = `do shell script (item 1 of argv) with prompt ${appleScriptString(text)} with administrator privileges`;
+    const start = source.indexOf('"');
+    const { value, rest } = parseAppleScriptLiteral(source.slice(start));
+    expect(value).toBe(text);
+    expect(rest).toBe(" with administrator privileges");
+  });
+});
+
+describe("Touch ID detection from PAM files", () => {
+  const SUDO_LOCAL_TEMPLATE = "# sudo_local: local config file which survives system update and is included for sudo\n# uncomment following line to enable Touch ID for sudo\n#auth       sufficient     pam_tid.so\n";
+  const ENABLED = SUDO_LOCAL_TEMPLATE.replace("#auth", "auth");
+  const SUDO = "# sudo: auth account password session\nauth       include        sudo_local\nauth       sufficient     pam_smartcard.so\nauth       required       pam_opendirectory.so\naccount    required       pam_permit.so\npassword   required       pam_deny.so\nsession    required       pam_permit.so\n";
+
+  it("enabled, commented out, or absent", () => {
+    expect(pamEnablesTouchId(ENABLED)).toBe(true);
+    expect(pamEnablesTouchId(SUDO_LOCAL_TEMPLATE)).toBe(false);
+    expect(pamEnablesTouchId(SUDO)).toBe(false);
+    expect(pamEnablesTouchId("")).toBe(false);
+    expect(pamEnablesTouchId("  auth sufficient pam_tid.so # older macOS, in /etc/pam.d/sudo\n")).toBe(true);
+  });
+
+  const recordingHost = (files: { path: string; text?: string; error?: string }[]) =>
+    createReplayHost({ format: RECORDING_FORMAT, recordedAt: "2026-11-21T10:00:00Z", platform: "darwin", files });
+
+  it("reads sudo_local first, then sudo; missing or unreadable files mean no Touch ID", async () => {
+    expect(await touchIdEnabled(recordingHost([{ path: "/etc/pam.d/sudo_local", text: ENABLED }]))).toBe(true);
+    expect(
+      await touchIdEnabled(
+        recordingHost([
+          { path: "/etc/pam.d/sudo_local", error: "ENOENT" },
+          { path: "/etc/pam.d/sudo", text: `auth sufficient pam_tid.so\n${SUDO}` },
+        ]),
+      ),
+    ).toBe(true);
+    expect(await touchIdEnabled(recordingHost([{ path: "/etc/pam.d/sudo_local", text: SUDO_LOCAL_TEMPLATE }, { path: "/etc/pam.d/sudo", text: SUDO }]))).toBe(false);
+    expect(await touchIdEnabled(recordingHost([{ path: "/etc/pam.d/sudo_local", error: "EACCES" }, { path: "/etc/pam.d/sudo", error: "EACCES" }]))).toBe(false);
+  });
+});

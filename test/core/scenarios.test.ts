@@ -1,0 +1,141 @@
+import { describe, expect, it } from "vitest";
+import { runFullChecklist } from "../../src/core/checklist";
+import { parseRecording, type Recording } from "../../src/core/host/recording";
+import { createReplayHost } from "../../src/core/host/replay";
+import type { Finding } from "../../src/core/types";
+import * as scenarios from "../support/scenarios";
+
+// Every probe through recordings built from real captures: what each
+// scenario finds, and the diagnosis's top cause.
+
+const run = async (rec: Recording) => runFullChecklist(createReplayHost(parseRecording(JSON.stringify(rec))));
+const byProbe = (findings: Finding[]) => Object.fromEntries(findings.map((f) => [f.probe, f]));
+
+describe("scenarios through recordings", () => {
+  it("healthy Mac: everything passes and the diagnosis is none", async () => {
+    const { findings, causes } = await run(scenarios.healthy());
+    const f = byProbe(findings);
+    expect(findings.map((x) => [x.probe, x.status]).filter(([, s]) => s !== "pass")).toEqual([]);
+    expect(f["apple-hosts"].summary).toBe("All 5 sign-in servers answer");
+    expect(f.dns.summary).toBe("All 5 sign-in hosts resolve");
+    expect(f.dns.details[0]).toBe("Resolvers in use: 10.5.3.211, 10.5.3.210");
+    expect(f["tls-inspection"].summary).toBe("Certificates come from Apple (5 checked)");
+    expect(f.macos.summary).toBe("macOS 15.7.4 Sequoia (24G517) on Mac16,8");
+    expect(f.firewall.summary).toMatch(/^Firewall on/);
+    expect(f.vpn.summary).toBe("No VPN set up");
+    expect(f.push.summary).toBe("Push service reachable on port 5223");
+    expect(causes).toHaveLength(1);
+    expect(causes[0]).toMatchObject({ cause: "none", confidence: "high" });
+  });
+
+  it("offline: top cause offline, and the consequences are explained away", async () => {
+    const { findings, causes } = await run(scenarios.offline());
+    const f = byProbe(findings);
+    expect(f.internet.status).toBe("fail");
+    expect(f.dns.status).toBe("fail");
+    expect(f["apple-hosts"].status).toBe("fail");
+    expect(causes[0].cause).toBe("offline");
+    expect(causes.map((c) => c.cause)).not.toContain("dns");
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+  });
+
+  it("DNS broken (system fails, public works): top cause dns with Flush DNS first", async () => {
+    const { findings, causes } = await run(scenarios.dnsBroken());
+    const f = byProbe(findings);
+    expect(f.dns.status).toBe("fail");
+    expect(f.dns.summary).toMatch(/^This Mac's DNS can't find appleid\.apple\.com, .* but 1\.1\.1\.1 can$/);
+    expect(f.internet.status).toBe("pass");
+    expect(causes[0]).toMatchObject({
+      cause: "dns",
+      confidence: "high",
+      fixes: ["flush-dns", "open-network-settings"],
+    });
+  });
+
+  it("VPN that blocks sign-in hosts: top cause vpn", async () => {
+    const { findings, causes } = await run(scenarios.vpnBlocking());
+    const f = byProbe(findings);
+    expect(f.vpn.status).toBe("warn");
+    expect(f.vpn.summary).toMatch(/^VPN connected: Tailscale\./);
+    expect(f.vpn.details).toContain("utun4 is up with 100.101.102.103");
+    expect(f["apple-hosts"].summary).toBe("Can't reach idmsa.apple.com and gsa.apple.com (timed out)");
+    expect(causes[0]).toMatchObject({ cause: "vpn", confidence: "high", fixes: ["open-vpn-settings"] });
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+  });
+
+  it("a VPN that does no harm: diagnosis none, with a hint", async () => {
+    const { causes } = await run(scenarios.vpnHarmless());
+    expect(causes).toHaveLength(1);
+    expect(causes[0].cause).toBe("none");
+    expect(causes[0].summary).toMatch(/VPN connected: Tailscale/);
+  });
+
+  it("HTTPS interception: top cause tls-inspection naming the issuer", async () => {
+    const { findings, causes } = await run(scenarios.httpsInterception());
+    expect(byProbe(findings)["tls-inspection"].status).toBe("fail");
+    expect(causes[0].cause).toBe("tls-inspection");
+    expect(causes[0].summary).toContain("Zscaler Intermediate Root CA");
+  });
+
+  it("push blocked: top cause push-blocked", async () => {
+    const { findings, causes } = await run(scenarios.pushBlocked());
+    expect(byProbe(findings).push.summary).toBe("Can't reach Apple's push service on port 5223 or 443");
+    expect(causes[0]).toMatchObject({ cause: "push-blocked", confidence: "medium" });
+  });
+
+  it("captive portal: top cause captive-portal, blocked hosts explained", async () => {
+    const { findings, causes } = await run(scenarios.captivePortal());
+    expect(byProbe(findings)["captive-portal"].summary).toBe(
+      "This network redirects to a login page (wifi.hotel.example)",
+    );
+    expect(causes[0].cause).toBe("captive-portal");
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+  });
+
+  it("a recording with only recordedAt and platform: every probe skips, nothing crashes", async () => {
+    const { findings, causes } = await run(scenarios.empty());
+    expect(findings.length).toBeGreaterThan(5);
+    for (const f of findings) {
+      expect(f.status, `${f.probe}: ${f.summary}`).toBe("skip");
+      expect(f.summary.length).toBeGreaterThan(5);
+    }
+    expect(causes).toEqual([expect.objectContaining({ cause: "none", confidence: "low" })]);
+  });
+
+  it("on Linux, the macOS-only probes skip and the network ones still run", async () => {
+    const rec = { ...scenarios.healthy(), platform: "linux" };
+    const f = byProbe((await run(rec)).findings);
+    for (const id of ["macos", "vpn", "firewall", "proxy"]) expect(f[id].status, id).toBe("skip");
+    expect(f.dns.status).toBe("pass");
+    expect(f["apple-hosts"].status).toBe("pass");
+  });
+
+  it("non-zero exits and missing binaries become calm skip/error findings", async () => {
+    const rec = scenarios.healthy();
+    rec.exec = rec.exec.map((e) =>
+      e.command[0] === "/usr/bin/sw_vers"
+        ? { command: e.command, stdout: "", stderr: "sw_vers: broken pipe\n", exitCode: 1 }
+        : e.command[0].endsWith("socketfilterfw")
+          ? { command: e.command, error: "ENOENT" }
+          : e,
+    );
+    const f = byProbe((await run(rec)).findings);
+    expect(f.macos).toMatchObject({
+      status: "error",
+      summary: "`sw_vers` failed (exit 1)",
+      details: ["sw_vers: broken pipe"],
+    });
+    expect(f.firewall).toMatchObject({
+      status: "skip",
+      summary: "`socketfilterfw --getglobalstate` isn't available on this Mac",
+    });
+  });
+
+  it("garbage command output never throws", async () => {
+    const rec = scenarios.healthy();
+    rec.exec = rec.exec.map((e) => ({ ...e, stdout: "<html><body>502 Bad Gateway</body></html>\u0000\uFFFD" }));
+    const { findings } = await run(rec);
+    for (const f of findings) expect(["pass", "warn", "fail", "skip", "error"]).toContain(f.status);
+    expect(byProbe(findings).macos.status).toBe("error");
+  });
+});

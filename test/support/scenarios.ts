@@ -1,0 +1,256 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { DEFAULT_TARGETS } from "../../src/core/targets";
+import { RECORDING_FORMAT, type Recording } from "../../src/core/host/recording";
+
+// Test scenarios as recordings, built from the real captures in
+// test/fixtures: a healthy Mac, then one change per failure a user meets.
+// `npm run recordings` writes them to test/fixtures/recordings/ for the CLI.
+
+const fixture = (name: string) => readFileSync(join(__dirname, "..", "fixtures", name), "utf8");
+
+export const SUCCESS_PAGE = "<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>";
+const NC_HEADER = "Available network connection services in the current set (*=enabled):\n";
+const APPLE_ADDRESSES: Record<string, string[]> = {
+  "appleid.apple.com": ["17.32.194.99", "17.32.194.2"],
+  "idmsa.apple.com": ["17.32.194.37"],
+  "gsa.apple.com": ["17.32.194.98"],
+  "setup.icloud.com": ["17.248.190.66"],
+  "account.apple.com": ["17.32.194.67"],
+};
+const DATE = "Sat, 21 Nov 2026 10:00:00 GMT";
+
+type Mutable = Required<Omit<Recording, "env">> & { env: Record<string, string> };
+
+export function healthy(): Mutable {
+  const hosts = DEFAULT_TARGETS.signInHosts;
+  return {
+    format: RECORDING_FORMAT,
+    recordedAt: "2026-11-21T10:00:00.000Z",
+    platform: "darwin",
+    env: {},
+    exec: [
+      { command: ["/usr/bin/sw_vers"], stdout: fixture("sw_vers-15.7.4.txt"), stderr: "", exitCode: 0 },
+      { command: ["/usr/sbin/sysctl", "-n", "hw.model"], stdout: "Mac16,8\n", stderr: "", exitCode: 0 },
+      { command: ["/usr/sbin/scutil", "--dns"], stdout: fixture("scutil-dns-modern.txt"), stderr: "", exitCode: 0 },
+      { command: ["/usr/sbin/scutil", "--proxy"], stdout: fixture("scutil-proxy-none.txt"), stderr: "", exitCode: 0 },
+      { command: ["/usr/sbin/scutil", "--nc", "list"], stdout: NC_HEADER, stderr: "", exitCode: 0 },
+      { command: ["/sbin/ifconfig"], stdout: fixture("ifconfig-utun-link-local.txt"), stderr: "", exitCode: 0 },
+      {
+        command: ["/usr/libexec/ApplicationFirewall/socketfilterfw", "--getglobalstate"],
+        stdout: fixture("socketfilterfw-enabled.txt"),
+        stderr: "",
+        exitCode: 0,
+      },
+    ],
+    http: [
+      {
+        url: DEFAULT_TARGETS.captiveUrl,
+        status: 200,
+        headers: { date: DATE, "content-type": "text/html" },
+        body: SUCCESS_PAGE,
+      },
+    ],
+    dns: hosts.flatMap((name) =>
+      ["system", ...DEFAULT_TARGETS.publicResolvers].map((server) => ({
+        name,
+        server,
+        addresses: APPLE_ADDRESSES[name],
+      })),
+    ),
+    tcp: [
+      { host: "courier.push.apple.com", port: 5223, result: "open" },
+      { host: "courier.push.apple.com", port: 443, result: "open" },
+      { host: "1.1.1.1", port: 443, result: "open" },
+    ],
+    tls: hosts.map((host) =>
+      host === "gsa.apple.com"
+        ? // Apple's private root: Node's store lacks it (REFERENCE.md f).
+          {
+            host,
+            port: 443,
+            authorized: false,
+            error: "SELF_SIGNED_CERT_IN_CHAIN",
+            issuer: "Apple Server Authentication CA",
+            validFrom: "2026-03-01T00:00:00.000Z",
+            validTo: "2027-03-01T00:00:00.000Z",
+          }
+        : {
+            host,
+            port: 443,
+            authorized: true,
+            issuer: "Apple Public Server RSA CA 12 - G1",
+            validFrom: "2026-03-01T00:00:00.000Z",
+            validTo: "2027-03-01T00:00:00.000Z",
+          },
+    ),
+    ntp: [{ server: "time.apple.com", offsetMs: 12, delayMs: 31 }],
+    files: [
+      { path: "/etc/localtime", link: "/var/db/timezone/zoneinfo/Europe/Berlin" },
+      { path: "/etc/ntp.conf", text: "server time.apple.com.\n" },
+    ],
+  };
+}
+
+const setExec = (r: Mutable, command: string[], stdout: string, exitCode = 0, stderr = "") => {
+  r.exec = r.exec.filter((e) => JSON.stringify(e.command) !== JSON.stringify(command));
+  r.exec.push({ command, stdout, stderr, exitCode });
+  return r;
+};
+
+export function offline(): Mutable {
+  const r = healthy();
+  r.http = [{ url: DEFAULT_TARGETS.captiveUrl, error: "ENOTFOUND" }];
+  r.dns = r.dns.map((d) => ({
+    name: d.name,
+    server: d.server,
+    error: d.server === "system" ? "ENOTFOUND" : "ETIMEDOUT",
+  }));
+  r.tcp = r.tcp.map((t) => ({
+    host: t.host,
+    port: t.port,
+    result: t.host === "1.1.1.1" ? "unreachable" : "unreachable",
+  }));
+  r.tls = r.tls.map((t) => ({ host: t.host, port: t.port, error: "ENOTFOUND" }));
+  r.ntp = [{ server: "time.apple.com", error: "ENOTFOUND" }];
+  return setExec(
+    r,
+    ["/usr/sbin/scutil", "--dns"],
+    "DNS configuration\n\nresolver #1\n  flags    : Request A records\n  reach    : 0x00000000 (Not Reachable)\n",
+  );
+}
+
+export function dnsBroken(): Mutable {
+  const r = healthy();
+  r.dns = r.dns.map((d) => (d.server === "system" ? { name: d.name, server: d.server, error: "ENOTFOUND" } : d));
+  r.tls = r.tls.map((t) => ({ host: t.host, port: t.port, error: "ENOTFOUND" }));
+  r.tcp = r.tcp.map((t) =>
+    t.host === "courier.push.apple.com" ? { ...t, result: "unreachable" as const, error: undefined } : t,
+  );
+  return r;
+}
+
+export function vpnBlocking(): Mutable {
+  const r = healthy();
+  setExec(r, ["/usr/sbin/scutil", "--nc", "list"], fixture("scutil-nc-list-tailscale-protonvpn.txt"));
+  setExec(
+    r,
+    ["/sbin/ifconfig"],
+    fixture("ifconfig-utun-link-local.txt") +
+      "utun4: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> mtu 1280\n\tinet 100.101.102.103 --> 100.101.102.103 netmask 0xffffffff\n",
+  );
+  r.tls = r.tls.map((t) =>
+    t.host === "gsa.apple.com" || t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t,
+  );
+  r.tcp = r.tcp.map((t) => (t.port === 5223 ? { ...t, result: "timeout" as const } : t));
+  return r;
+}
+
+export function vpnHarmless(): Mutable {
+  const r = healthy();
+  return setExec(r, ["/usr/sbin/scutil", "--nc", "list"], fixture("scutil-nc-list-tailscale-protonvpn.txt"));
+}
+
+export function httpsInterception(): Mutable {
+  const r = healthy();
+  r.tls = r.tls.map((t) => ({
+    host: t.host,
+    port: t.port,
+    authorized: false,
+    error: "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
+    issuer: "Zscaler Intermediate Root CA (zscaler.net) (t)",
+    validFrom: "2026-11-01T00:00:00.000Z",
+    validTo: "2026-11-30T00:00:00.000Z",
+  }));
+  return r;
+}
+
+export function pushBlocked(): Mutable {
+  const r = healthy();
+  r.tcp = r.tcp.map((t) => (t.host === "courier.push.apple.com" ? { ...t, result: "timeout" as const } : t));
+  return r;
+}
+
+export function captivePortal(): Mutable {
+  const r = healthy();
+  r.http = [
+    {
+      url: DEFAULT_TARGETS.captiveUrl,
+      status: 302,
+      headers: { date: DATE, location: "https://wifi.hotel.example/login?ap=lobby" },
+      body: "",
+    },
+  ];
+  r.tls = r.tls.map((t) => ({ host: t.host, port: t.port, error: "ECONNRESET" }));
+  r.tcp = r.tcp.map((t) => ({ ...t, result: t.host === "1.1.1.1" ? ("open" as const) : ("refused" as const) }));
+  return r;
+}
+
+/** Only the two required keys: every probe must skip, nothing may crash. */
+export function empty(): Recording {
+  return { format: RECORDING_FORMAT, recordedAt: "2026-11-21T10:00:00.000Z", platform: "darwin" };
+}
+
+/** A Mac whose inputs carry every kind of identifier CONTRACT.md section 4 lists. */
+export function withIdentifiers(): Mutable {
+  const r = healthy();
+  r.env = { HTTPS_PROXY: "http://proxy.corp-example.net:3128" };
+  setExec(
+    r,
+    ["/usr/sbin/scutil", "--dns"],
+    fixture("scutil-dns-legacy.txt").replace(
+      "search domain[0] :",
+      "search domain[0] : Janes-MacBook-Pro.local\n  search domain[1] :",
+    ),
+  );
+  setExec(
+    r,
+    ["/usr/sbin/scutil", "--proxy"],
+    "<dictionary> {\n  HTTPSEnable : 1\n  HTTPSPort : 3128\n  HTTPSProxy : proxy.corp-example.net\n  ProxyAutoConfigEnable : 1\n  ProxyAutoConfigURLString : file:///Users/jane/Library/proxy.pac\n}\n",
+  );
+  setExec(
+    r,
+    ["/usr/sbin/scutil", "--nc", "list"],
+    NC_HEADER +
+      '* (Connected)      07CD635E-71A1-4229-9C2F-B485A7702C9A VPN (com.wireguard.macos) "jane.doe@example.com home VPN"  [VPN:com.wireguard.macos]\n',
+  );
+  setExec(
+    r,
+    ["/sbin/ifconfig"],
+    "en0: flags=8863<UP,BROADCAST,SMART,RUNNING,SIMPLEX,MULTICAST> mtu 1500\n\tether a4:83:e7:12:34:56 \n\tinet 192.168.1.23 netmask 0xffffff00 broadcast 192.168.1.255\n" +
+      "utun4: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> mtu 1280\n\tinet 100.101.102.103 --> 100.101.102.103 netmask 0xffffffff\n",
+  );
+  setExec(
+    r,
+    ["/usr/libexec/ApplicationFirewall/socketfilterfw", "--getglobalstate"],
+    "",
+    1,
+    "socketfilterfw: Serial Number: C02XL0GUJGH5 dsid=1234567890 user jane on Jane's MacBook Pro\n",
+  );
+  r.http = [
+    {
+      url: DEFAULT_TARGETS.captiveUrl,
+      status: 302,
+      headers: {
+        date: DATE,
+        location:
+          "https://portal.hotel-example.com/login?client_mac=a4:83:e7:12:34:56&ip=10.20.30.40&v6=fe80::1c2b:3c4d:5e6f:7a8b%en0&id=3F2504E0-4F89-11D3-9A0C-0305E82C3301&email=jane.doe@example.com",
+      },
+      body: "",
+    },
+  ];
+  return r;
+}
+
+export const SCENARIOS = {
+  healthy,
+  offline,
+  "dns-broken": dnsBroken,
+  "vpn-blocking": vpnBlocking,
+  "vpn-harmless": vpnHarmless,
+  "https-interception": httpsInterception,
+  "push-blocked": pushBlocked,
+  "captive-portal": captivePortal,
+  empty,
+  "with-identifiers": withIdentifiers,
+} as const;
