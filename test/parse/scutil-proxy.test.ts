@@ -1,0 +1,223 @@
+import { readFileSync } from "node:fs";
+import { describe, it, expect } from "vitest";
+import { parseScutilProxy, type ProxySettings } from "../../src/core/parse/scutil-proxy";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const NONE = fixture("scutil-proxy-none.txt");
+const HTTP_8118 = fixture("scutil-proxy-http-8118.txt");
+
+// PAC file (REFERENCE c); the disabled HTTP entry keeps its host, as macOS does.
+const PAC = `<dictionary> {
+  ExceptionsList : <array> {
+    0 : *.local
+    1 : 169.254/16
+  }
+  ExcludeSimpleHostnames : 1
+  FTPPassive : 1
+  HTTPEnable : 0
+  HTTPProxy : old-proxy.example.com
+  HTTPSEnable : 0
+  ProxyAutoConfigEnable : 1
+  ProxyAutoConfigURLString : http://wpad.corp.example.com:8080/proxy.pac
+  ProxyAutoDiscoveryEnable : 0
+  SOCKSEnable : 0
+}
+`;
+
+// VPN client pointing HTTP, HTTPS and SOCKS at localhost on one high port.
+const VPN_LOCALHOST = `<dictionary> {
+  ExceptionsList : <array> {
+    0 : 127.0.0.1
+    1 : localhost
+    2 : *.local
+    3 : fe80::/10
+  }
+  HTTPEnable : 1
+  HTTPPort : 51732
+  HTTPProxy : 127.0.0.1
+  HTTPSEnable : 1
+  HTTPSPort : 51732
+  HTTPSProxy : 127.0.0.1
+  SOCKSEnable : 1
+  SOCKSPort : 51732
+  SOCKSProxy : 127.0.0.1
+}
+`;
+
+// Corporate HTTPS proxy (TLS-inspection red flag), plus per-interface __SCOPED__ copies to skip.
+const HTTPS_SCOPED = `<dictionary> {
+  ExceptionsList : <array> {
+    0 : *.local
+  }
+  HTTPSEnable : 1
+  HTTPSPort : 3128
+  HTTPSProxy : proxy.corp.example.com
+  __SCOPED__ : <dictionary> {
+    en0 : <dictionary> {
+      ExceptionsList : <array> {
+        0 : scoped.example.com
+      }
+      HTTPEnable : 1
+      HTTPPort : 9999
+      HTTPProxy : scoped-proxy.example.com
+      ProxyAutoDiscoveryEnable : 1
+    }
+  }
+  ProxyAutoDiscoveryEnable : 1
+}
+`;
+
+function expectUnconfigured(p: ProxySettings): void {
+  expect(p).toEqual({ configured: false, autoDiscovery: false, exceptions: [] });
+}
+
+describe("parseScutilProxy: fixtures", () => {
+  it("no proxy: only exceptions, nothing enabled", () => {
+    expect(parseScutilProxy(NONE)).toEqual({
+      configured: true,
+      autoDiscovery: false,
+      exceptions: ["*.local", "169.254/16"],
+    });
+  });
+
+  it("manual HTTP proxy 127.0.0.1:8118, no HTTPS", () => {
+    const p = parseScutilProxy(HTTP_8118);
+    expect(p.http).toEqual({ host: "127.0.0.1", port: 8118 });
+    expect(p.https).toBeUndefined();
+    expect(p.socks).toBeUndefined();
+    expect(p.pacUrl).toBeUndefined();
+    expect(p.exceptions).toEqual(["*.local", "169.254/16"]);
+    expect(p.configured).toBe(true);
+  });
+});
+
+describe("parseScutilProxy: variants without fixtures", () => {
+  it("No proxy configuration available", () => {
+    expectUnconfigured(parseScutilProxy("No proxy configuration available\n"));
+  });
+
+  it("PAC: URL with its colon and port kept, disabled HTTP ignored", () => {
+    const p = parseScutilProxy(PAC);
+    expect(p.pacUrl).toBe("http://wpad.corp.example.com:8080/proxy.pac");
+    expect(p.http).toBeUndefined();
+    expect(p.autoDiscovery).toBe(false);
+  });
+
+  it("PAC URL without ProxyAutoConfigEnable : 1 is not reported", () => {
+    expect(
+      parseScutilProxy(PAC.replace("ProxyAutoConfigEnable : 1", "ProxyAutoConfigEnable : 0")).pacUrl,
+    ).toBeUndefined();
+  });
+
+  it("VPN client: HTTP, HTTPS and SOCKS on one localhost high port", () => {
+    const p = parseScutilProxy(VPN_LOCALHOST);
+    const local = { host: "127.0.0.1", port: 51732 };
+    expect([p.http, p.https, p.socks]).toEqual([local, local, local]);
+    expect(p.exceptions).toEqual(["127.0.0.1", "localhost", "*.local", "fe80::/10"]);
+  });
+
+  it("HTTPS proxy and WPAD; nested __SCOPED__ dictionaries are skipped", () => {
+    const p = parseScutilProxy(HTTPS_SCOPED);
+    expect(p.https).toEqual({ host: "proxy.corp.example.com", port: 3128 });
+    expect(p.http).toBeUndefined();
+    expect(p.autoDiscovery).toBe(true);
+    expect(p.exceptions).toEqual(["*.local"]);
+  });
+
+  it("enabled proxy without a port or without a host", () => {
+    expect(parseScutilProxy("<dictionary> {\n  HTTPEnable : 1\n  HTTPProxy : proxy\n}\n").http).toEqual({
+      host: "proxy",
+    });
+    expect(parseScutilProxy("<dictionary> {\n  HTTPEnable : 1\n  HTTPPort : 80\n}\n").http).toBeUndefined();
+    expect(parseScutilProxy("<dictionary> {\n  HTTPEnable : 1\n  HTTPProxy : p\n  HTTPPort : 99999\n}\n").http).toEqual(
+      { host: "p" },
+    );
+  });
+
+  it("CRLF line endings", () => {
+    expect(parseScutilProxy(HTTP_8118.replace(/\n/g, "\r\n")).http).toEqual({ host: "127.0.0.1", port: 8118 });
+  });
+});
+
+// Deterministic junk: a tiny LCG so any failure reproduces.
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+const PIECES = [
+  " ",
+  "\t",
+  "\n",
+  "\r\n",
+  ":",
+  " : ",
+  "{",
+  "}",
+  "<array> {",
+  "<dictionary> {",
+  "Enable : 1",
+  "HTTP",
+  "\u0000",
+  "\uFFFD",
+  "é",
+  "😀",
+];
+function junk(bases: string[], count: number, seed: number): string[] {
+  const rnd = lcg(seed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = bases[int(bases.length)];
+    if (i % 3 === 0) s = Array.from({ length: int(120) }, () => PIECES[int(PIECES.length)]).join("");
+    else if (i % 3 === 1) s = s.slice(int(s.length), int(s.length * 2));
+    for (let k = int(12); k > 0; k--) {
+      const at = int(s.length + 1);
+      const op = int(3);
+      if (op === 0) s = s.slice(0, at) + PIECES[int(PIECES.length)] + s.slice(at);
+      else if (op === 1) s = s.slice(0, at) + s.slice(at + int(20));
+      else
+        s = s
+          .split("\n")
+          .sort(() => rnd() - 0.5)
+          .join("\n");
+    }
+    out.push(s);
+  }
+  return out;
+}
+const HTML =
+  "<!DOCTYPE html>\n<html><head><title>Proxy Authentication Required</title></head>\n<body>HTTPProxy : evil</body></html>\n";
+const BINARY = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join("");
+
+describe("parseScutilProxy: bad data", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace", "  \n\t\n   \r\n"],
+    ["binary junk", BINARY],
+    ["HTML page", HTML],
+    ["very long line", "x".repeat(200_000)],
+    ["very long spaced line", " : <array> {".repeat(20_000)],
+    ["keys without a dictionary", "HTTPEnable : 1\nHTTPProxy : 127.0.0.1\n"],
+  ])("%s gives an unconfigured result", (_, text) => {
+    expectUnconfigured(parseScutilProxy(text));
+  });
+
+  it("non-string input gives an unconfigured result", () => {
+    expectUnconfigured(parseScutilProxy(null as unknown as string));
+  });
+
+  it("a truncated fixture keeps what came before the cut", () => {
+    const p = parseScutilProxy(HTTP_8118.slice(0, Math.floor(HTTP_8118.length / 2)));
+    expect(p.configured).toBe(true);
+    expect(p.exceptions).toEqual(["*.local", "169.254/16"]);
+    expect(p.http).toBeUndefined();
+  });
+
+  it("300 random strings and fixture mutations never throw", () => {
+    for (const text of junk([NONE, HTTP_8118, PAC, VPN_LOCALHOST, HTTPS_SCOPED], 300, 2)) {
+      const p = parseScutilProxy(text);
+      expect(typeof p.configured).toBe("boolean");
+      expect(Array.isArray(p.exceptions)).toBe(true);
+    }
+  });
+});

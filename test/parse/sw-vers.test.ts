@@ -1,0 +1,196 @@
+import { readFileSync } from "node:fs";
+import { describe, it, expect } from "vitest";
+import { isVirtualMac, parseHwModel, parseSwVers } from "../../src/core/parse/sw-vers";
+
+const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
+const SEQUOIA = fixture("sw_vers-15.7.4.txt");
+const CATALINA = fixture("sw_vers-10.15.7.txt");
+
+describe("parseSwVers: fixtures", () => {
+  it("15.7.4, two tabs after each colon", () => {
+    expect(parseSwVers(SEQUOIA)).toEqual({
+      productName: "macOS",
+      productVersion: "15.7.4",
+      buildVersion: "24G517",
+      major: 15,
+      minor: 7,
+      patch: 4,
+      marketingName: "Sequoia",
+    });
+  });
+
+  it("10.15.7, Mac OS X, one tab", () => {
+    expect(parseSwVers(CATALINA)).toEqual({
+      productName: "Mac OS X",
+      productVersion: "10.15.7",
+      buildVersion: "19H1417",
+      major: 10,
+      minor: 15,
+      patch: 7,
+      marketingName: "Catalina",
+    });
+  });
+});
+
+describe("parseSwVers: variants without fixtures", () => {
+  it("11 and 12: macOS with one tab", () => {
+    expect(parseSwVers("ProductName:\tmacOS\nProductVersion:\t11.7.10\nBuildVersion:\t20G1427\n")).toMatchObject({
+      productName: "macOS",
+      major: 11,
+      minor: 7,
+      patch: 10,
+      buildVersion: "20G1427",
+      marketingName: "Big Sur",
+    });
+    expect(parseSwVers("ProductName:\tmacOS\nProductVersion:\t12.7.6\nBuildVersion:\t21H1320\n")?.marketingName).toBe(
+      "Monterey",
+    );
+  });
+
+  it("13 with ProductVersionExtra (Rapid Security Response)", () => {
+    const v = parseSwVers(
+      "ProductName:\t\tmacOS\nProductVersion:\t\t13.4.1\nProductVersionExtra:\t(a)\nBuildVersion:\t\t22F770820d\n",
+    );
+    expect(v).toEqual({
+      productName: "macOS",
+      productVersion: "13.4.1",
+      productVersionExtra: "(a)",
+      buildVersion: "22F770820d",
+      major: 13,
+      minor: 4,
+      patch: 1,
+      marketingName: "Ventura",
+    });
+  });
+
+  it("26.3 with two components and build 25D125", () => {
+    expect(parseSwVers("ProductName:\t\tmacOS\nProductVersion:\t\t26.3\nBuildVersion:\t\t25D125\n")).toEqual({
+      productName: "macOS",
+      productVersion: "26.3",
+      buildVersion: "25D125",
+      major: 26,
+      minor: 3,
+      patch: 0,
+      marketingName: "Tahoe",
+    });
+  });
+
+  it("beta build, one-component version, single space and CRLF", () => {
+    expect(parseSwVers("ProductName:\t\tmacOS\nProductVersion:\t\t15.0\nBuildVersion:\t\t24A5331b\n")).toMatchObject({
+      buildVersion: "24A5331b",
+      major: 15,
+      minor: 0,
+    });
+    expect(parseSwVers("ProductName: macOS\r\nProductVersion: 14\r\nBuildVersion: 23A344\r\n")).toMatchObject({
+      productVersion: "14",
+      major: 14,
+      minor: 0,
+      patch: 0,
+      marketingName: "Sonoma",
+    });
+    expect(
+      parseSwVers("ProductName:\tMac OS X\nProductVersion:\t10.14.6\nBuildVersion:\t18G103\n")?.marketingName,
+    ).toBe("Mojave");
+  });
+
+  it("an unknown future major has no marketing name", () => {
+    const v = parseSwVers("ProductName:\t\tmacOS\nProductVersion:\t\t27.0\nBuildVersion:\t\t26A100\n");
+    expect(v?.major).toBe(27);
+    expect(v).not.toHaveProperty("marketingName");
+  });
+});
+
+describe("parseHwModel and isVirtualMac", () => {
+  it.each(["MacBookPro18,2", "Mac16,8", "Macmini8,1", "VirtualMac2,1", "VMware7,1", "iMac21,1"])(
+    "accepts %s",
+    (model) => {
+      expect(parseHwModel(`${model}\n`)).toBe(model);
+    },
+  );
+
+  it("tolerates `sysctl hw.model` without -n", () => {
+    expect(parseHwModel("hw.model: Mac16,8\n")).toBe("Mac16,8");
+  });
+
+  it.each([
+    ["empty", ""],
+    ["whitespace", " \n\t "],
+    ["two lines", "MacBookPro18,2\nMac16,8\n"],
+    ["HTML", "<html><body>MacBookPro18,2</body></html>"],
+    ["error text", "sysctl: unknown oid 'hw.model'"],
+    ["very long", "A".repeat(100_000)],
+    ["binary", "\u0000\u0001Mac\u00ff"],
+  ])("rejects %s", (_, text) => {
+    expect(parseHwModel(text)).toBeUndefined();
+  });
+
+  it("flags virtual machines only", () => {
+    expect(isVirtualMac("VirtualMac2,1")).toBe(true);
+    expect(isVirtualMac("VMware7,1")).toBe(true);
+    expect(isVirtualMac("Parallels-ARM")).toBe(true);
+    expect(isVirtualMac("MacBookPro18,2")).toBe(false);
+    expect(isVirtualMac("")).toBe(false);
+    expect(isVirtualMac(undefined as unknown as string)).toBe(false);
+  });
+});
+
+// Deterministic junk: a tiny LCG so any failure reproduces.
+function lcg(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
+}
+const PIECES = [" ", "\t", "\n", "\r\n", ":", ".", ",", "1", "26", "ProductVersion:", "\u0000", "\uFFFD", "é", "😀"];
+function junk(bases: string[], count: number, seed: number): string[] {
+  const rnd = lcg(seed);
+  const int = (n: number) => Math.floor(rnd() * n);
+  const out: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let s = bases[int(bases.length)];
+    if (i % 3 === 0) s = Array.from({ length: int(120) }, () => PIECES[int(PIECES.length)]).join("");
+    else if (i % 3 === 1) s = s.slice(int(s.length), int(s.length * 2));
+    for (let k = int(12); k > 0; k--) {
+      const at = int(s.length + 1);
+      const op = int(3);
+      if (op === 0) s = s.slice(0, at) + PIECES[int(PIECES.length)] + s.slice(at);
+      else if (op === 1) s = s.slice(0, at) + s.slice(at + int(20));
+      else
+        s = s
+          .split("\n")
+          .sort(() => rnd() - 0.5)
+          .join("\n");
+    }
+    out.push(s);
+  }
+  return out;
+}
+const HTML = "<!DOCTYPE html>\n<html><head><title>Error</title></head>\n<body>ProductVersion: unknown</body></html>\n";
+const BINARY = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join("");
+
+describe("parseSwVers: bad data", () => {
+  it.each([
+    ["empty", ""],
+    ["whitespace", "  \n\t\n   \r\n"],
+    ["binary junk", BINARY],
+    ["HTML page", HTML],
+    ["very long line", "x".repeat(200_000)],
+    ["very long spaced line", "ProductVersion:" + " x ".repeat(100_000)],
+    ["truncated fixture", SEQUOIA.slice(0, Math.floor(SEQUOIA.length / 2))],
+    ["garbage version", "ProductName:\tmacOS\nProductVersion:\t15.x\n"],
+  ])("%s gives undefined", (_, text) => {
+    expect(parseSwVers(text)).toBeUndefined();
+  });
+
+  it("non-string input gives undefined", () => {
+    expect(parseSwVers(undefined as unknown as string)).toBeUndefined();
+    expect(parseHwModel(null as unknown as string)).toBeUndefined();
+  });
+
+  it("300 random strings and fixture mutations never throw", () => {
+    for (const text of junk([SEQUOIA, CATALINA, "Mac16,8\n", "VirtualMac2,1\n"], 300, 5)) {
+      const v = parseSwVers(text);
+      if (v) expect(Number.isInteger(v.major)).toBe(true);
+      const model = parseHwModel(text);
+      expect(typeof isVirtualMac(model ?? text)).toBe("boolean");
+    }
+  });
+});
