@@ -60,13 +60,21 @@ const RULES: Rule[] = [
   function clockSkew(f) {
     const clockErrors = f.data<{ host: string; error: string }[]>("tls-inspection", "clockErrors") ?? [];
     const clock = f.get("clock");
-    const clockOff = clock?.status === "fail";
-    if (!clockOff && clockErrors.length < 2) return undefined;
+    const offsetMs = f.data<number>("clock", "offsetMs");
+    const certsSayClock = clockErrors.length >= 2;
+    if (clock?.status !== "fail" && clock?.status !== "warn" && !certsSayClock) return undefined;
+    // A large offset plus certificates that look expired or not yet valid is
+    // one problem, the clock: not interception, not blocking.
+    const confidence: Confidence =
+      clock?.status === "fail" ? "high" : certsSayClock ? (clock?.status === "warn" ? "high" : "medium") : "low";
     const evidence = [...evidenceOf(clock), ...clockErrors.map((e) => `${e.host}: ${e.error}`)];
-    const what = clockOff ? clock!.summary : "Apple's certificates look expired or not yet valid to this Mac";
+    const what =
+      offsetMs !== undefined && clock?.status !== "pass"
+        ? `Your ${clock!.summary.replace(/^Clock/, "clock")}`
+        : "Apple's certificates look expired or not yet valid to this Mac, so its clock is probably wrong";
     return cause(
       "clock-skew",
-      clockOff ? "high" : "medium",
+      confidence,
       `${what}. Apple's servers reject sign-ins when the clock is off. Fix: Sync Clock, and turn on “Set time and date automatically”.`,
       evidence,
       ["sync-clock", "open-date-time-settings"],

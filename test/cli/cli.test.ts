@@ -48,7 +48,7 @@ describe("CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^✓ DNS: All 5 sign-in hosts resolve \(\d+ ms\)$/m);
     expect(stdout).toContain("Diagnosis\n1. No Problems Found (high confidence)");
-    expect(stdout).toMatch(/10 checks · 10 OK\b/);
+    expect(stdout).toMatch(/12 checks · 12 OK\b/);
     expect(stdout).not.toContain("\u001b["); // no colour when not a TTY
   });
 

@@ -50,7 +50,11 @@ describe("privileged runner against fake executables", () => {
   it("a cancel in Spanish is a quiet cancel, and nothing asks again", async () => {
     const fake = makeFakeBin();
     fake.mode("osascript", "cancel-es");
-    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], { bin: fake.bin, prompt: PROMPT, touchId: false });
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: false,
+    });
     expect(outcome).toEqual({ outcome: "cancelled", via: "password" });
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
   });
@@ -58,7 +62,11 @@ describe("privileged runner against fake executables", () => {
   it("a wrong password (-60007) is its own failure", async () => {
     const fake = makeFakeBin();
     fake.mode("osascript", "wrong-password");
-    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], { bin: fake.bin, prompt: PROMPT, touchId: false });
+    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: false,
+    });
     expect(outcome).toMatchObject({ outcome: "failed", reason: "wrong-password" });
   });
 
@@ -152,7 +160,11 @@ describe("hostile values stay one argument", () => {
   it.each(hostile)("the server name %j is refused before anything runs", async (value) => {
     const fake = makeFakeBin();
     expect(isValidServerName(value)).toBe(false);
-    const outcome = await runAsAdmin(host, [{ kind: "set-clock", server: value }], { bin: fake.bin, prompt: PROMPT, touchId: false });
+    const outcome = await runAsAdmin(host, [{ kind: "set-clock", server: value }], {
+      bin: fake.bin,
+      prompt: PROMPT,
+      touchId: false,
+    });
     expect(outcome).toMatchObject({ outcome: "failed", reason: "not-allowed" });
     expect(fake.calls()).toEqual([]);
   });
@@ -202,7 +214,7 @@ describe("AppleScript string literals", () => {
     'quote " inside',
     "backslash \\ inside",
     'both \\" together',
-    'trailing backslash \\',
+    "trailing backslash \\",
     "tab\tnew\nline\rcarriage",
     `x'; do shell script "id" with administrator privileges --`,
   ])("%j round-trips and ends the literal exactly where it should", (text) => {
@@ -215,9 +227,11 @@ describe("AppleScript string literals", () => {
 });
 
 describe("Touch ID detection from PAM files", () => {
-  const SUDO_LOCAL_TEMPLATE = "# sudo_local: local config file which survives system update and is included for sudo\n# uncomment following line to enable Touch ID for sudo\n#auth       sufficient     pam_tid.so\n";
+  const SUDO_LOCAL_TEMPLATE =
+    "# sudo_local: local config file which survives system update and is included for sudo\n# uncomment following line to enable Touch ID for sudo\n#auth       sufficient     pam_tid.so\n";
   const ENABLED = SUDO_LOCAL_TEMPLATE.replace("#auth", "auth");
-  const SUDO = "# sudo: auth account password session\nauth       include        sudo_local\nauth       sufficient     pam_smartcard.so\nauth       required       pam_opendirectory.so\naccount    required       pam_permit.so\npassword   required       pam_deny.so\nsession    required       pam_permit.so\n";
+  const SUDO =
+    "# sudo: auth account password session\nauth       include        sudo_local\nauth       sufficient     pam_smartcard.so\nauth       required       pam_opendirectory.so\naccount    required       pam_permit.so\npassword   required       pam_deny.so\nsession    required       pam_permit.so\n";
 
   it("enabled, commented out, or absent", () => {
     expect(pamEnablesTouchId(ENABLED)).toBe(true);
@@ -240,7 +254,21 @@ describe("Touch ID detection from PAM files", () => {
         ]),
       ),
     ).toBe(true);
-    expect(await touchIdEnabled(recordingHost([{ path: "/etc/pam.d/sudo_local", text: SUDO_LOCAL_TEMPLATE }, { path: "/etc/pam.d/sudo", text: SUDO }]))).toBe(false);
-    expect(await touchIdEnabled(recordingHost([{ path: "/etc/pam.d/sudo_local", error: "EACCES" }, { path: "/etc/pam.d/sudo", error: "EACCES" }]))).toBe(false);
+    expect(
+      await touchIdEnabled(
+        recordingHost([
+          { path: "/etc/pam.d/sudo_local", text: SUDO_LOCAL_TEMPLATE },
+          { path: "/etc/pam.d/sudo", text: SUDO },
+        ]),
+      ),
+    ).toBe(false);
+    expect(
+      await touchIdEnabled(
+        recordingHost([
+          { path: "/etc/pam.d/sudo_local", error: "EACCES" },
+          { path: "/etc/pam.d/sudo", error: "EACCES" },
+        ]),
+      ),
+    ).toBe(false);
   });
 });

@@ -42,6 +42,8 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      { command: ["/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"], stdout: "1\n", stderr: "", exitCode: 0 },
+      { command: ["/usr/bin/pgrep", "-x", "timed"], stdout: "312\n", stderr: "", exitCode: 0 },
     ],
     http: [
       {
@@ -242,6 +244,30 @@ export function withIdentifiers(): Mutable {
   return r;
 }
 
+/** The Mac's clock 9 min 1 s fast; certificates still fine. */
+export function clockAhead(): Mutable {
+  const r = healthy();
+  r.ntp = [{ server: "time.apple.com", offsetMs: -541000, delayMs: 31 }];
+  return r;
+}
+
+/** The clock 400 days ahead: every certificate looks expired. */
+export function clockYearAhead(): Mutable {
+  const r = healthy();
+  r.recordedAt = "2027-12-26T10:00:00.000Z";
+  r.ntp = [{ server: "time.apple.com", offsetMs: -400 * 86_400_000, delayMs: 28 }];
+  r.tls = r.tls.map((t) => ({ ...t, authorized: false, error: "CERT_HAS_EXPIRED" }));
+  return r;
+}
+
+/** UDP 123 blocked: the clock falls back to the captive page's Date header (the Mac is 3 h behind). */
+export function ntpBlocked(): Mutable {
+  const r = healthy();
+  r.recordedAt = "2026-11-21T07:00:00.000Z";
+  r.ntp = DEFAULT_TARGETS.ntpServers.map((server) => ({ server, error: "ETIMEDOUT" }));
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -253,4 +279,7 @@ export const SCENARIOS = {
   "captive-portal": captivePortal,
   empty,
   "with-identifiers": withIdentifiers,
+  "clock-ahead": clockAhead,
+  "clock-year-ahead": clockYearAhead,
+  "ntp-blocked": ntpBlocked,
 } as const;

@@ -1,12 +1,13 @@
 import type { FixId } from "../ids";
 import { flushDnsFix } from "./flush-dns";
 import { openFixes } from "./open-settings";
+import { syncClockFix } from "./sync-clock";
 import type { Fix } from "./types";
 
 export type { Fix, FixContext, FixResult } from "./types";
 
 /** Every fix that works today; the CLI's `fix <id>` and the UI's actions come from here. */
-export const FIXES: readonly Fix[] = [flushDnsFix, ...openFixes];
+export const FIXES: readonly Fix[] = [flushDnsFix, syncClockFix, ...openFixes];
 
 export function fixById(id: string): Fix | undefined {
   return FIXES.find((f) => f.id === id);

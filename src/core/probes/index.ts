@@ -1,11 +1,13 @@
 import { appleHostsProbe } from "./apple-hosts";
 import { captivePortalProbe } from "./captive-portal";
+import { clockProbe } from "./clock";
 import { dnsProbe } from "./dns";
 import { firewallProbe } from "./firewall";
 import { internetProbe } from "./internet";
 import { macosProbe } from "./macos";
 import { proxyProbe } from "./proxy";
 import { pushProbe } from "./push";
+import { timeSettingsProbe } from "./time-settings";
 import { tlsInspectionProbe } from "./tls-inspection";
 import type { Probe } from "./types";
 import { vpnProbe } from "./vpn";
@@ -20,6 +22,8 @@ export const CHECKLIST_PROBES: readonly Probe[] = [
   captivePortalProbe,
   dnsProbe,
   tlsInspectionProbe,
+  clockProbe,
+  timeSettingsProbe,
   proxyProbe,
   vpnProbe,
   firewallProbe,
