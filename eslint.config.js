@@ -1,3 +1,5 @@
+// CommonJS, as in Raycast's extension template (the package has no "type": "module").
+/* eslint-disable @typescript-eslint/no-require-imports */
 const { defineConfig } = require("eslint/config");
 const raycastConfig = require("@raycast/eslint-config");
 

@@ -7,7 +7,9 @@ import { formatDuration, intervalToDuration } from "date-fns";
 export function offsetDuration(offsetMs: number): string {
   const abs = Math.abs(offsetMs);
   if (abs < 1000) return `${Math.round(abs)} ms`;
-  const duration = intervalToDuration({ start: 0, end: Math.round(abs / 1000) * 1000 });
+  // Past an hour, seconds are noise (and below HTTP dates' precision anyway).
+  const unit = abs >= 3600_000 ? 60_000 : 1000;
+  const duration = intervalToDuration({ start: 0, end: Math.round(abs / unit) * unit });
   const words = formatDuration(duration, {
     format: ["years", "months", "days", "hours", "minutes", "seconds"],
     delimiter: " ",

@@ -37,6 +37,17 @@ const cause = (id: CauseId, confidence: Confidence, summary: string, evidence: s
 const evidenceOf = (f: Finding | undefined) => (f ? [`${f.title}: ${f.summary}`] : []);
 
 const RULES: Rule[] = [
+  function appleOutage(f) {
+    const status = f.get("apple-status");
+    if (!f.is("apple-status", "fail", "warn") || !f.data("apple-status", "issues")) return undefined;
+    return cause(
+      "apple-outage",
+      status!.status === "fail" ? "high" : "medium",
+      `${status!.summary}. This isn't your Mac: wait and try again later; Apple usually fixes these within hours. Fix: Open Apple System Status to follow it.`,
+      [...evidenceOf(status), ...status!.details.slice(0, 3)],
+      ["open-status-page"],
+    );
+  },
   function offline(f) {
     if (!f.is("internet", "fail")) return undefined;
     return cause(

@@ -48,7 +48,7 @@ describe("CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^✓ DNS: All 5 sign-in hosts resolve \(\d+ ms\)$/m);
     expect(stdout).toContain("Diagnosis\n1. No Problems Found (high confidence)");
-    expect(stdout).toMatch(/12 checks · 12 OK\b/);
+    expect(stdout).toMatch(/13 checks · 13 OK\b/);
     expect(stdout).not.toContain("\u001b["); // no colour when not a TTY
   });
 
@@ -119,17 +119,10 @@ describe("CLI", () => {
     expect(stdout).not.toMatch(/\*\*|^#/m);
   });
 
-  it("runs from source through npm's entry point (tsx), as the README says", async () => {
+  it("runs from source exactly as the README says: npm run --silent cli -- …", async () => {
     const { stdout } = await promisify(execFile)(
-      process.execPath,
-      [
-        join(__dirname, "..", "..", "node_modules", "tsx", "dist", "cli.mjs"),
-        "src/cli/bin.ts",
-        "checklist",
-        "--replay",
-        rec("healthy"),
-        "--json",
-      ],
+      "npm",
+      ["run", "--silent", "cli", "--", "checklist", "--replay", rec("healthy"), "--json"],
       { cwd: join(__dirname, "..", ".."), env: { ...process.env, NO_COLOR: "1" } },
     );
     expectContractShape(JSON.parse(stdout));

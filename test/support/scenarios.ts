@@ -20,6 +20,13 @@ const APPLE_ADDRESSES: Record<string, string[]> = {
 };
 const DATE = "Sat, 21 Nov 2026 10:00:00 GMT";
 
+const feed = (body: string) => ({
+  url: DEFAULT_TARGETS.statusFeeds.consumer,
+  status: 200,
+  headers: { date: DATE, "content-type": "application/json" },
+  body,
+});
+
 type Mutable = Required<Omit<Recording, "env">> & { env: Record<string, string> };
 
 export function healthy(): Mutable {
@@ -42,7 +49,12 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
-      { command: ["/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"], stdout: "1\n", stderr: "", exitCode: 0 },
+      {
+        command: ["/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"],
+        stdout: "1\n",
+        stderr: "",
+        exitCode: 0,
+      },
       { command: ["/usr/bin/pgrep", "-x", "timed"], stdout: "312\n", stderr: "", exitCode: 0 },
     ],
     http: [
@@ -52,6 +64,7 @@ export function healthy(): Mutable {
         headers: { date: DATE, "content-type": "text/html" },
         body: SUCCESS_PAGE,
       },
+      feed(fixture("status-consumer-no-issues.json")),
     ],
     dns: hosts.flatMap((name) =>
       ["system", ...DEFAULT_TARGETS.publicResolvers].map((server) => ({
@@ -102,7 +115,10 @@ const setExec = (r: Mutable, command: string[], stdout: string, exitCode = 0, st
 
 export function offline(): Mutable {
   const r = healthy();
-  r.http = [{ url: DEFAULT_TARGETS.captiveUrl, error: "ENOTFOUND" }];
+  r.http = [
+    { url: DEFAULT_TARGETS.captiveUrl, error: "ENOTFOUND" },
+    { url: DEFAULT_TARGETS.statusFeeds.consumer, error: "ENOTFOUND" },
+  ];
   r.dns = r.dns.map((d) => ({
     name: d.name,
     server: d.server,
@@ -182,6 +198,7 @@ export function captivePortal(): Mutable {
       headers: { date: DATE, location: "https://wifi.hotel.example/login?ap=lobby" },
       body: "",
     },
+    { url: DEFAULT_TARGETS.statusFeeds.consumer, error: "ECONNRESET" },
   ];
   r.tls = r.tls.map((t) => ({ host: t.host, port: t.port, error: "ECONNRESET" }));
   r.tcp = r.tcp.map((t) => ({ ...t, result: t.host === "1.1.1.1" ? ("open" as const) : ("refused" as const) }));
@@ -240,6 +257,7 @@ export function withIdentifiers(): Mutable {
       },
       body: "",
     },
+    feed(fixture("status-consumer-no-issues.json")),
   ];
   return r;
 }
@@ -268,6 +286,39 @@ export function ntpBlocked(): Mutable {
   return r;
 }
 
+/** Apple's own outage: an ongoing Outage on Apple Account (named "Apple ID" in this capture) since 23 min ago. */
+export function appleOutage(): Mutable {
+  const r = healthy();
+  const doc = JSON.parse(fixture("status-consumer-no-issues.json"));
+  const service = doc.services.find((x: { serviceName: string }) => x.serviceName === "Apple ID");
+  service.events = [
+    {
+      usersAffected: "Some users are affected",
+      epochStartDate: Date.parse(r.recordedAt) - 23 * 60_000,
+      epochEndDate: null,
+      messageId: "1000000901",
+      statusType: "Outage",
+      datePosted: "11/21/2026 02:00 PST",
+      startDate: "11/21/2026 01:37 PST",
+      endDate: null,
+      affectedServices: null,
+      eventStatus: "ongoing",
+      message: "Users may be unable to sign in with their Apple Account.\n",
+    },
+  ];
+  r.http = r.http.map((h) => (h.url === DEFAULT_TARGETS.statusFeeds.consumer ? feed(JSON.stringify(doc)) : h));
+  return r;
+}
+
+/** A real capture: an ongoing outage on iCloud Mail (not needed to sign in) and a resolved iCloud Keychain issue. */
+export function resolvedOnly(): Mutable {
+  const r = healthy();
+  r.http = r.http.map((h) =>
+    h.url === DEFAULT_TARGETS.statusFeeds.consumer ? feed(fixture("status-consumer-one-ongoing.json")) : h,
+  );
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -282,4 +333,6 @@ export const SCENARIOS = {
   "clock-ahead": clockAhead,
   "clock-year-ahead": clockYearAhead,
   "ntp-blocked": ntpBlocked,
+  "apple-outage": appleOutage,
+  "resolved-only": resolvedOnly,
 } as const;

@@ -1,4 +1,5 @@
 import { appleHostsProbe } from "./apple-hosts";
+import { appleStatusProbe } from "./apple-status";
 import { captivePortalProbe } from "./captive-portal";
 import { clockProbe } from "./clock";
 import { dnsProbe } from "./dns";
@@ -16,6 +17,7 @@ export { AREA_TITLES, type Area, type Probe, type ProbeContext } from "./types";
 
 /** Every probe of the full checklist, in the order a person reads them. */
 export const CHECKLIST_PROBES: readonly Probe[] = [
+  appleStatusProbe,
   appleHostsProbe,
   pushProbe,
   internetProbe,

@@ -1,0 +1,224 @@
+import { Action, ActionPanel, Icon, List, Toast, showToast } from "@raycast/api";
+import { showFailureToast } from "@raycast/utils";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { diagnose } from "../core/diagnose";
+import { FIX_TITLES, FIX_URLS } from "../core/fix-titles";
+import { FixHistory, type KeyValueStorage } from "../core/history";
+import type { Host } from "../core/host/types";
+import type { FixId } from "../core/ids";
+import { AREA_TITLES, type Area, type Probe } from "../core/probes";
+import type { ReportInput } from "../core/report";
+import { runChecklist } from "../core/run";
+import type { Cause, Finding } from "../core/types";
+import { APP_VERSION } from "../core/version";
+import { CauseItem, causeTitle } from "./cause-item";
+import { FindingItem } from "./finding-item";
+import { ReportActions } from "./report-actions";
+
+export interface ChecklistViewProps {
+  host: Host;
+  probes: readonly Probe[];
+  /** Where the fix history lives (Raycast's LocalStorage in the extension). */
+  storage: KeyValueStorage;
+  /** The clock for the report's start time and duration; the host's by default. */
+  now?: () => Date;
+  /** Overall bound for a run; the core's default when unset. */
+  deadlineMs?: number;
+  /** Local names the report hides even where no probe flagged them (user name, home folder). */
+  reportContext?: ReportInput["context"];
+}
+
+interface Outcome {
+  report: ReportInput;
+  causes: Cause[];
+}
+
+/**
+ * The full checklist: every probe listed at once as pending, rows filling in
+ * as probes settle, then the diagnosis on top. Everything it touches comes in
+ * through props, so tests drive it with a replay host and fake probes.
+ */
+export function ChecklistView(props: ChecklistViewProps) {
+  const { probes } = props;
+  const [findings, setFindings] = useState<ReadonlyMap<string, Finding>>(new Map());
+  const [outcome, setOutcome] = useState<Outcome>();
+  const [running, setRunning] = useState(true);
+  /** Set when the run itself broke (not a probe): rows still pending can never fill. */
+  const [crash, setCrash] = useState<string>();
+  const [showingDetail, setShowingDetail] = useState(true);
+  const runId = useRef(0);
+  const controller = useRef<AbortController | undefined>(undefined);
+  // run() reads the latest props through a ref, so a parent passing inline
+  // objects re-renders the view without restarting the checklist.
+  const latest = useRef(props);
+  latest.current = props;
+
+  const run = useCallback(async () => {
+    const { host, probes, storage, now, deadlineMs, reportContext } = latest.current;
+    const id = ++runId.current;
+    const current = () => id === runId.current;
+    // A re-run abandons the run in flight: its late findings must not land in the new one.
+    controller.current?.abort();
+    const abort = new AbortController();
+    controller.current = abort;
+    setFindings(new Map());
+    setOutcome(undefined);
+    setCrash(undefined);
+    setRunning(true);
+
+    const toast = await showToast({ style: Toast.Style.Animated, title: "Running checklist…" });
+    try {
+      const clock = now ?? (() => host.now());
+      const startedAt = clock();
+      const results = await runChecklist(probes, host, {
+        deadlineMs,
+        signal: abort.signal,
+        onFinding: (finding) => {
+          if (current()) setFindings((previous) => new Map(previous).set(finding.probe, finding));
+        },
+      });
+      if (!current()) return;
+      const causes = diagnose(results);
+      const history = await new FixHistory(storage).list();
+      const durationMs = Math.max(0, clock().getTime() - startedAt.getTime());
+      if (!current()) return;
+      setOutcome({
+        causes,
+        report: {
+          findings: results,
+          causes,
+          history,
+          startedAt,
+          durationMs,
+          platform: host.platform,
+          appVersion: APP_VERSION,
+          context: reportContext,
+        },
+      });
+      toast.style = Toast.Style.Success;
+      toast.title = checksTitle(results);
+      toast.message = toastMessage(causes[0]);
+    } catch (error) {
+      if (!current()) return;
+      setCrash(error instanceof Error ? error.message : String(error));
+      await showFailureToast(error, { title: "Could Not Run Checklist" });
+    } finally {
+      if (current()) setRunning(false);
+    }
+  }, []);
+
+  useEffect(() => {
+    run();
+    return () => {
+      // Closing the command stops the probes still running and drops their late results.
+      runId.current += 1;
+      controller.current?.abort();
+    };
+  }, [run]);
+
+  const rerun = useCallback(() => void run(), [run]);
+  const toggleDetail = useCallback(() => setShowingDetail((shown) => !shown), []);
+
+  const areas = useMemo(() => groupByArea(probes), [probes]);
+
+  const sharedActions = (
+    <>
+      <ReportActions report={outcome?.report} onRerun={rerun} />
+      <ActionPanel.Section>
+        <Action
+          title={showingDetail ? "Hide Details" : "Show Details"}
+          icon={Icon.Sidebar}
+          shortcut={{ modifiers: ["cmd"], key: "d" }}
+          onAction={toggleDetail}
+        />
+      </ActionPanel.Section>
+    </>
+  );
+
+  return (
+    <List
+      isLoading={running}
+      isShowingDetail={showingDetail}
+      navigationTitle="Run Full Checklist"
+      searchBarPlaceholder="Filter checks"
+    >
+      {outcome && (
+        <List.Section title="Diagnosis" subtitle="Most likely first">
+          {outcome.causes.map((cause) => (
+            <CauseItem
+              key={cause.cause}
+              cause={cause}
+              actions={
+                <ActionPanel>
+                  <FixActions fixes={cause.fixes} />
+                  {sharedActions}
+                </ActionPanel>
+              }
+            />
+          ))}
+        </List.Section>
+      )}
+      {areas.map(([area, areaProbes]) => (
+        <List.Section key={area} title={AREA_TITLES[area]}>
+          {areaProbes.map((probe) => (
+            <FindingItem
+              key={probe.id}
+              probe={probe}
+              finding={findings.get(probe.id) ?? (crash ? notFinished(probe, crash) : undefined)}
+              actions={<ActionPanel>{sharedActions}</ActionPanel>}
+            />
+          ))}
+        </List.Section>
+      ))}
+    </List>
+  );
+}
+
+/** Fixes that only open a page or a settings pane, as actions; the rest are named in the detail. */
+function FixActions({ fixes }: { fixes: FixId[] }) {
+  const openable = fixes.filter((fix) => FIX_URLS[fix]);
+  if (openable.length === 0) return null;
+  return (
+    <ActionPanel.Section title="Fix">
+      {openable.map((fix) => {
+        const url = FIX_URLS[fix]!;
+        return url.startsWith("https:") ? (
+          <Action.OpenInBrowser key={fix} title={FIX_TITLES[fix]} url={url} />
+        ) : (
+          <Action.Open key={fix} title={FIX_TITLES[fix]} icon={Icon.Gear} target={url} />
+        );
+      })}
+    </ActionPanel.Section>
+  );
+}
+
+function groupByArea(probes: readonly Probe[]): Array<[Area, Probe[]]> {
+  // Sections follow AREA_TITLES' order; probes keep theirs within a section.
+  return (Object.keys(AREA_TITLES) as Area[])
+    .map((area): [Area, Probe[]] => [area, probes.filter((probe) => probe.area === area)])
+    .filter(([, inArea]) => inArea.length > 0);
+}
+
+/** "10 checks, 2 problems": failures and warnings are problems; errors are checks that could not tell. */
+export function checksTitle(findings: readonly Finding[]): string {
+  const problems = findings.filter((f) => f.status === "fail" || f.status === "warn").length;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${plural(findings.length, "check")}, ${plural(problems, "problem")}`;
+}
+
+function toastMessage(top: Cause | undefined): string | undefined {
+  if (!top) return undefined;
+  return top.cause === "none" ? causeTitle(top) : `Most likely: ${causeTitle(top)}`;
+}
+
+function notFinished(probe: Probe, reason: string): Finding {
+  return {
+    probe: probe.id,
+    title: probe.title,
+    status: "error",
+    summary: `Not checked: the run stopped (${reason})`,
+    details: [],
+    fixes: [],
+    durationMs: 0,
+  };
+}

@@ -1,0 +1,18 @@
+import { LocalStorage } from "@raycast/api";
+import { homedir, hostname, userInfo } from "node:os";
+import { useMemo } from "react";
+import { ChecklistView } from "./components/checklist-view";
+import { createRealHost } from "./core/host/real";
+import { CHECKLIST_PROBES } from "./core/probes";
+
+// The command only wires the real machine in; the view holds the logic so
+// tests can drive it with a replayed Mac.
+export default function Command() {
+  const host = useMemo(() => createRealHost(), []);
+  // Names a report must hide even where no probe flagged them (paths, prompts).
+  const reportContext = useMemo(
+    () => ({ userName: userInfo().username, homeDir: homedir(), computerName: hostname().replace(/\.local$/, "") }),
+    [],
+  );
+  return <ChecklistView host={host} probes={CHECKLIST_PROBES} storage={LocalStorage} reportContext={reportContext} />;
+}
