@@ -4,6 +4,7 @@ import { useMemo } from "react";
 import { ChecklistView } from "./components/checklist-view";
 import { createRealHost } from "./core/host/real";
 import { CHECKLIST_PROBES } from "./core/probes";
+import { loadSettings } from "./preferences";
 
 // The command only wires the real machine in; the view holds the logic so
 // tests can drive it with a replayed Mac.
@@ -14,5 +15,16 @@ export default function Command() {
     () => ({ userName: userInfo().username, homeDir: homedir(), computerName: hostname().replace(/\.local$/, "") }),
     [],
   );
-  return <ChecklistView host={host} probes={CHECKLIST_PROBES} storage={LocalStorage} reportContext={reportContext} />;
+  const settings = useMemo(() => loadSettings(), []);
+  return (
+    <ChecklistView
+      host={host}
+      probes={CHECKLIST_PROBES}
+      storage={LocalStorage}
+      reportContext={reportContext}
+      deadlineMs={settings.deadlineMs}
+      targets={settings.targets}
+      redact={!settings.includeIdentifiers}
+    />
+  );
 }

@@ -2,7 +2,6 @@ import { Action, ActionPanel, Icon, List, Toast, showToast } from "@raycast/api"
 import { showFailureToast } from "@raycast/utils";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { diagnose } from "../core/diagnose";
-import { FIX_TITLES, FIX_URLS } from "../core/fix-titles";
 import { FixHistory, type KeyValueStorage } from "../core/history";
 import type { Host } from "../core/host/types";
 import type { FixId } from "../core/ids";
@@ -10,10 +9,13 @@ import { AREA_TITLES, type Area, type Probe } from "../core/probes";
 import type { ReportInput } from "../core/report";
 import { runChecklist } from "../core/run";
 import type { Cause, Finding } from "../core/types";
+import type { Targets } from "../core/targets";
 import { APP_VERSION } from "../core/version";
 import { CauseItem, causeTitle } from "./cause-item";
 import { FindingItem } from "./finding-item";
+import { FixActions } from "./fix-actions";
 import { ReportActions } from "./report-actions";
+import { useFix } from "./use-fix";
 
 export interface ChecklistViewProps {
   host: Host;
@@ -26,6 +28,10 @@ export interface ChecklistViewProps {
   deadlineMs?: number;
   /** Local names the report hides even where no probe flagged them (user name, home folder). */
   reportContext?: ReportInput["context"];
+  /** Network targets (preferences: time server, public resolvers); Apple's by default. */
+  targets?: Targets;
+  /** Copied reports hide identifiers unless the user turned that off in preferences. */
+  redact?: boolean;
 }
 
 interface Outcome {
@@ -54,7 +60,7 @@ export function ChecklistView(props: ChecklistViewProps) {
   latest.current = props;
 
   const run = useCallback(async () => {
-    const { host, probes, storage, now, deadlineMs, reportContext } = latest.current;
+    const { host, probes, storage, now, deadlineMs, reportContext, targets } = latest.current;
     const id = ++runId.current;
     const current = () => id === runId.current;
     // A re-run abandons the run in flight: its late findings must not land in the new one.
@@ -72,6 +78,7 @@ export function ChecklistView(props: ChecklistViewProps) {
       const startedAt = clock();
       const results = await runChecklist(probes, host, {
         deadlineMs,
+        targets,
         signal: abort.signal,
         onFinding: (finding) => {
           if (current()) setFindings((previous) => new Map(previous).set(finding.probe, finding));
@@ -117,13 +124,23 @@ export function ChecklistView(props: ChecklistViewProps) {
   }, [run]);
 
   const rerun = useCallback(() => void run(), [run]);
+  const fixer = useFix({ host: props.host, storage: props.storage, targets: props.targets });
+  // A fix changes the Mac: run the checklist again so every row (and the report's history) is current.
+  const { run: applyFixNow, running: fixRunning } = fixer;
+  const runFix = useCallback(
+    async (fix: FixId) => {
+      const applied = await applyFixNow(fix);
+      if (applied?.result.outcome === "done") await run();
+    },
+    [applyFixNow, run],
+  );
   const toggleDetail = useCallback(() => setShowingDetail((shown) => !shown), []);
 
   const areas = useMemo(() => groupByArea(probes), [probes]);
 
   const sharedActions = (
     <>
-      <ReportActions report={outcome?.report} onRerun={rerun} />
+      <ReportActions report={outcome?.report} onRerun={rerun} redact={props.redact ?? true} />
       <ActionPanel.Section>
         <Action
           title={showingDetail ? "Hide Details" : "Show Details"}
@@ -150,7 +167,7 @@ export function ChecklistView(props: ChecklistViewProps) {
               cause={cause}
               actions={
                 <ActionPanel>
-                  <FixActions fixes={cause.fixes} />
+                  <FixActions fixes={cause.fixes} onRun={runFix} running={fixRunning} />
                   {sharedActions}
                 </ActionPanel>
               }
@@ -171,24 +188,6 @@ export function ChecklistView(props: ChecklistViewProps) {
         </List.Section>
       ))}
     </List>
-  );
-}
-
-/** Fixes that only open a page or a settings pane, as actions; the rest are named in the detail. */
-function FixActions({ fixes }: { fixes: FixId[] }) {
-  const openable = fixes.filter((fix) => FIX_URLS[fix]);
-  if (openable.length === 0) return null;
-  return (
-    <ActionPanel.Section title="Fix">
-      {openable.map((fix) => {
-        const url = FIX_URLS[fix]!;
-        return url.startsWith("https:") ? (
-          <Action.OpenInBrowser key={fix} title={FIX_TITLES[fix]} url={url} />
-        ) : (
-          <Action.Open key={fix} title={FIX_TITLES[fix]} icon={Icon.Gear} target={url} />
-        );
-      })}
-    </ActionPanel.Section>
   );
 }
 

@@ -6,13 +6,15 @@ export interface ReportActionsProps {
   /** Undefined while the run is still going: a half-finished report would mislead support. */
   report?: ReportInput;
   onRerun: () => void;
+  /** Off only when the user asked for identifiers in preferences. */
+  redact?: boolean;
 }
 
 /**
  * The report and run actions every row of the checklist shares. Both copies
  * are redacted: the user pastes them into a chat with a stranger.
  */
-export function ReportActions({ report, onRerun }: ReportActionsProps) {
+export function ReportActions({ report, onRerun, redact = true }: ReportActionsProps) {
   return (
     <>
       {report && (
@@ -20,13 +22,13 @@ export function ReportActions({ report, onRerun }: ReportActionsProps) {
           <Action.CopyToClipboard
             title="Copy Support Summary"
             icon={Icon.Clipboard}
-            content={buildReport(report, { format: "plain", redact: true })}
+            content={buildReport(report, { format: "plain", redact })}
             shortcut={Keyboard.Shortcut.Common.Copy}
           />
           <Action.CopyToClipboard
             title="Copy as Markdown"
             icon={Icon.Document}
-            content={buildReport(report, { format: "markdown", redact: true })}
+            content={buildReport(report, { format: "markdown", redact })}
             shortcut={{ modifiers: ["cmd", "shift"], key: "m" }}
           />
         </ActionPanel.Section>

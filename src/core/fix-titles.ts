@@ -17,13 +17,3 @@ export const FIX_TITLES: Record<FixId, string> = {
 
 export const SUPPORT_URL = "https://support.apple.com/contact";
 export const STATUS_PAGE_URL = "https://www.apple.com/support/systemstatus/";
-
-/** Fixes that only open a page or a System Settings pane. */
-export const FIX_URLS: Partial<Record<FixId, string>> = {
-  "open-date-time-settings": "x-apple.systempreferences:com.apple.Date-Time-Settings.extension",
-  "open-network-settings": "x-apple.systempreferences:com.apple.Network-Settings.extension",
-  "open-vpn-settings": "x-apple.systempreferences:com.apple.NetworkExtensionSettingsUI.NESettingsUIExtension",
-  "open-apple-account-settings": "x-apple.systempreferences:com.apple.systempreferences.AppleIDSettings",
-  "open-status-page": STATUS_PAGE_URL,
-  "contact-apple-support": SUPPORT_URL,
-};

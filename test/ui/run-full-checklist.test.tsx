@@ -7,7 +7,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { ChecklistView } from "../../src/components/checklist-view";
 import { CAUSE_TITLES } from "../../src/core/cause-titles";
 import { diagnose } from "../../src/core/diagnose";
-import { FIX_TITLES, FIX_URLS } from "../../src/core/fix-titles";
+import { FIX_TITLES } from "../../src/core/fix-titles";
+import { fixById } from "../../src/core/fixes";
+import { settingsUrl } from "../../src/core/fixes/open-settings";
 import type { KeyValueStorage } from "../../src/core/history";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
 import { createReplayHost } from "../../src/core/host/replay";
@@ -218,12 +220,12 @@ describe("Run Full Checklist with controlled probes", () => {
     ]);
     expect(__mock.toasts[1].message).toBe(`Most likely: ${causeTitles[0]}`);
 
-    // Each cause offers the fixes that open a page or a settings pane, first.
+    // Each cause offers its fixes in order: open-* ones open their page, the rest run.
     causes.forEach((cause, i) => {
       const fixActions = h.actions(causeTitles[i]).filter((a) => a.section === "Fix");
-      const openable = cause.fixes.filter((fix) => FIX_URLS[fix]);
+      const available = cause.fixes.filter((fix) => settingsUrl(fix) || fixById(fix));
       expect(fixActions.map((a) => [a.title, a.target ?? a.url])).toEqual(
-        openable.map((fix) => [FIX_TITLES[fix], FIX_URLS[fix]]),
+        available.map((fix) => [FIX_TITLES[fix], settingsUrl(fix)]),
       );
     });
 

@@ -1,3 +1,4 @@
+import { FIX_TITLES } from "../fix-titles";
 import { runAsAdmin } from "../privileged";
 import { fromAdminOutcome } from "./admin-result";
 import type { Fix } from "./types";
@@ -6,7 +7,7 @@ import type { Fix } from "./types";
 // the same two commands on macOS 10.15 through 26.
 export const flushDnsFix: Fix = {
   id: "flush-dns",
-  title: "Flush DNS Cache",
+  title: FIX_TITLES["flush-dns"],
   needsAdmin: true,
   destructive: false,
   verifies: ["dns"],

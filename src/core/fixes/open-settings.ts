@@ -1,6 +1,6 @@
 import { errorCode } from "../host/types";
 import type { FixId } from "../ids";
-import { SUPPORT_URL, STATUS_PAGE_URL } from "../fix-titles";
+import { FIX_TITLES, SUPPORT_URL, STATUS_PAGE_URL } from "../fix-titles";
 import type { Fix } from "./types";
 
 // System Settings panes by URL. macOS 13 renamed System Preferences to
@@ -33,7 +33,8 @@ export function settingsUrl(id: FixId, macosMajor?: number): string | undefined 
   return macosMajor !== undefined && macosMajor < 13 ? pane.legacy : pane.modern;
 }
 
-function openFix(id: FixId, title: string): Fix {
+function openFix(id: FixId): Fix {
+  const title = FIX_TITLES[id];
   return {
     id,
     title,
@@ -54,11 +55,14 @@ function openFix(id: FixId, title: string): Fix {
   };
 }
 
-export const openFixes: Fix[] = [
-  openFix("open-date-time-settings", "Open Date & Time Settings"),
-  openFix("open-network-settings", "Open Network Settings"),
-  openFix("open-vpn-settings", "Open VPN Settings"),
-  openFix("open-apple-account-settings", "Open Apple Account Settings"),
-  openFix("open-status-page", "Open Apple System Status"),
-  openFix("contact-apple-support", "Contact Apple Support"),
+/** Fixes that only open a page or a settings pane: front ends may open the URL themselves. */
+export const OPEN_FIX_IDS: FixId[] = [
+  "open-date-time-settings",
+  "open-network-settings",
+  "open-vpn-settings",
+  "open-apple-account-settings",
+  "open-status-page",
+  "contact-apple-support",
 ];
+
+export const openFixes: Fix[] = OPEN_FIX_IDS.map(openFix);

@@ -1,3 +1,4 @@
+import { FIX_TITLES } from "../fix-titles";
 import { parseSntp } from "../parse/sntp";
 import { offsetInWords } from "../clock-words";
 import { isValidServerName, runAsAdmin } from "../privileged";
@@ -9,7 +10,7 @@ import type { Fix } from "./types";
 // it is validated here and again by the privileged runner's allowlist.
 export const syncClockFix: Fix = {
   id: "sync-clock",
-  title: "Sync Clock",
+  title: FIX_TITLES["sync-clock"],
   needsAdmin: true,
   destructive: false,
   verifies: ["clock"],

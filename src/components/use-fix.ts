@@ -1,0 +1,99 @@
+import { Alert, Toast, confirmAlert, showToast } from "@raycast/api";
+import { showFailureToast } from "@raycast/utils";
+import { useCallback, useRef, useState } from "react";
+import { applyFix, type AppliedFix } from "../core/fixes/apply";
+import { fixById } from "../core/fixes";
+import { FixHistory, type KeyValueStorage } from "../core/history";
+import type { BinaryTable } from "../core/host/binaries";
+import type { Host } from "../core/host/types";
+import type { FixId } from "../core/ids";
+import type { Targets } from "../core/targets";
+import type { Finding } from "../core/types";
+
+export interface UseFixOptions {
+  host: Host;
+  storage: KeyValueStorage;
+  targets?: Targets;
+  binaries?: BinaryTable;
+  macosMajor?: number;
+  /** What a destructive fix's confirmation says it does (and doesn't). */
+  confirmMessage?: (fix: FixId) => string | undefined;
+}
+
+/**
+ * Runs fixes the way every command does: confirm the destructive ones, an
+ * animated toast while macOS asks for a password, a quiet "Cancelled" when
+ * the user says no, a failure toast with the reason, and the fix history.
+ * Resolves with before → after so the view can show what changed.
+ */
+export function useFix(options: UseFixOptions) {
+  const [running, setRunning] = useState<FixId>();
+  const latest = useRef(options);
+  latest.current = options;
+
+  const run = useCallback(async (id: FixId, before?: Finding[]): Promise<AppliedFix | undefined> => {
+    const { host, storage, targets, binaries, macosMajor, confirmMessage } = latest.current;
+    const fix = fixById(id);
+    if (!fix) {
+      await showFailureToast(new Error(`${id} isn't available yet`), { title: "Can't Run This Fix" });
+      return undefined;
+    }
+    if (fix.destructive) {
+      const confirmed = await confirmAlert({
+        title: `${fix.title}?`,
+        message: confirmMessage?.(id),
+        primaryAction: { title: fix.title, style: Alert.ActionStyle.Destructive },
+      });
+      if (!confirmed) return undefined;
+    }
+    setRunning(id);
+    const toast = await showToast({
+      style: Toast.Style.Animated,
+      title: `${fix.title}…`,
+      message: fix.needsAdmin ? "macOS will ask for your password or Touch ID" : undefined,
+    });
+    try {
+      const applied = await applyFix(fix, host, {
+        history: new FixHistory(storage),
+        before,
+        targets,
+        binaries,
+        macosMajor,
+      });
+      if (applied.result.outcome === "done") {
+        toast.style = Toast.Style.Success;
+        toast.title = applied.result.message;
+        toast.message = changeSummary(applied);
+      } else if (applied.result.outcome === "cancelled") {
+        // Saying no to a password prompt is a choice, not an error.
+        toast.style = Toast.Style.Success;
+        toast.title = "Cancelled";
+        toast.message = "Nothing was changed";
+      } else {
+        await toast.hide();
+        await showFailureToast(new Error(applied.result.message), {
+          title: `Couldn't ${fix.title.replace(/^(\w)/, (c) => c.toLowerCase())}`,
+        });
+      }
+      return applied;
+    } catch (error) {
+      await toast.hide();
+      await showFailureToast(error, { title: `Couldn't ${fix.title.replace(/^(\w)/, (c) => c.toLowerCase())}` });
+      return undefined;
+    } finally {
+      setRunning(undefined);
+    }
+  }, []);
+
+  return { run, running };
+}
+
+/** "DNS: Failed → Passed" for the probes the fix re-checked. */
+export function changeSummary(applied: AppliedFix): string | undefined {
+  const words = { pass: "OK", warn: "Warning", fail: "Failed", skip: "Skipped", error: "Error" } as const;
+  const parts = applied.before.map((b) => {
+    const a = applied.after.find((f) => f.probe === b.probe);
+    return a ? `${b.title}: ${words[b.status]} → ${words[a.status]}` : undefined;
+  });
+  return parts.filter(Boolean).join(", ") || undefined;
+}
