@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 // CONTRACT.md section 1. Parsing is strict: an unknown option is bad usage
 // (exit 2), never silently ignored.
 
-export const COMMANDS = ["checklist", "report", "record", "dns", "fix"] as const;
+export const COMMANDS = ["checklist", "report", "record", "status", "dns", "clock", "fix"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -15,6 +15,8 @@ export interface CliArgs {
   deadlineMs: number;
   redact: boolean;
   yes: boolean;
+  all: boolean;
+  developer: boolean;
 }
 
 export type ParsedArgs =
@@ -33,6 +35,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         deadline: { type: "string" },
         "no-redact": { type: "boolean", default: false },
         yes: { type: "boolean", short: "y", default: false },
+        all: { type: "boolean", default: false },
+        developer: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
         version: { type: "boolean", short: "v", default: false },
       },
@@ -69,6 +73,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       deadlineMs,
       redact: !values["no-redact"],
       yes: values.yes,
+      all: values.all,
+      developer: values.developer,
     },
   };
 }
@@ -81,9 +87,11 @@ Commands:
   checklist            run every check at once, then the diagnosis
   report               run the checklist and print a support-ready report (Markdown; --plain for text)
   record <file>        run the checklist and save every input it read (contains identifiers)
+  status               Apple System Status for sign-in services (--all every service, --developer)
   dns                  how this Mac resolves Apple's sign-in hosts, against public resolvers
+  clock                this Mac's clock against time.apple.com, and its time settings
   fix <fix-id>         run one fix, then re-run the checks it should change (before → after)
-                       fixes: flush-dns, open-network-settings, open-vpn-settings,
+                       fixes: flush-dns, sync-clock, open-network-settings, open-vpn-settings,
                        open-date-time-settings, open-apple-account-settings,
                        open-status-page, contact-apple-support
 

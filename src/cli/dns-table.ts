@@ -21,7 +21,7 @@ export function hostTable(hosts: DnsHostResult[]): string[] {
     !l
       ? ""
       : l.addresses
-        ? `${l.addresses[0] ?? "no address"}${l.addresses.length > 1 ? ` +${l.addresses.length - 1}` : ""} ${l.ms} ms`
+        ? `${l.addresses[0] ?? "no address"}${l.addresses.length > 1 ? ` (+${l.addresses.length - 1})` : ""} · ${l.ms} ms`
         : describeError(l.error ?? "");
   const rows = [
     ["Host", ...servers.map((s) => (s === "system" ? "This Mac" : s))],

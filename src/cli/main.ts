@@ -14,6 +14,11 @@ import type { Finding } from "../core/types";
 import { APP_VERSION } from "../core/version";
 import { parseCliArgs, USAGE, type CliArgs } from "./args";
 import { hostTable, resolverLines } from "./dns-table";
+import { statusLines } from "./status";
+import { fetchStatusFeed, statusJson } from "../core/status-client";
+import { DEFAULT_TARGETS } from "../core/targets";
+import { clockProbe } from "../core/probes/clock";
+import { timeSettingsProbe } from "../core/probes/time-settings";
 import { applyFix } from "../core/fixes/apply";
 import { fixById } from "../core/fixes";
 import { dnsProbe, type DnsHostResult, type ResolverSummary } from "../core/probes/dns";
@@ -67,6 +72,10 @@ export async function main(argv: string[], deps: CliDeps = defaultDeps()): Promi
       return report(args, host, deps);
     case "record":
       return record(args, host, deps);
+    case "status":
+      return status(args, host, deps);
+    case "clock":
+      return clock(args, host, deps);
     case "dns":
       return dns(args, host, deps);
     case "fix":
@@ -146,6 +155,42 @@ async function record(args: CliArgs, host: Host, deps: CliDeps): Promise<number>
     );
   }
   return exitFor(result.findings);
+}
+
+async function status(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
+  const targets = deps.run?.targets ?? DEFAULT_TARGETS;
+  const source = args.developer ? "developer" : "consumer";
+  const now = host.now();
+  const fetched = await fetchStatusFeed(host, targets.statusFeeds[source], { now, source });
+  if (!fetched.ok) {
+    deps.stderr.write(`apple-id-doctor: ${fetched.reason}\n`);
+    return 1;
+  }
+  const doc = statusJson(fetched.feed, source, fetched.fetchedAt, args.all);
+  if (args.json) deps.stdout.write(JSON.stringify(doc, null, 2) + "\n");
+  else deps.stdout.write(statusLines(doc, now).join("\n") + "\n");
+  const down = doc.services.some((s) => s.signInRelated && s.state === "outage");
+  return down ? 1 : 0;
+}
+
+async function clock(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
+  const findings = await runChecklist([clockProbe, timeSettingsProbe], host, {
+    ...deps.run,
+    deadlineMs: args.deadlineMs,
+  });
+  if (args.json) {
+    deps.stdout.write(
+      JSON.stringify({ findings: findings.map(publicFinding), measurement: findings[0].data ?? null }, null, 2) + "\n",
+    );
+  } else {
+    const style = { colour: !!deps.stdout.isTTY && !deps.env.NO_COLOR };
+    for (const f of findings) {
+      deps.stdout.write(findingLine(f, style) + "\n");
+      for (const d of f.details) deps.stdout.write(`    ${d}\n`);
+    }
+    if (findings[0].fixes.includes("sync-clock")) deps.stdout.write("\nFix: apple-id-doctor fix sync-clock\n");
+  }
+  return exitFor(findings);
 }
 
 async function dns(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {

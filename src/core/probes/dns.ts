@@ -133,16 +133,13 @@ export function judgeDns(
   const publicWorks = systemFails.filter(publicOk);
   if (publicWorks.length) {
     const server = publicWorks[0].lookups.find((l) => l.server !== "system" && l.addresses?.length)!.server;
-    return result(
-      "fail",
-      `This Mac's DNS can't find ${listWords(publicWorks.map((h) => h.name))}, but ${server} can`,
-      details,
-      {
-        ...extra,
-        fixes: ["flush-dns", "open-network-settings"],
-        data: { ...data, verdict: "system-fails", hostsAffected: publicWorks.map((h) => h.name) },
-      },
-    );
+    const names =
+      publicWorks.length === hosts.length ? "Apple's sign-in hosts" : listWords(publicWorks.map((h) => h.name));
+    return result("fail", `This Mac's DNS can't find ${names}, but ${server} can`, details, {
+      ...extra,
+      fixes: ["flush-dns", "open-network-settings"],
+      data: { ...data, verdict: "system-fails", hostsAffected: publicWorks.map((h) => h.name) },
+    });
   }
   if (systemFails.length === hosts.length) {
     return result("fail", "No DNS server answered for Apple's sign-in hosts", details, {

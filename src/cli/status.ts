@@ -1,0 +1,31 @@
+import { sinceWords } from "../core/probes/apple-status";
+import type { StatusJson } from "../core/status-client";
+
+// `status` for a terminal: sign-in services first, a mark per state, and
+// the current events with how long they have been going on.
+
+const MARK = { ok: "✓", issue: "!", outage: "✗", maintenance: "~", performance: "!" } as const;
+
+export function statusLines(doc: StatusJson, now: Date): string[] {
+  const lines: string[] = [];
+  let section = "";
+  for (const s of doc.services) {
+    const title = s.signInRelated ? "Sign-in services" : "Other services";
+    if (title !== section) {
+      if (section) lines.push("");
+      lines.push(title);
+      section = title;
+    }
+    const current = s.events.filter(
+      (e) => e.status === "ongoing" || (e.status === "upcoming" && isStarted(e.start, now)),
+    );
+    lines.push(`${MARK[s.state]} ${s.name}${s.state === "ok" ? "" : ` (${s.state})`}`);
+    for (const e of current) lines.push(`    ${e.type || "Issue"}${sinceWords(e.start, now)}: ${e.message}`);
+  }
+  lines.push("", `As of ${doc.fetchedAt}`);
+  return lines;
+}
+
+function isStarted(start: string | null, now: Date): boolean {
+  return !!start && Date.parse(start) <= now.getTime();
+}
