@@ -91,7 +91,9 @@ Commands:
   dns                  how this Mac resolves Apple's sign-in hosts, against public resolvers
   clock                this Mac's clock against time.apple.com, and its time settings
   fix <fix-id>         run one fix, then re-run the checks it should change (before → after)
-                       fixes: flush-dns, sync-clock, open-network-settings, open-vpn-settings,
+                       fixes: flush-dns, sync-clock, restart-icloud-daemons,
+                       reset-account-cache (asks first; --yes), restore-account-cache [<backup>],
+                       open-network-settings, open-vpn-settings,
                        open-date-time-settings, open-apple-account-settings,
                        open-status-page, contact-apple-support
 

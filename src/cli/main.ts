@@ -1,4 +1,5 @@
 import { readFile, writeFile } from "node:fs/promises";
+import { createInterface } from "node:readline/promises";
 import { join } from "node:path";
 import { checklistJson, runFullChecklist, type ChecklistResult } from "../core/checklist";
 import { FixHistory } from "../core/history";
@@ -25,6 +26,8 @@ import { dnsProbe, type DnsHostResult, type ResolverSummary } from "../core/prob
 import { publicFinding } from "../core/checklist";
 import { runChecklist } from "../core/run";
 import { FIX_IDS } from "../core/ids";
+import { createBackupStore } from "../core/host/backups";
+import { RESET_EXPLANATION } from "../core/fixes/account-cache";
 import { dataDir, jsonFileStorage } from "./environment";
 import { diagnosisBlock, findingLine, tally } from "./format";
 
@@ -41,10 +44,29 @@ export interface CliDeps {
   /** The live host; tests pass one redirected to loopback servers. */
   realHost: () => Host;
   run?: Pick<RunOptions, "targets" | "binaries">;
+  /** Asks a yes/no question before a destructive fix; false when nobody can answer. */
+  confirm?: (question: string) => Promise<boolean>;
 }
 
 export function defaultDeps(): CliDeps {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, realHost: () => createRealHost() };
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    realHost: () => createRealHost(),
+    confirm: askOnTerminal,
+  };
+}
+
+/** y/N on a terminal; with no terminal there is nobody to ask, so the answer is no. */
+async function askOnTerminal(question: string): Promise<boolean> {
+  if (!process.stdin.isTTY) return false;
+  const rl = createInterface({ input: process.stdin, output: process.stderr });
+  try {
+    return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
+  } finally {
+    rl.close();
+  }
 }
 
 /** Runs one CLI invocation and returns its exit status (0 ok, 1 a check failed, 2 usage or recording error). */
@@ -231,7 +253,14 @@ async function fix(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
     deps.stdout.write(
       `${chosen.title}…${chosen.needsAdmin ? " (macOS will ask for an administrator password or Touch ID)" : ""}\n`,
     );
-  const applied = await applyFix(chosen, host, { ...deps.run, history, deadlineMs: args.deadlineMs });
+  const backups = createBackupStore(join(dataDir(deps.env), "backups"));
+  const applied = await applyFix(chosen, host, {
+    ...deps.run,
+    history,
+    deadlineMs: args.deadlineMs,
+    backups,
+    backupPath: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
+  });
   const failed = applied.result.outcome !== "done" || applied.after.some((f) => f.status === "fail");
   if (args.json) {
     deps.stdout.write(

@@ -160,6 +160,16 @@ const RULES: Rule[] = [
       ["open-network-settings"],
     );
   },
+  function signedOut(f) {
+    if (f.data<boolean>("account", "signedIn") !== false) return undefined;
+    return cause(
+      "signed-out",
+      "medium",
+      "No Apple Account is signed in on this Mac, so iCloud and the App Store can't sign in on their own. Fix: sign in in System Settings → Apple Account.",
+      evidenceOf(f.get("account")),
+      ["open-apple-account-settings"],
+    );
+  },
   function proxy(f) {
     if (!f.is("proxy", "warn")) return undefined;
     const confidence: Confidence =

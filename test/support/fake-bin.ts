@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from "node:fs";
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { binariesIn, type BinaryTable } from "../../src/core/host/binaries";
@@ -40,7 +40,30 @@ case "$mode" in ok) exit 0 ;; fail) echo "dscacheutil: cache flush failed" >&2; 
 case "$mode" in
   ok) exit 0 ;;
   missing) echo "No matching processes belonging to you were found" >&2; exit 1 ;;
+  cloudd-missing) [ "$1" = cloudd ] && { echo "No matching processes belonging to you were found" >&2; exit 1; }; exit 0 ;;
+  denied) echo "kill: Operation not permitted" >&2; exit 1 ;;
 esac`,
+  // Keeps a real plist file as the MobileMeAccounts domain, like cfprefsd would.
+  defaults: `${PRELUDE}
+state="$dir/MobileMeAccounts.plist"
+missing() { echo "Domain MobileMeAccounts does not exist" >&2; exit 1; }
+case "$1" in
+  export)
+    if [ "$3" = "-" ]; then [ -f "$state" ] || missing; cat "$state"; exit 0; fi
+    case "$mode" in
+      export-fails) echo "Could not export domain MobileMeAccounts to $3" >&2; exit 1 ;;
+      export-empty) : > "$3"; exit 0 ;;
+      export-other) sed 's/jane.doe@example.com/someone.else@example.com/' "$state" > "$3"; exit 0 ;;
+    esac
+    [ -f "$state" ] || missing; cp "$state" "$3"; exit 0 ;;
+  delete) [ "$mode" = delete-fails ] && { echo "Domain (MobileMeAccounts) not found." >&2; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
+  import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }; cp "$3" "$state"; exit 0 ;;
+esac
+exit 1`,
+  plutil: `${PRELUDE}
+[ "$mode" = fail ] && { echo "$5: Property List error: Unexpected character" >&2; exit 1; }
+[ -s "$5" ] || { echo "$5: Property List error: Encountered unexpected EOF" >&2; exit 1; }
+cat "$5"`,
   sntp: `${PRELUDE}
 case "$mode" in ok) echo "+0.171773 +/- 0.105399 $2 17.253.60.45"; exit 0 ;; fail) echo "sntp: Exchange failed: Timeout" >&2; exit 1 ;; esac`,
   open: `${PRELUDE}
@@ -55,6 +78,9 @@ export interface FakeBin {
   /** Every invocation so far: [name, ...argv]. */
   calls(): string[][];
   sudoStdin(): string | undefined;
+  /** The fake defaults' MobileMeAccounts domain, as a file (undefined when deleted). */
+  accountState(): string | undefined;
+  setAccountState(xml: string | undefined): void;
 }
 
 export function makeFakeBin(): FakeBin {
@@ -76,5 +102,13 @@ export function makeFakeBin(): FakeBin {
         .map((entry) => entry.split("\u0000").slice(0, -1));
     },
     sudoStdin: () => (existsSync(join(dir, "sudo.stdin")) ? readFileSync(join(dir, "sudo.stdin"), "utf8") : undefined),
+    accountState: () =>
+      existsSync(join(dir, "MobileMeAccounts.plist"))
+        ? readFileSync(join(dir, "MobileMeAccounts.plist"), "utf8")
+        : undefined,
+    setAccountState: (xml) =>
+      xml === undefined
+        ? rmSync(join(dir, "MobileMeAccounts.plist"), { force: true })
+        : writeFileSync(join(dir, "MobileMeAccounts.plist"), xml),
   };
 }

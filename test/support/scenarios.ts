@@ -56,6 +56,12 @@ export function healthy(): Mutable {
         exitCode: 0,
       },
       { command: ["/usr/bin/pgrep", "-x", "timed"], stdout: "312\n", stderr: "", exitCode: 0 },
+      {
+        command: ["/usr/bin/defaults", "export", "MobileMeAccounts", "-"],
+        stdout: fixture("defaults-export-mobilemeaccounts.xml"),
+        stderr: "",
+        exitCode: 0,
+      },
     ],
     http: [
       {
@@ -319,6 +325,18 @@ export function resolvedOnly(): Mutable {
   return r;
 }
 
+/** Nobody signed in to iCloud: the domain doesn't exist. */
+export function signedOut(): Mutable {
+  const r = healthy();
+  return setExec(
+    r,
+    ["/usr/bin/defaults", "export", "MobileMeAccounts", "-"],
+    "",
+    1,
+    "Domain MobileMeAccounts does not exist\n",
+  );
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -335,4 +353,5 @@ export const SCENARIOS = {
   "ntp-blocked": ntpBlocked,
   "apple-outage": appleOutage,
   "resolved-only": resolvedOnly,
+  "signed-out": signedOut,
 } as const;

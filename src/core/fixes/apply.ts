@@ -1,3 +1,4 @@
+import type { BackupStore } from "../host/backups";
 import { binaryTable, type BinaryTable } from "../host/binaries";
 import type { FixHistory } from "../history";
 import type { Host } from "../host/types";
@@ -24,6 +25,8 @@ export interface ApplyOptions {
   targets?: Targets;
   binaries?: BinaryTable;
   macosMajor?: number;
+  backups?: BackupStore;
+  backupPath?: string;
 }
 
 /**
@@ -37,6 +40,8 @@ export async function applyFix(fix: Fix, host: Host, options: ApplyOptions = {})
     bin: options.binaries ?? binaryTable(),
     targets: options.targets ?? DEFAULT_TARGETS,
     macosMajor: options.macosMajor,
+    backups: options.backups,
+    backupPath: options.backupPath,
   };
   const run = (list: readonly Probe[]) =>
     list.length

@@ -1,4 +1,5 @@
 import type { BinaryTable } from "../host/binaries";
+import type { BackupStore } from "../host/backups";
 import type { Host } from "../host/types";
 import type { FixId, ProbeId } from "../ids";
 import type { Targets } from "../targets";
@@ -9,6 +10,10 @@ export interface FixContext {
   targets: Targets;
   /** macOS major version when known: System Settings URLs changed in 13. */
   macosMajor?: number;
+  /** Where account-settings backups go (reset-account-cache needs it). */
+  backups?: BackupStore;
+  /** restore-account-cache: which backup (the newest when unset). */
+  backupPath?: string;
 }
 
 export interface FixResult {

@@ -16,6 +16,7 @@ export const BINARIES = {
   sudo: "/usr/bin/sudo",
   osascript: "/usr/bin/osascript",
   open: "/usr/bin/open",
+  plutil: "/usr/bin/plutil",
 } as const;
 
 export type BinaryName = keyof typeof BINARIES;

@@ -1,3 +1,4 @@
+import { accountProbe } from "./account";
 import { appleHostsProbe } from "./apple-hosts";
 import { appleStatusProbe } from "./apple-status";
 import { captivePortalProbe } from "./captive-portal";
@@ -29,6 +30,7 @@ export const CHECKLIST_PROBES: readonly Probe[] = [
   proxyProbe,
   vpnProbe,
   firewallProbe,
+  accountProbe,
   macosProbe,
 ];
 

@@ -1,0 +1,142 @@
+import { FIX_TITLES } from "../fix-titles";
+import type { Backup, BackupStore } from "../host/backups";
+import { errorCode } from "../host/types";
+import { parseMobileMeExport, sameAccounts, type AppleAccount } from "../parse/mobileme";
+import type { Fix, FixContext, FixResult } from "./types";
+
+// A reversible reset of the cached account settings (what guides do with a
+// bare delete of the MobileMeAccounts domain), made safe: backup first with
+// `defaults export`, read the backup back and check it holds the same
+// accounts, and only then delete. Restoring imports a backup and checks it
+// took. It does not sign out on Apple's servers, and it never touches the
+// Keychain.
+
+export const RESET_EXPLANATION =
+  "This backs up, then clears, the account settings macOS caches for iCloud (MobileMeAccounts). It does not sign you out on Apple's servers and does not touch the Keychain. Afterwards iCloud may look half signed in until you sign out and back in in System Settings, which is the supported fix. The backup can be restored.";
+
+type Read = { ok: true; accounts: AppleAccount[] } | { ok: false; reason: string };
+
+async function readLive(ctx: FixContext): Promise<Read> {
+  try {
+    const r = await ctx.host.exec([ctx.bin.defaults, "export", "MobileMeAccounts", "-"]);
+    if (r.exitCode !== 0)
+      return { ok: false, reason: (r.stderr || r.stdout).trim().split("\n")[0] || `defaults exited ${r.exitCode}` };
+    const parsed = parseMobileMeExport(r.stdout);
+    return parsed.ok ? parsed : { ok: false, reason: parsed.reason };
+  } catch (error) {
+    return { ok: false, reason: `couldn't run defaults (${errorCode(error)})` };
+  }
+}
+
+/** Reads a backup file back through plutil (the export is a binary plist). */
+async function readBackup(ctx: FixContext, path: string): Promise<Read> {
+  try {
+    const r = await ctx.host.exec([ctx.bin.plutil, "-convert", "xml1", "-o", "-", path]);
+    if (r.exitCode !== 0)
+      return { ok: false, reason: (r.stderr || r.stdout).trim().split("\n")[0] || `plutil exited ${r.exitCode}` };
+    const parsed = parseMobileMeExport(r.stdout);
+    return parsed.ok ? parsed : { ok: false, reason: parsed.reason };
+  } catch (error) {
+    return { ok: false, reason: `couldn't read it back (${errorCode(error)})` };
+  }
+}
+
+const failed = (message: string, ran: string[] = []): FixResult => ({ outcome: "failed", message, ran });
+
+function needStore(ctx: FixContext): BackupStore | undefined {
+  return ctx.backups;
+}
+
+export const resetAccountCacheFix: Fix = {
+  id: "reset-account-cache",
+  title: FIX_TITLES["reset-account-cache"],
+  needsAdmin: false,
+  destructive: true,
+  verifies: ["account"],
+  async run(ctx) {
+    const store = needStore(ctx);
+    if (!store) return failed("No backup folder is set up, so nothing was changed");
+    const live = await readLive(ctx);
+    if (!live.ok) return failed(`Couldn't read the account settings (${live.reason}), so nothing was changed`);
+    if (live.accounts.length === 0) return failed("There are no cached account settings to reset; nothing was changed");
+
+    let path: string;
+    try {
+      path = await store.newPath(ctx.host.now());
+    } catch (error) {
+      return failed(`Couldn't create the backup folder (${errorCode(error)}), so nothing was changed`);
+    }
+    const ran = [`${ctx.bin.defaults} export MobileMeAccounts ${path}`];
+    try {
+      const r = await ctx.host.exec([ctx.bin.defaults, "export", "MobileMeAccounts", path]);
+      if (r.exitCode !== 0)
+        return failed(
+          `The backup failed (${(r.stderr || r.stdout).trim().split("\n")[0] || `exit ${r.exitCode}`}), so nothing was changed`,
+          ran,
+        );
+    } catch (error) {
+      return failed(`The backup failed (${errorCode(error)}), so nothing was changed`, ran);
+    }
+    const back = await readBackup(ctx, path);
+    ran.push(`${ctx.bin.plutil} -convert xml1 -o - ${path}`);
+    if (!back.ok) return failed(`The backup couldn't be read back (${back.reason}), so nothing was changed`, ran);
+    if (!sameAccounts(back.accounts, live.accounts))
+      return failed("The backup doesn't match the current settings, so nothing was changed", ran);
+
+    // Verified: only now is anything deleted.
+    ran.push(`${ctx.bin.defaults} delete MobileMeAccounts`);
+    try {
+      const r = await ctx.host.exec([ctx.bin.defaults, "delete", "MobileMeAccounts"]);
+      if (r.exitCode !== 0)
+        return failed(
+          `Clearing the settings failed (${(r.stderr || r.stdout).trim() || `exit ${r.exitCode}`}); the backup is at ${path}`,
+          ran,
+        );
+    } catch (error) {
+      return failed(`Clearing the settings failed (${errorCode(error)}); the backup is at ${path}`, ran);
+    }
+    return {
+      outcome: "done",
+      message: `Account cache reset; backup saved as ${path.slice(store.dir.length + 1)}`,
+      ran,
+    };
+  },
+};
+
+/** Restores one backup (the newest when none is named) and checks the settings now match it. */
+export async function restoreAccountCache(ctx: FixContext, backup?: Backup | string): Promise<FixResult> {
+  const store = needStore(ctx);
+  const chosen = typeof backup === "string" ? backup : (backup?.path ?? (await store?.list())?.[0]?.path);
+  if (!chosen) return failed("There is no backup to restore");
+  const back = await readBackup(ctx, chosen);
+  if (!back.ok) return failed(`That backup can't be read (${back.reason}); nothing was changed`);
+  const ran = [`${ctx.bin.defaults} import MobileMeAccounts ${chosen}`];
+  try {
+    const r = await ctx.host.exec([ctx.bin.defaults, "import", "MobileMeAccounts", chosen]);
+    if (r.exitCode !== 0)
+      return failed(`The restore failed (${(r.stderr || r.stdout).trim() || `exit ${r.exitCode}`})`, ran);
+  } catch (error) {
+    return failed(`The restore failed (${errorCode(error)})`, ran);
+  }
+  const live = await readLive(ctx);
+  if (!live.ok || !sameAccounts(live.accounts, back.accounts)) {
+    return failed(
+      `The restore didn't take: the settings don't match the backup${live.ok ? "" : ` (${live.reason})`}`,
+      ran,
+    );
+  }
+  return {
+    outcome: "done",
+    message: `Account settings restored from ${chosen.slice(chosen.lastIndexOf("/") + 1)}`,
+    ran,
+  };
+}
+
+export const restoreAccountCacheFix: Fix = {
+  id: "restore-account-cache",
+  title: FIX_TITLES["restore-account-cache"],
+  needsAdmin: false,
+  destructive: false,
+  verifies: ["account"],
+  run: (ctx) => restoreAccountCache(ctx, ctx.backupPath),
+};
