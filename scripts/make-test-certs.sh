@@ -67,11 +67,15 @@ sign_leaf() { # ca dir, name, start, end
 
 make_ca ca "Apple ID Doctor Test CA" "Apple ID Doctor Tests"
 make_ca inspection "Corp SSL Inspection CA" "Corp Security"
+# Named like Apple's real issuer (a test CA, not Apple's): the healthy
+# loopback Mac presents this, so tls-inspection sees an expected issuer.
+make_ca apple-named "Apple Public Server RSA CA 12 - G1" "Apple ID Doctor Tests (not Apple)"
 
 sign_leaf ca apple 20240101000000Z 20991231235959Z
 sign_leaf ca expired 20200101000000Z 20210101000000Z
 sign_leaf ca not-yet-valid 20900101000000Z 20991231235959Z
 sign_leaf inspection inspected 20240101000000Z 20991231235959Z
+sign_leaf apple-named apple-issued 20240101000000Z 20991231235959Z
 
 make_ca_db self
 key self-signed.key
@@ -81,7 +85,8 @@ openssl ca -batch -notext -selfsign -keyfile self-signed.key -config self/ca.cnf
 
 cp ca/ca.pem "$out/ca.pem"
 cp inspection/ca.pem "$out/inspection-ca.pem"
-for name in apple expired not-yet-valid self-signed; do
+cp apple-named/ca.pem "$out/apple-named-ca.pem"
+for name in apple apple-issued expired not-yet-valid self-signed; do
   cp "$name.pem" "$out/$name.pem"
   cp "$name.key" "$out/$name.key"
 done

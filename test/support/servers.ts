@@ -23,7 +23,7 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 // ---------------------------------------------------------------- certificates
 
 /** Fixtures made by scripts/make-test-certs.sh; every leaf names the Apple sign-in hosts and localhost. */
-export type CertName = "apple" | "expired" | "not-yet-valid" | "self-signed" | "inspected";
+export type CertName = "apple" | "apple-issued" | "expired" | "not-yet-valid" | "self-signed" | "inspected";
 
 const fixture = (file: string) =>
   readFileSync(fileURLToPath(new URL(`../fixtures/tls/${file}`, import.meta.url)), "utf8");
@@ -32,6 +32,9 @@ const fixture = (file: string) =>
 export const TEST_CA = fixture("ca.pem");
 /** "Corp SSL Inspection CA": signs inspected, as an intercepting proxy would. */
 export const INSPECTION_CA = fixture("inspection-ca.pem");
+
+/** A test CA named like Apple's issuer ("Apple Public Server RSA CA 12 - G1"); signs apple-issued. */
+export const APPLE_NAMED_CA = fixture("apple-named-ca.pem");
 
 export function certificate(name: CertName): { key: string; cert: string } {
   return { key: fixture(`${name}.key`), cert: fixture(`${name}.pem`) };

@@ -25,7 +25,7 @@ export function isSinkhole(address: string): boolean {
   return /^(0\.0\.0\.0|127\.|::1?$|10\.|192\.168\.|172\.(1[6-9]|2\d|3[01])\.)/.test(address);
 }
 
-const SLOW_MS = 1000;
+export const SLOW_MS = 1000;
 
 /** Every sign-in host through the Mac's own resolver and through public ones, side by side. */
 export async function lookupSignInHosts(ctx: ProbeContext): Promise<DnsHostResult[]> {
