@@ -13,6 +13,7 @@ import type { Targets } from "../core/targets";
 import { APP_VERSION } from "../core/version";
 import { CauseItem, causeTitle } from "./cause-item";
 import { FindingItem } from "./finding-item";
+import { FIXES } from "../core/fixes";
 import { FixActions } from "./fix-actions";
 import { ReportActions } from "./report-actions";
 import { useFix } from "./use-fix";
@@ -44,6 +45,8 @@ interface Outcome {
  * as probes settle, then the diagnosis on top. Everything it touches comes in
  * through props, so tests drive it with a replay host and fake probes.
  */
+const RUNNABLE = FIXES.map((f) => f.id);
+
 export function ChecklistView(props: ChecklistViewProps) {
   const { probes } = props;
   const [findings, setFindings] = useState<ReadonlyMap<string, Finding>>(new Map());
@@ -124,7 +127,7 @@ export function ChecklistView(props: ChecklistViewProps) {
   }, [run]);
 
   const rerun = useCallback(() => void run(), [run]);
-  const fixer = useFix({ host: props.host, storage: props.storage, targets: props.targets });
+  const fixer = useFix({ host: props.host, storage: props.storage, targets: props.targets, fixes: FIXES, probes });
   // A fix changes the Mac: run the checklist again so every row (and the report's history) is current.
   const { run: applyFixNow, running: fixRunning } = fixer;
   const runFix = useCallback(
@@ -167,7 +170,7 @@ export function ChecklistView(props: ChecklistViewProps) {
               cause={cause}
               actions={
                 <ActionPanel>
-                  <FixActions fixes={cause.fixes} onRun={runFix} running={fixRunning} />
+                  <FixActions fixes={cause.fixes} onRun={runFix} runnable={RUNNABLE} running={fixRunning} />
                   {sharedActions}
                 </ActionPanel>
               }

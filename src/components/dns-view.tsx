@@ -1,6 +1,7 @@
 import { Action, ActionPanel, Color, Icon, Keyboard, List } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
+import { flushDnsFix } from "../core/fixes/flush-dns";
 import { settingsUrl } from "../core/fixes/open-settings";
 import type { KeyValueStorage } from "../core/history";
 import type { BinaryTable } from "../core/host/binaries";
@@ -113,7 +114,14 @@ export function DnsView(props: DnsViewProps) {
     };
   }, [check]);
 
-  const fixer = useFix({ host: props.host, storage: props.storage, targets: props.targets, binaries: props.binaries });
+  const fixer = useFix({
+    host: props.host,
+    storage: props.storage,
+    targets: props.targets,
+    binaries: props.binaries,
+    fixes: [flushDnsFix],
+    probes: [dnsProbe],
+  });
   const { run: applyFix, running } = fixer;
   const flushing = running === FIX;
   const current = useRef(shown);

@@ -1,6 +1,5 @@
 import { Action, ActionPanel, Icon, Keyboard } from "@raycast/api";
 import { FIX_TITLES } from "../core/fix-titles";
-import { fixById } from "../core/fixes";
 import { settingsUrl } from "../core/fixes/open-settings";
 import type { FixId } from "../core/ids";
 
@@ -8,13 +7,15 @@ export interface FixActionsProps {
   fixes: FixId[];
   /** Runs a fix that does something (useFix's run); open-* fixes open their page directly. */
   onRun?: (fix: FixId) => void;
+  /** Fixes onRun can run (open-* fixes need none). */
+  runnable?: readonly FixId[];
   macosMajor?: number;
   /** The fix in progress: its action is hidden so it can't be started twice. */
   running?: FixId;
 }
 
 /** A cause's fixes as actions, the first one on ⌘⏎ after the row's primary action. */
-export function FixActions({ fixes, onRun, macosMajor, running }: FixActionsProps) {
+export function FixActions({ fixes, onRun, runnable = [], macosMajor, running }: FixActionsProps) {
   const actions = fixes.flatMap((fix, index) => {
     const shortcut: Keyboard.Shortcut | undefined = index === 0 ? { modifiers: ["cmd"], key: "return" } : undefined;
     const url = settingsUrl(fix, macosMajor);
@@ -23,7 +24,7 @@ export function FixActions({ fixes, onRun, macosMajor, running }: FixActionsProp
         ? [<Action.OpenInBrowser key={fix} title={FIX_TITLES[fix]} url={url} shortcut={shortcut} />]
         : [<Action.Open key={fix} title={FIX_TITLES[fix]} icon={Icon.Gear} target={url} shortcut={shortcut} />];
     }
-    if (!onRun || !fixById(fix) || running === fix) return [];
+    if (!onRun || !runnable.includes(fix) || running === fix) return [];
     return [
       <Action key={fix} title={FIX_TITLES[fix]} icon={Icon.Wand} shortcut={shortcut} onAction={() => onRun(fix)} />,
     ];

@@ -2,22 +2,35 @@ import { Alert, Toast, confirmAlert, showToast } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
 import { useCallback, useRef, useState } from "react";
 import { applyFix, type AppliedFix } from "../core/fixes/apply";
-import { fixById } from "../core/fixes";
+import type { Fix } from "../core/fixes/types";
 import { FixHistory, type KeyValueStorage } from "../core/history";
+import type { BackupStore } from "../core/host/backups";
 import type { BinaryTable } from "../core/host/binaries";
 import type { Host } from "../core/host/types";
+import type { Probe } from "../core/probes/types";
 import type { FixId } from "../core/ids";
 import type { Targets } from "../core/targets";
 import type { Finding } from "../core/types";
 
 export interface UseFixOptions {
   host: Host;
+  /** The fixes this view can run: passed in, so each command bundles only its own. */
+  fixes: readonly Fix[];
+  /** The probes a fix re-runs to show before → after. */
+  probes: readonly Probe[];
   storage: KeyValueStorage;
   targets?: Targets;
   binaries?: BinaryTable;
   macosMajor?: number;
+  /** Where account-settings backups go (reset-account-cache needs it). */
+  backups?: BackupStore;
   /** What a destructive fix's confirmation says it does (and doesn't). */
   confirmMessage?: (fix: FixId) => string | undefined;
+}
+
+/** Per-run inputs for one fix: restore-account-cache's chosen backup. */
+export interface RunExtra {
+  backupPath?: string;
 }
 
 /**
@@ -31,9 +44,9 @@ export function useFix(options: UseFixOptions) {
   const latest = useRef(options);
   latest.current = options;
 
-  const run = useCallback(async (id: FixId, before?: Finding[]): Promise<AppliedFix | undefined> => {
-    const { host, storage, targets, binaries, macosMajor, confirmMessage } = latest.current;
-    const fix = fixById(id);
+  const run = useCallback(async (id: FixId, before?: Finding[], extra?: RunExtra): Promise<AppliedFix | undefined> => {
+    const { host, storage, targets, binaries, macosMajor, backups, confirmMessage, fixes, probes } = latest.current;
+    const fix = fixes.find((f) => f.id === id);
     if (!fix) {
       await showFailureToast(new Error(`${id} isn't available yet`), { title: "Can't Run This Fix" });
       return undefined;
@@ -55,10 +68,13 @@ export function useFix(options: UseFixOptions) {
     try {
       const applied = await applyFix(fix, host, {
         history: new FixHistory(storage),
+        probes,
         before,
         targets,
         binaries,
         macosMajor,
+        backups,
+        backupPath: extra?.backupPath,
       });
       if (applied.result.outcome === "done") {
         toast.style = Toast.Style.Success;
@@ -72,13 +88,13 @@ export function useFix(options: UseFixOptions) {
       } else {
         await toast.hide();
         await showFailureToast(new Error(applied.result.message), {
-          title: `Couldn't ${fix.title.replace(/^(\w)/, (c) => c.toLowerCase())}`,
+          title: `Couldn't ${fix.title}`,
         });
       }
       return applied;
     } catch (error) {
       await toast.hide();
-      await showFailureToast(error, { title: `Couldn't ${fix.title.replace(/^(\w)/, (c) => c.toLowerCase())}` });
+      await showFailureToast(error, { title: `Couldn't ${fix.title}` });
       return undefined;
     } finally {
       setRunning(undefined);
@@ -90,7 +106,7 @@ export function useFix(options: UseFixOptions) {
 
 /** "DNS: Failed → Passed" for the probes the fix re-checked. */
 export function changeSummary(applied: AppliedFix): string | undefined {
-  const words = { pass: "OK", warn: "Warning", fail: "Failed", skip: "Skipped", error: "Error" } as const;
+  const words = { pass: "Passed", warn: "Warning", fail: "Failed", skip: "Skipped", error: "Error" } as const;
   const parts = applied.before.map((b) => {
     const a = applied.after.find((f) => f.probe === b.probe);
     return a ? `${b.title}: ${words[b.status]} → ${words[a.status]}` : undefined;

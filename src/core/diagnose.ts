@@ -73,7 +73,9 @@ const RULES: Rule[] = [
     const clock = f.get("clock");
     const offsetMs = f.data<number>("clock", "offsetMs");
     const certsSayClock = clockErrors.length >= 2;
-    if (clock?.status !== "fail" && clock?.status !== "warn" && !certsSayClock) return undefined;
+    const measured = offsetMs !== undefined;
+    // A clock that couldn't be measured is no evidence; certificates alone can be.
+    if (!(measured && (clock?.status === "fail" || clock?.status === "warn")) && !certsSayClock) return undefined;
     // A large offset plus certificates that look expired or not yet valid is
     // one problem, the clock: not interception, not blocking.
     const confidence: Confidence =

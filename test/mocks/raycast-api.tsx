@@ -52,24 +52,24 @@ const shortcut = (key: string, ...modifiers: KeyModifier[]): Shortcut => ({ modi
 
 export const Keyboard = {
   Shortcut: {
-    // macOS values from Raycast's documentation.
+    // macOS values, as @raycast/eslint-plugin's prefer-common-shortcut lists them.
     Common: {
       Copy: shortcut("c", "cmd", "shift"),
       CopyDeeplink: shortcut("c", "cmd", "shift"),
-      CopyName: shortcut(".", "cmd", "shift"),
-      CopyPath: shortcut(",", "cmd", "shift"),
+      CopyName: shortcut("c", "cmd", "opt"),
+      CopyPath: shortcut("c", "cmd", "ctrl"),
       Save: shortcut("s", "cmd"),
-      Duplicate: shortcut("d", "cmd"),
+      Duplicate: shortcut("s", "cmd", "shift"),
       Edit: shortcut("e", "cmd"),
       MoveDown: shortcut("arrowDown", "cmd", "shift"),
       MoveUp: shortcut("arrowUp", "cmd", "shift"),
       New: shortcut("n", "cmd"),
       Open: shortcut("o", "cmd"),
       OpenWith: shortcut("o", "cmd", "shift"),
-      Pin: shortcut("p", "cmd", "shift"),
+      Pin: shortcut(".", "cmd"),
       Refresh: shortcut("r", "cmd"),
-      Remove: shortcut("x", "ctrl"),
-      RemoveAll: shortcut("x", "ctrl", "shift"),
+      Remove: shortcut("d", "ctrl"),
+      RemoveAll: shortcut("d", "ctrl", "shift"),
       ToggleQuickLook: shortcut("y", "cmd"),
     },
   },

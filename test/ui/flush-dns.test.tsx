@@ -182,7 +182,12 @@ describe("Flush DNS", () => {
         title: "Flush DNS Cache…",
         message: "macOS will ask for your password or Touch ID",
       },
-      { id: expect.any(Number), style: Toast.Style.Success, title: "DNS cache flushed", message: "DNS: Failed → OK" },
+      {
+        id: expect.any(Number),
+        style: Toast.Style.Success,
+        title: "DNS cache flushed",
+        message: "DNS: Failed → Passed",
+      },
     ]);
 
     // One password prompt (no Touch ID in PAM) running exactly the two allowlisted commands.
@@ -254,7 +259,7 @@ describe("Flush DNS", () => {
 
     expect(__mock.lastToast()).toMatchObject({
       style: Toast.Style.Failure,
-      title: "Couldn't flush DNS Cache",
+      title: "Couldn't Flush DNS Cache",
       message: "dscacheutil: cache flush failed",
     });
     // The animated toast went away before the failure showed.

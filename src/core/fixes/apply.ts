@@ -2,7 +2,6 @@ import type { BackupStore } from "../host/backups";
 import { binaryTable, type BinaryTable } from "../host/binaries";
 import type { FixHistory } from "../history";
 import type { Host } from "../host/types";
-import { CHECKLIST_PROBES } from "../probes";
 import type { Probe } from "../probes/types";
 import { runChecklist } from "../run";
 import { DEFAULT_TARGETS, type Targets } from "../targets";
@@ -18,7 +17,8 @@ export interface AppliedFix {
 
 export interface ApplyOptions {
   history?: FixHistory;
-  probes?: readonly Probe[];
+  /** Probes to re-run: those in this list that the fix verifies (the caller's, so a command bundles only its own). */
+  probes: readonly Probe[];
   /** Findings already on screen: skip the "before" run. */
   before?: Finding[];
   deadlineMs?: number;
@@ -33,8 +33,8 @@ export interface ApplyOptions {
  * Runs one fix, records it in the fix history (support asks what was tried),
  * then re-runs the probes it should change so the caller can show before → after.
  */
-export async function applyFix(fix: Fix, host: Host, options: ApplyOptions = {}): Promise<AppliedFix> {
-  const probes = (options.probes ?? CHECKLIST_PROBES).filter((p) => fix.verifies.includes(p.id));
+export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Promise<AppliedFix> {
+  const probes = options.probes.filter((p) => fix.verifies.includes(p.id));
   const ctx: FixContext = {
     host,
     bin: options.binaries ?? binaryTable(),

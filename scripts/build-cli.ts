@@ -1,0 +1,25 @@
+// Bundles the CLI into one file (dist/cli/apple-id-doctor.js) with esbuild:
+// what the bench starts cold, and what runs on a Mac with nothing but Node.
+import { build } from "esbuild";
+import { join } from "node:path";
+
+export const CLI_BUNDLE = join(__dirname, "..", "dist", "cli", "apple-id-doctor.js");
+
+export async function buildCli(outfile = CLI_BUNDLE): Promise<string> {
+  await build({
+    entryPoints: [join(__dirname, "..", "src", "cli", "bin.ts")],
+    outfile,
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node18",
+    minify: true,
+    legalComments: "none",
+    logLevel: "warning",
+  });
+  return outfile;
+}
+
+if (require.main === module) {
+  buildCli().then((file) => console.log(`built ${file}`));
+}

@@ -1,0 +1,73 @@
+import { join } from "node:path";
+import { publicFinding } from "../../core/checklist";
+import { fixById } from "../../core/fixes";
+import { RESET_EXPLANATION } from "../../core/fixes/account-cache";
+import { applyFix } from "../../core/fixes/apply";
+import { createBackupStore } from "../../core/host/backups";
+import { CHECKLIST_PROBES } from "../../core/probes";
+import type { Host } from "../../core/host/types";
+import { FIX_IDS } from "../../core/ids";
+import type { CliArgs } from "../args";
+import type { CliDeps } from "../deps";
+import { dataDir } from "../environment";
+import { findingLine } from "../format";
+import { historyFor, styleFor } from "../shared";
+
+export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
+  const id = args.positional[0];
+  const chosen = fixById(id);
+  if (!chosen) {
+    const known = (FIX_IDS as readonly string[]).includes(id);
+    deps.stderr.write(
+      `apple-id-doctor: ${known ? `the fix "${id}" isn't available yet` : `unknown fix "${id}"`} (try --help)\n`,
+    );
+    return 2;
+  }
+  if (chosen.destructive && !args.yes) {
+    if (chosen.id === "reset-account-cache") deps.stderr.write(`${RESET_EXPLANATION}\n`);
+    const yes = (await deps.confirm?.(`${chosen.title}?`)) ?? false;
+    if (!yes) {
+      deps.stderr.write(`apple-id-doctor: ${chosen.title} not run (confirm at the prompt, or pass --yes)\n`);
+      return 2;
+    }
+  }
+  if (!args.json) {
+    deps.stdout.write(
+      `${chosen.title}…${chosen.needsAdmin ? " (macOS will ask for an administrator password or Touch ID)" : ""}\n`,
+    );
+  }
+  const applied = await applyFix(chosen, host, {
+    ...deps.run,
+    probes: CHECKLIST_PROBES,
+    history: historyFor(deps),
+    deadlineMs: args.deadlineMs,
+    backups: createBackupStore(join(dataDir(deps.env), "backups")),
+    backupPath: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
+  });
+  const failed = applied.result.outcome !== "done" || applied.after.some((f) => f.status === "fail");
+  if (args.json) {
+    const { outcome, message, ran = [] } = applied.result;
+    const doc = {
+      fix: chosen.id,
+      outcome,
+      message,
+      ran,
+      before: applied.before.map(publicFinding),
+      after: applied.after.map(publicFinding),
+    };
+    deps.stdout.write(JSON.stringify(doc, null, 2) + "\n");
+    return failed ? 1 : 0;
+  }
+  const style = styleFor(deps);
+  const mark = { done: "✓", cancelled: "–", failed: "✗" }[applied.result.outcome];
+  deps.stdout.write(`${mark} ${applied.result.message}\n`);
+  for (const line of applied.result.ran ?? []) deps.stdout.write(`  ran: ${line}\n`);
+  if (applied.result.outcome === "done" && applied.before.length) {
+    deps.stdout.write("\nBefore → after\n");
+    applied.before.forEach((b, i) => {
+      const a = applied.after[i];
+      deps.stdout.write(`  ${findingLine(b, style)}\n  → ${a ? findingLine(a, style) : "not re-checked"}\n`);
+    });
+  }
+  return failed ? 1 : 0;
+}

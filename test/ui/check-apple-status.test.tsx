@@ -1,0 +1,350 @@
+// Check Apple Status over replayed feeds: the real captures in test/fixtures
+// and scenarios.appleOutage(), with a fixed clock so every "since …" is exact.
+import { Color, Icon, List, Toast } from "@raycast/api";
+import { format } from "date-fns";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { Children, isValidElement, type ReactNode } from "react";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { DEVELOPER_STATUS_PAGE_URL } from "../../src/components/service-looks";
+import { StatusView } from "../../src/components/status-view";
+import { STATUS_PAGE_URL } from "../../src/core/fix-titles";
+import { RECORDING_FORMAT, type HttpEntry } from "../../src/core/host/recording";
+import { createReplayHost } from "../../src/core/host/replay";
+import { HostError, type Host } from "../../src/core/host/types";
+import { DEFAULT_TARGETS } from "../../src/core/targets";
+import { __mock } from "../mocks/raycast-api";
+import { render, type Harness } from "../support/render";
+import { appleOutage } from "../support/scenarios";
+
+const CONSUMER = DEFAULT_TARGETS.statusFeeds.consumer;
+const DEVELOPER = DEFAULT_TARGETS.statusFeeds.developer;
+const fixture = (name: string) => readFileSync(join(__dirname, "..", "fixtures", name), "utf8");
+const hhmm = (at: Date | string) => format(new Date(at), "HH:mm");
+const localTime = (at: string) => format(new Date(at), "MMM d, HH:mm");
+
+// Clocks next to each capture, so "since …" reads as it did when it was taken.
+const OUTAGE_NOW = new Date("2026-11-21T10:00:00.000Z");
+const ONE_ONGOING_NOW = new Date("2021-04-26T11:36:00.000Z");
+const DEVELOPER_NOW = new Date("2020-11-02T14:00:00.000Z");
+
+/** A replay host answering these feed requests, counting them. */
+function feedHost(http: HttpEntry[]): Host & { calls: string[] } {
+  const host = createReplayHost({
+    format: RECORDING_FORMAT,
+    recordedAt: OUTAGE_NOW.toISOString(),
+    platform: "darwin",
+    http,
+  });
+  const calls: string[] = [];
+  return {
+    ...host,
+    calls,
+    http: (url, options) => {
+      calls.push(url);
+      return host.http(url, options);
+    },
+  };
+}
+
+const ok = (url: string, body: string): HttpEntry => ({ url, status: 200, body });
+const outageBody = () => appleOutage().http!.find((h) => h.url === CONSUMER)!.body!;
+
+// The harness has no dropdown control yet: record the dropdown's props as it renders.
+let dropdown: { onChange?: (value: string) => void; children?: ReactNode } | undefined;
+const originalDropdown = List.Dropdown;
+beforeAll(() => {
+  const recording = Object.assign(
+    (props: NonNullable<typeof dropdown>) => {
+      dropdown = props;
+      return (originalDropdown as unknown as (p: typeof props) => ReactNode)(props);
+    },
+    { Item: originalDropdown.Item, Section: originalDropdown.Section },
+  );
+  (List as unknown as { Dropdown: unknown }).Dropdown = recording;
+});
+afterAll(() => {
+  (List as unknown as { Dropdown: unknown }).Dropdown = originalDropdown;
+});
+
+async function choose(h: Harness, value: string) {
+  await h.act(() => dropdown!.onChange!(value));
+}
+
+function dropdownTitles(): string[] {
+  return Children.toArray(dropdown?.children).flatMap((child) =>
+    isValidElement<{ title: string }>(child) ? [child.props.title] : [],
+  );
+}
+
+async function open(host: Host, now: Date): Promise<Harness> {
+  const h = await render(<StatusView host={host} now={() => now} />);
+  await h.waitFor(() => !h.isLoading() && (h.items().length > 0 || h.emptyView));
+  return h;
+}
+
+beforeEach(() => {
+  __mock.reset();
+  dropdown = undefined;
+});
+
+describe("Check Apple Status", () => {
+  it("lists sign-in services first, all green, when Apple reports nothing", async () => {
+    const host = feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]);
+    const h = await open(host, OUTAGE_NOW);
+
+    expect(h.navigationTitle).toBe("Check Apple Status");
+    expect(dropdownTitles()).toEqual(["Consumer", "Developer", "Issues Only"]);
+    const sections = h.sections();
+    expect(sections.map((s) => s.title)).toEqual(["Sign-In Services", "Other Services"]);
+    expect(sections[0].subtitle).toBe(`All up · as of ${hhmm(OUTAGE_NOW)}`);
+    expect(sections[0].items.map((i) => i.title)).toEqual([
+      "Apple ID",
+      "iCloud Account & Sign In",
+      "iCloud Keychain",
+      "Sign in with Apple",
+      "iOS Device Activation",
+      "App Store",
+      "Mac App Store",
+      "iMessage",
+      "FaceTime",
+      "macOS Software Update",
+      "iCloud Web Apps (iCloud.com)",
+    ]);
+    expect(sections[1].items).toHaveLength(54);
+    for (const item of h.items()) {
+      expect(item.icon).toEqual({ value: { source: Icon.CheckCircle, tintColor: Color.Green }, tooltip: "Available" });
+      expect(item.accessories).toEqual([]);
+    }
+    expect(h.isShowingDetail()).toBe(true);
+    expect(h.item("Apple ID").detail?.markdown).toBe("# Apple ID\n\nNo current issues reported.");
+    // Cache-busted like Apple's own page; the replay ignores the query.
+    expect(host.calls).toHaveLength(1);
+    expect(host.calls[0]).toMatch(
+      /^https:\/\/www\.apple\.com\/support\/systemstatus\/data\/system_status_en_US\.js\?_=\d+$/,
+    );
+    await h.unmount();
+  });
+
+  it("shows an outage elsewhere in Other Services and a resolved sign-in issue as green", async () => {
+    const h = await open(feedHost([ok(CONSUMER, fixture("status-consumer-one-ongoing.json"))]), ONE_ONGOING_NOW);
+
+    const mail = h.item("iCloud Mail");
+    expect(mail.section).toBe("Other Services");
+    expect(mail.icon).toEqual({ value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" });
+    expect(mail.accessories).toEqual([
+      { tag: "Outage", color: Color.Red },
+      { text: "since 23 min ago", tooltip: localTime("2021-04-26T11:13:00.000Z") },
+    ]);
+    expect(mail.detail?.markdown).toBe(
+      "# iCloud Mail\n\n**Outage** · since 23 min ago\n\n" +
+        "Users may be experiencing intermittent issues with this service.\n\n_Some users are affected_",
+    );
+    expect(mail.detail?.metadata).toEqual([
+      { kind: "tags", title: "State", tags: [{ text: "Outage", color: Color.Red }] },
+      { kind: "label", title: "Users Affected", text: "Some users are affected" },
+      { kind: "label", title: "Started", text: localTime("2021-04-26T11:13:00.000Z") },
+      { kind: "label", title: "Ended", text: "Ongoing" },
+      { kind: "separator" },
+      { kind: "link", title: "Details", text: "System Status Page", target: STATUS_PAGE_URL },
+    ]);
+
+    // Resolved two days ago: green, with the past event in secondary text.
+    const keychain = h.item("iCloud Keychain");
+    expect(keychain.section).toBe("Sign-In Services");
+    expect(keychain.icon).toMatchObject({ value: { source: Icon.CheckCircle, tintColor: Color.Green } });
+    expect(keychain.accessories).toEqual([
+      {
+        text: "Resolved 2 days ago",
+        color: Color.SecondaryText,
+        tooltip: "Users experienced a problem with this service.",
+      },
+    ]);
+    expect(keychain.detail?.markdown).toContain("## Recent Events\n\n**Issue** · Resolved 2 days ago");
+    expect(keychain.detail?.metadata).toContainEqual({
+      kind: "label",
+      title: "Ended",
+      text: localTime("2021-04-24T22:55:00.000Z"),
+    });
+    expect(h.sections()[0].subtitle).toBe(`All up · as of ${hhmm(ONE_ONGOING_NOW)}`);
+    expect(h.sections()[1].subtitle).toBe("1 with issues");
+    await h.unmount();
+  });
+
+  it("marks an outage on Apple ID red with an Outage tag and how long it has run", async () => {
+    const h = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
+
+    const first = h.sections()[0];
+    expect(first.title).toBe("Sign-In Services");
+    expect(first.subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)}`);
+    expect(first.items[0]).toMatchObject({
+      title: "Apple ID",
+      icon: { value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" },
+      accessories: [{ tag: "Outage", color: Color.Red }, { text: "since 23 min ago" }],
+    });
+    expect(first.items[0].detail?.markdown).toContain("Users may be unable to sign in with their Apple Account.");
+    await h.unmount();
+  });
+
+  it("copies the exact status summary and opens the status page", async () => {
+    const h = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
+
+    const actions = h.actions("Apple ID");
+    expect(actions.map((a) => [a.title, a.keys])).toEqual([
+      ["Open System Status Page", undefined],
+      ["Copy Status Summary", "⇧⌘C"],
+      ["Refresh", "⌘R"],
+    ]);
+    await h.runAction("Copy Status Summary", "Apple ID");
+    expect(__mock.clipboard).toEqual([
+      `Sign-in services with issues as of ${hhmm(OUTAGE_NOW)}:\n` +
+        "- Apple ID: Outage since 23 min ago. Users may be unable to sign in with their Apple Account. (Some users are affected)",
+    ]);
+    await h.runAction("Open System Status Page", "FaceTime");
+    expect(__mock.opened).toEqual([{ target: STATUS_PAGE_URL }]);
+    await h.unmount();
+  });
+
+  it("says all sign-in services are up in the summary when they are", async () => {
+    const h = await open(feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]), OUTAGE_NOW);
+    await h.runAction("Copy Status Summary", "FaceTime");
+    expect(__mock.clipboard).toEqual([`All sign-in services are up as of ${hhmm(OUTAGE_NOW)}`]);
+    await h.unmount();
+  });
+
+  it("switches to the developer feed from the dropdown", async () => {
+    const host = feedHost([
+      ok(CONSUMER, fixture("status-consumer-no-issues.json")),
+      ok(DEVELOPER, fixture("status-developer-one-ongoing.json")),
+    ]);
+    const h = await open(host, DEVELOPER_NOW);
+    await choose(h, "developer");
+    await h.waitFor(() => !h.isLoading() && h.items().length === 33);
+
+    expect(host.calls.map((url) => url.replace(/\?.*$/, ""))).toEqual([CONSUMER, DEVELOPER]);
+    const [signIn, others] = h.sections();
+    expect(signIn.title).toBe("Sign-In Services");
+    expect(signIn.items.map((i) => i.title)).toEqual(["Account"]);
+    expect(others.items).toHaveLength(32);
+    expect(h.item("Videos")).toMatchObject({
+      icon: { value: { source: Icon.Hammer, tintColor: Color.Blue } },
+      accessories: [{ tag: "Maintenance", color: Color.Blue }, { text: "since 13 days ago" }],
+    });
+    expect(h.item("Contact Us").accessories).toMatchObject([{ text: "Completed 13 days ago" }]);
+    expect(h.item("Videos").detail?.metadata).toContainEqual({
+      kind: "tags",
+      title: "Affected Services",
+      tags: [{ text: "Videos" }],
+    });
+    // The developer feed has its own page.
+    expect(h.actions("Account")[0]).toMatchObject({ title: "Open System Status Page", url: DEVELOPER_STATUS_PAGE_URL });
+    await h.unmount();
+  });
+
+  it("keeps each feed for a minute: switching back does not ask Apple again, Refresh does", async () => {
+    const host = feedHost([
+      ok(CONSUMER, fixture("status-consumer-no-issues.json")),
+      ok(DEVELOPER, fixture("status-developer-one-ongoing.json")),
+    ]);
+    const h = await open(host, DEVELOPER_NOW);
+    await choose(h, "developer");
+    await h.waitFor(() => !h.isLoading() && h.items().length === 33);
+    await choose(h, "consumer");
+    await h.waitFor(() => !h.isLoading() && h.items().length === 65);
+    expect(host.calls).toHaveLength(2);
+
+    await h.runAction("Refresh", "Apple ID");
+    await h.waitFor(() => !h.isLoading() && host.calls.length === 3);
+    expect(host.calls[2]).toContain(CONSUMER);
+    expect(h.items()).toHaveLength(65);
+    await h.unmount();
+  });
+
+  it("filters to services with current issues with Issues Only", async () => {
+    const doc = JSON.parse(outageBody());
+    // A second affected service, outside sign-in.
+    doc.services.find((s: { serviceName: string }) => s.serviceName === "iCloud Mail").events = [
+      { ...doc.services.find((s: { serviceName: string }) => s.serviceName === "Apple ID").events[0], messageId: "2" },
+    ];
+    const h = await open(feedHost([ok(CONSUMER, JSON.stringify(doc))]), OUTAGE_NOW);
+    await choose(h, "issues");
+    await h.waitFor(() => h.items().length === 2);
+    expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
+      ["Sign-In Services", ["Apple ID"]],
+      ["Other Services", ["iCloud Mail"]],
+    ]);
+    await choose(h, "consumer");
+    await h.waitFor(() => h.items().length === 65);
+    await h.unmount();
+  });
+
+  it("says there is nothing to show under Issues Only when all is well", async () => {
+    const h = await open(feedHost([ok(CONSUMER, fixture("status-consumer-one-ongoing.json"))]), ONE_ONGOING_NOW);
+    await choose(h, "issues");
+    // iCloud Mail is down, so it stays; the resolved iCloud Keychain goes.
+    await h.waitFor(() => h.items().length === 1);
+    expect(h.sections().map((s) => [s.title, s.subtitle])).toEqual([
+      ["Other Services", `1 with issues · as of ${hhmm(ONE_ONGOING_NOW)}`],
+    ]);
+    await h.unmount();
+
+    const quiet = await open(feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]), OUTAGE_NOW);
+    await choose(quiet, "issues");
+    await quiet.waitFor(() => quiet.items().length === 0);
+    expect(quiet.emptyView).toMatchObject({
+      title: "No Current Issues",
+      description: `Every Apple service is up as of ${hhmm(OUTAGE_NOW)}`,
+    });
+    await quiet.unmount();
+  });
+
+  it("shows a failure toast and an empty view with the reason when the feed can't be fetched", async () => {
+    const h = await open(feedHost([{ url: CONSUMER, error: "ETIMEDOUT" }]), OUTAGE_NOW);
+
+    const reason = "Apple's status feed could not be reached: timed out";
+    expect(__mock.toasts).toEqual([
+      { id: expect.any(Number), style: Toast.Style.Failure, title: "Could Not Load Apple Status", message: reason },
+    ]);
+    expect(h.items()).toEqual([]);
+    expect(h.emptyView).toMatchObject({ title: "Could Not Load Apple System Status", description: reason });
+    expect(h.actions().map((a) => a.title)).toEqual(["Open System Status Page", "Refresh"]);
+    await h.unmount();
+  });
+
+  it("keeps the last data when a refresh fails, and says so", async () => {
+    const base = feedHost([ok(CONSUMER, outageBody())]);
+    let failing = false;
+    const host: Host = {
+      ...base,
+      http: (url, options) => (failing ? Promise.reject(new HostError("EHOSTUNREACH")) : base.http(url, options)),
+    };
+    const h = await open(host, OUTAGE_NOW);
+    failing = true;
+    await h.runAction("Refresh", "Apple ID");
+    await h.waitFor(() => __mock.lastToast()?.style === Toast.Style.Failure && !h.isLoading());
+
+    expect(__mock.lastToast()).toMatchObject({
+      title: "Could Not Load Apple Status",
+      message: "Apple's status feed could not be reached: network unreachable",
+    });
+    expect(h.items()).toHaveLength(65);
+    expect(h.item("Apple ID").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(h.sections()[0].subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)} (could not refresh)`);
+    expect(h.emptyView).toBeUndefined();
+    await h.unmount();
+  });
+
+  it("opens with the last answer at once while it asks Apple again", async () => {
+    const first = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
+    await first.unmount();
+
+    // The second time Apple never answers: the cached rows are there anyway.
+    const base = feedHost([]);
+    const silent: Host = { ...base, http: () => new Promise(() => undefined) };
+    const h = await render(<StatusView host={silent} now={() => OUTAGE_NOW} />);
+    expect(h.isLoading()).toBe(true);
+    expect(h.items()).toHaveLength(65);
+    expect(h.item("Apple ID").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    await h.unmount();
+  });
+});
