@@ -35,7 +35,20 @@ export async function runChecklist(probes: readonly Probe[], host: Host, options
     options.onFinding?.(finding);
   };
 
-  const runs = probes.map((probe, index) => {
+  // The deadline starts before any probe does: starting them (process spawns
+  // are synchronous) must count against it, not push it back.
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, deadlineMs);
+    options.signal?.addEventListener("abort", () => resolve(), { once: true });
+  });
+
+  // One probe per turn of the event loop, in the checklist's order (Apple's
+  // servers, the slowest, first): spawning a process blocks the loop, so
+  // between starts a finding that is already in streams out.
+  const runs: Run[] = [];
+  for (const [index, probe] of probes.entries()) {
+    if (index > 0) await new Promise<void>((resolve) => setImmediate(resolve));
     const controller = new AbortController();
     const pending = new Set<string>();
     const started = performance.now();
@@ -47,14 +60,9 @@ export async function runChecklist(probes: readonly Probe[], host: Host, options
         emit(index, toFinding(probe, crashed(error), performance.now() - started));
       }
     })();
-    return { probe, index, controller, pending, started, task };
-  });
+    runs.push({ probe, index, controller, pending, started, task });
+  }
 
-  let timer: NodeJS.Timeout | undefined;
-  const deadline = new Promise<void>((resolve) => {
-    timer = setTimeout(resolve, deadlineMs);
-    options.signal?.addEventListener("abort", () => resolve(), { once: true });
-  });
   await Promise.race([Promise.all(runs.map((r) => r.task)), deadline]);
   clearTimeout(timer);
 
@@ -79,6 +87,15 @@ export async function runChecklist(probes: readonly Probe[], host: Host, options
     );
   }
   return results as Finding[];
+}
+
+interface Run {
+  probe: Probe;
+  index: number;
+  controller: AbortController;
+  pending: Set<string>;
+  started: number;
+  task: Promise<void>;
 }
 
 function toFinding(probe: Probe, result: ProbeResult, durationMs: number): Finding {

@@ -125,6 +125,8 @@ describe("Run Full Checklist with controlled probes", () => {
     const storage = memoryStorage({ "fix-history": JSON.stringify(HISTORY) });
     const host = createReplayHost(loadRecording("empty"));
     const h = await render(<ChecklistView host={host} probes={fake.probes} storage={storage} now={steppingClock()} />);
+    // The runner starts probes one per turn of the event loop.
+    await h.waitFor(() => SPECS.every((spec) => fake.runs(spec.id) >= 1));
     return { ...fake, h, host };
   }
 
@@ -264,7 +266,7 @@ describe("Run Full Checklist with controlled probes", () => {
     expect(h.actions("DNS").find((a) => a.title === "Run Checklist Again")?.keys).toBe("⌘R");
 
     await h.runAction("Run Checklist Again", "DNS");
-    expect(SPECS.every((spec) => runs(spec.id) === 2)).toBe(true);
+    await h.waitFor(() => SPECS.every((spec) => runs(spec.id) === 2));
     expect(h.isLoading()).toBe(true);
     expect(h.sections()[0].title).not.toBe("Diagnosis");
     expect(h.items().every((item) => item.accessories[0].tag === "Checking…")).toBe(true);
@@ -308,6 +310,7 @@ describe("Run Full Checklist with controlled probes", () => {
         deadlineMs={100}
       />,
     );
+    await h.waitFor(() => fake.runs("dns") >= 1);
     await h.act(() => fake.latest("dns").resolve(RESULTS.dns));
     await h.waitFor(() => !h.isLoading());
     expect(tagOf(h, "DNS").tag).toBe("Failed");

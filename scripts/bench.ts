@@ -1,0 +1,186 @@
+// npm run bench [-- --json]: the speed claims as numbers anyone can re-run.
+// Real host, real probes, real sockets against loopback servers with set
+// delays; the built CLI for cold start and memory; the built Raycast
+// commands for bundle size. Every figure is a median of several runs.
+import { execFileSync, spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runFullChecklist } from "../src/core/checklist";
+import { CHECKLIST_PROBES } from "../src/core/probes";
+import { runChecklist } from "../src/core/run";
+import { startLoopbackMac } from "../test/support/loopback-mac";
+import { buildCli, CLI_BUNDLE } from "./build-cli";
+
+const ROOT = join(__dirname, "..");
+const RUNS = 5;
+const json = process.argv.includes("--json");
+const log = (line: string) => (json ? undefined : console.log(line));
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (n: number, digits = 0) => Number(n.toFixed(digits));
+
+/** Delays between 50 and 400 ms per kind of dependency: the healthy case, slowed to something measurable. */
+const DELAYS = { http: 50, dns: 150, ntp: 100, tcp: 250, tls: 400 };
+
+async function parallelism() {
+  const mac = await startLoopbackMac({ delays: DELAYS });
+  const opts = { targets: mac.targets, binaries: mac.binaries };
+  const ratios: number[] = [];
+  const walls: number[] = [];
+  const slowests: number[] = [];
+  const sums: number[] = [];
+  const firsts: number[] = [];
+  try {
+    for (let i = 0; i < RUNS; i++) {
+      // Each probe alone, in a run of its own: the sequential baseline.
+      const singles: number[] = [];
+      for (const probe of CHECKLIST_PROBES) {
+        const t = performance.now();
+        await runChecklist([probe], mac.host, opts);
+        singles.push(performance.now() - t);
+      }
+      const t0 = performance.now();
+      let first = -1;
+      await runFullChecklist(mac.host, {
+        ...opts,
+        onFinding: () => (first < 0 ? (first = performance.now() - t0) : 0),
+      });
+      const wall = performance.now() - t0;
+      const slowest = Math.max(...singles);
+      walls.push(wall);
+      slowests.push(slowest);
+      sums.push(singles.reduce((a, b) => a + b, 0));
+      ratios.push(wall / slowest);
+      firsts.push(first);
+    }
+  } finally {
+    await mac.close();
+  }
+  return {
+    parallelRatio: round(median(ratios), 3),
+    checklistWallMs: round(median(walls)),
+    slowestProbeMs: round(median(slowests)),
+    sequentialSumMs: round(median(sums)),
+    firstFindingMs: round(median(firsts), 1),
+  };
+}
+
+async function deadline() {
+  const mac = await startLoopbackMac({ hang: true });
+  const deadlineMs = 1000;
+  const overruns: number[] = [];
+  let findings = 0;
+  try {
+    for (let i = 0; i < 3; i++) {
+      const t = performance.now();
+      const r = await runFullChecklist(mac.host, { targets: mac.targets, binaries: mac.binaries, deadlineMs });
+      overruns.push(performance.now() - t - deadlineMs);
+      findings = r.findings.length;
+    }
+  } finally {
+    await mac.close();
+  }
+  return { deadlineOverrunMs: round(median(overruns), 1), findingsAtDeadline: findings };
+}
+
+function coldStart() {
+  const times: number[] = [];
+  for (let i = 0; i < 11; i++) {
+    const t = performance.now();
+    execFileSync(process.execPath, [CLI_BUNDLE, "--version"]);
+    times.push(performance.now() - t);
+  }
+  return { cliColdStartMs: round(median(times.slice(1)), 1) };
+}
+
+function peakRss() {
+  const dir = mkdtempSync(join(tmpdir(), "aid-bench-"));
+  const rss: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const file = join(dir, `rss-${i}`);
+    spawnSync(
+      process.execPath,
+      [
+        "--require",
+        join(__dirname, "rss-probe.cjs"),
+        CLI_BUNDLE,
+        "checklist",
+        "--replay",
+        join(ROOT, "test/fixtures/recordings/healthy.json"),
+        "--json",
+      ],
+      { env: { ...process.env, APPLE_ID_DOCTOR_RSS_FILE: file }, stdio: "ignore" },
+    );
+    rss.push(Number(readFileSync(file, "utf8")) / 1024);
+  }
+  return { peakRssMb: round(median(rss), 1) };
+}
+
+function bundles() {
+  const dist = join(ROOT, "dist");
+  if (!existsSync(join(dist, "run-full-checklist.js"))) {
+    log("building the Raycast commands (ray build -e dist -o dist)…");
+    execFileSync("npm", ["run", "--silent", "build"], { cwd: ROOT, stdio: json ? "ignore" : "inherit" });
+  }
+  const sizes: Record<string, number> = {};
+  for (const name of readdirSync(dist)
+    .filter((f) => f.endsWith(".js"))
+    .sort())
+    sizes[name.replace(/\.js$/, "")] = statSync(join(dist, name)).size;
+  return { bundleBytes: sizes };
+}
+
+async function main() {
+  await buildCli();
+  log(`Apple ID Doctor bench: ${RUNS} runs each, loopback delays ${JSON.stringify(DELAYS)} ms\n`);
+  const results = {
+    node: process.version,
+    at: new Date().toISOString(),
+    ...(await parallelism()),
+    ...(await deadline()),
+    ...coldStart(),
+    ...peakRss(),
+    ...bundles(),
+  };
+  mkdirSync(join(ROOT, "bench"), { recursive: true });
+  writeFileSync(join(ROOT, "bench", "results.json"), JSON.stringify(results, null, 2) + "\n");
+  if (json) {
+    console.log(JSON.stringify(results, null, 2));
+    return;
+  }
+  const rows: [string, string, string][] = [
+    [
+      "parallelRatio",
+      `${results.parallelRatio} (wall ${results.checklistWallMs} ms ÷ slowest probe ${results.slowestProbeMs} ms; sequential sum ${results.sequentialSumMs} ms)`,
+      "≤ 1.10",
+    ],
+    [
+      "deadlineOverrun",
+      `${results.deadlineOverrunMs} ms past a 1000 ms deadline, ${results.findingsAtDeadline} findings returned`,
+      "≤ 150 ms",
+    ],
+    ["firstFindingMs", `${results.firstFindingMs} ms`, "≤ 50 ms"],
+    ["cliColdStartMs", `${results.cliColdStartMs} ms (node dist/cli/apple-id-doctor.js --version)`, "≤ 150 ms"],
+    ["peakRssMb", `${results.peakRssMb} MB (checklist, bundled CLI, replay)`, "≤ 100 MB"],
+    ...Object.entries(results.bundleBytes).map(([k, v]): [string, string, string] => [
+      `bundleBytes ${k}`,
+      `${(v / 1024).toFixed(0)} KB`,
+      "≤ 300 KB",
+    ]),
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  for (const [k, v, target] of rows) console.log(`${k.padEnd(w)}  ${v}  [target ${target}]`);
+  console.log(`\nwrote bench/results.json`);
+}
+
+main().then(
+  () => process.exit(0),
+  (error) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

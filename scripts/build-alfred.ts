@@ -1,0 +1,108 @@
+import { build } from "esbuild";
+import {
+  chmodSync,
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from "node:fs";
+import { dirname, join, relative, resolve, sep } from "node:path";
+import { BUNDLE_SCRIPT, infoPlist, LAUNCHER, renderInfoPlist } from "../src/alfred/info-plist";
+import { rowIcons } from "./alfred-icons";
+import { writeZip, type ZipInput } from "./zip";
+
+// Builds the Alfred workflow: the Script Filters' and the action's code
+// bundled into one CommonJS file (Node 22, which execa 10 needs), info.plist
+// generated from src/alfred/info-plist.ts with package.json's version,
+// launcher.sh, the icons, then everything zipped into
+// dist/Apple ID Doctor.alfredworkflow. Two builds give the same bytes.
+//
+//   npm run build:alfred   (tsx --conditions=import scripts/build-alfred.ts)
+
+export const WORKFLOW_FILE = "Apple ID Doctor.alfredworkflow";
+
+export interface AlfredBuildOptions {
+  /** The project (default: this script's parent folder). */
+  root?: string;
+  /** The unpacked workflow folder (default: <root>/dist/alfred-workflow). */
+  workflowDir?: string;
+  /** The .alfredworkflow file (default: <root>/dist/Apple ID Doctor.alfredworkflow). */
+  zipPath?: string;
+}
+
+export interface AlfredBuild {
+  workflowDir: string;
+  zipPath: string;
+  /** Paths inside the workflow, sorted, as zipped. */
+  files: string[];
+  bytes: number;
+}
+
+function walk(dir: string, base = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
+    const path = join(dir, entry.name);
+    return entry.isDirectory() ? [`${relative(base, path).split(sep).join("/")}/`, ...walk(path, base)] : [path];
+  });
+}
+
+export async function buildAlfredWorkflow(options: AlfredBuildOptions = {}): Promise<AlfredBuild> {
+  const root = options.root ?? resolve(__dirname, "..");
+  const workflowDir = options.workflowDir ?? join(root, "dist", "alfred-workflow");
+  const zipPath = options.zipPath ?? join(root, "dist", WORKFLOW_FILE);
+  const { version } = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as { version: string };
+
+  rmSync(workflowDir, { recursive: true, force: true });
+  mkdirSync(join(workflowDir, "icons"), { recursive: true });
+
+  await build({
+    absWorkingDir: root,
+    entryPoints: [join(root, "src", "alfred", "main.ts")],
+    outfile: join(workflowDir, BUNDLE_SCRIPT),
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node22",
+    minify: true,
+    legalComments: "eof",
+    logLevel: "warning",
+    define: { "process.env.NODE_ENV": '"production"' },
+  });
+
+  writeFileSync(join(workflowDir, "info.plist"), renderInfoPlist(infoPlist({ version })));
+  copyFileSync(join(root, "src", "alfred", LAUNCHER), join(workflowDir, LAUNCHER));
+  chmodSync(join(workflowDir, LAUNCHER), 0o755);
+  copyFileSync(join(root, "assets", "extension-icon.png"), join(workflowDir, "icon.png"));
+  for (const [name, png] of Object.entries(rowIcons())) writeFileSync(join(workflowDir, "icons", name), png);
+
+  // Sorted names, fixed modes (exec bit from the file, nothing from the umask), fixed times.
+  const entries: ZipInput[] = walk(workflowDir)
+    .map((path) => {
+      if (path.endsWith("/")) return { name: path, data: Buffer.alloc(0), mode: 0o755 };
+      const name = relative(workflowDir, path).split(sep).join("/");
+      const executable = (statSync(path).mode & 0o111) !== 0;
+      return { name, data: readFileSync(path), mode: executable ? 0o755 : 0o644 };
+    })
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  const zip = writeZip(entries);
+  mkdirSync(dirname(zipPath), { recursive: true });
+  writeFileSync(zipPath, zip);
+  return { workflowDir, zipPath, files: entries.map((e) => e.name), bytes: zip.length };
+}
+
+if (/build-alfred\.ts$/.test(process.argv[1] ?? "")) {
+  buildAlfredWorkflow().then(
+    (result) => {
+      const kb = (result.bytes / 1024).toFixed(0);
+      process.stdout.write(
+        `Built ${relative(process.cwd(), result.zipPath)} (${kb} KB, ${result.files.length} entries)\n`,
+      );
+    },
+    (error) => {
+      process.stderr.write(`build-alfred: ${(error as Error)?.stack ?? error}\n`);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,377 @@
+import { CAUSE_TITLES } from "../core/cause-titles";
+import { FIX_TITLES, STATUS_PAGE_URL } from "../core/fix-titles";
+import { fixById } from "../core/fixes";
+import { settingsUrl } from "../core/fixes/open-settings";
+import type { CauseId, FixId, ProbeId } from "../core/ids";
+import type { Confidence, Status } from "../core/types";
+
+// Alfred Script Filter JSON (alfredapp.com/help/workflows/inputs/script-filter/json/)
+// from plain data: no I/O here, so every row is unit-tested. Conventions on
+// every row: ⏎ runs the row's first fix, ⌘ its second (or confirms a
+// destructive one), ⌥ copies the redacted report, ⌘C copies it and ⌘L shows
+// it in Large Type. `variables.action` tells the workflow's router whether
+// ⏎ copies ("copy") or runs the Run Script action ("run").
+
+export interface AlfredIcon {
+  path: string;
+}
+
+export interface AlfredMod {
+  valid: boolean;
+  arg: string;
+  subtitle: string;
+  icon?: AlfredIcon;
+  variables?: Record<string, string>;
+}
+
+export interface AlfredItem {
+  uid: string;
+  title: string;
+  subtitle: string;
+  arg: string;
+  valid: boolean;
+  icon: AlfredIcon;
+  text: { copy: string; largetype: string };
+  mods: { cmd: AlfredMod; alt: AlfredMod };
+  variables: Record<string, string>;
+  match?: string;
+  quicklookurl?: string;
+}
+
+export interface ScriptFilterOutput {
+  items: AlfredItem[];
+  /** Seconds until Alfred runs the Script Filter again (0.1–5); only while checks are running. */
+  rerun?: number;
+  /** Keep our order (diagnosis first) instead of Alfred's learned one. */
+  skipknowledge: true;
+}
+
+/** How often Alfred asks again while the background checklist runs. */
+export const RERUN_SECONDS = 0.3;
+
+export const ICONS = {
+  app: "icon.png",
+  pass: "icons/pass.png",
+  warn: "icons/warn.png",
+  fail: "icons/fail.png",
+  skip: "icons/skip.png",
+  error: "icons/error.png",
+  pending: "icons/pending.png",
+  copy: "icons/copy.png",
+} as const;
+
+export const STATUS_WORDS: Record<Status, string> = {
+  pass: "OK",
+  warn: "Warning",
+  fail: "Failed",
+  skip: "Not checked",
+  error: "Error",
+};
+
+/** What ⌘C copies before a report exists: nothing that could hold an identifier. */
+export const NOT_READY = "Apple ID Doctor is still checking; the support report is ready in a few seconds.";
+
+const RUN = { action: "run" } as const;
+const COPY = { action: "copy" } as const;
+
+/** A finding as the contract's JSON has it: what a cached run keeps. */
+export interface FindingView {
+  probe: ProbeId;
+  status: Status;
+  title: string;
+  summary: string;
+  details: string[];
+  fixes: FixId[];
+}
+
+export interface CauseView {
+  cause: CauseId;
+  confidence: Confidence;
+  summary: string;
+  /** What the diagnosis rests on: ⌘'s subtitle when there is no second fix. */
+  evidence?: string[];
+  fixes: FixId[];
+}
+
+export interface ReportTexts {
+  /** Redacted plain text: ⌘C, ⌥⏎ and the Copy Support Report row. */
+  plain: string;
+  /** Redacted Markdown: ⌘⏎ on the Copy Support Report row. */
+  markdown: string;
+}
+
+/** A checklist run, finished or not, as the rows need it. */
+export interface ChecklistSnapshot {
+  findings: FindingView[];
+  causes?: CauseView[];
+  report?: ReportTexts;
+  macosMajor?: number;
+}
+
+// ------------------------------------------------------------------ fixes
+
+export interface FixAction {
+  id: FixId;
+  title: string;
+  /** What ⏎ passes to the Run Script action: `fix:<id>` or `open:<url>`. */
+  arg: string;
+  destructive: boolean;
+  needsAdmin: boolean;
+}
+
+/** The Run Script argument for a fix: open-* fixes open their URL, the rest run through the core. */
+export function fixAction(id: FixId, macosMajor?: number): FixAction | undefined {
+  const url = settingsUrl(id, macosMajor);
+  if (url) return { id, title: FIX_TITLES[id], arg: `open:${url}`, destructive: false, needsAdmin: false };
+  const fix = fixById(id);
+  if (!fix) return undefined;
+  return { id, title: fix.title, arg: `fix:${id}`, destructive: fix.destructive, needsAdmin: fix.needsAdmin };
+}
+
+/** The argument that runs a destructive fix: the Run Script action refuses it without ":confirm". */
+export const confirmedArg = (action: FixAction) => `${action.arg}:confirm`;
+
+function fixHint(action: FixAction): string {
+  return `${action.title}${action.needsAdmin ? " (macOS asks for your password)" : ""}`;
+}
+
+// ------------------------------------------------------------------ building blocks
+
+const disabledMod = (subtitle: string): AlfredMod => ({ valid: false, arg: "", subtitle });
+
+function copyMod(report: ReportTexts | undefined, what = "Copy Support Report (identifiers hidden)"): AlfredMod {
+  return report
+    ? { valid: true, arg: report.plain, subtitle: `⌥⏎ ${what}`, variables: { ...COPY } }
+    : disabledMod("The report is ready when every check has finished");
+}
+
+function textFor(report: ReportTexts | undefined, shown: string) {
+  return report ? { copy: report.plain, largetype: report.plain } : { copy: NOT_READY, largetype: shown };
+}
+
+/** ⏎ and ⌘ for a list of fixes: ⏎ the first, ⌘ the second; a destructive fix only ever on ⌘. */
+function fixRow(fixes: FixId[], macosMajor: number | undefined, otherwise: string) {
+  const actions = fixes.map((f) => fixAction(f, macosMajor)).filter((a): a is FixAction => !!a);
+  const [first, second] = actions;
+  if (first?.destructive) {
+    return {
+      arg: "",
+      valid: false,
+      hint: `Hold ⌘ and press ⏎ to ${first.title.toLowerCase()}`,
+      cmd: { valid: true, arg: confirmedArg(first), subtitle: `⌘⏎ ${fixHint(first)}`, variables: { ...RUN } },
+    };
+  }
+  const cmd: AlfredMod = second
+    ? second.destructive
+      ? { valid: true, arg: confirmedArg(second), subtitle: `⌘⏎ ${fixHint(second)}`, variables: { ...RUN } }
+      : { valid: true, arg: second.arg, subtitle: `⌘⏎ ${fixHint(second)}`, variables: { ...RUN } }
+    : disabledMod(otherwise);
+  return first
+    ? { arg: first.arg, valid: true, hint: `⏎ ${fixHint(first)}`, cmd }
+    : { arg: "", valid: false, hint: "", cmd };
+}
+
+const joinParts = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(" · ");
+
+// ------------------------------------------------------------------ checklist
+
+const STATUS_ORDER: Record<Status, number> = { fail: 0, error: 1, warn: 2, pass: 3, skip: 4 };
+
+function causeIcon(cause: CauseView): AlfredIcon {
+  if (cause.cause === "none") return { path: ICONS.pass };
+  return { path: cause.confidence === "high" ? ICONS.fail : ICONS.warn };
+}
+
+export function causeItem(cause: CauseView, index: number, snapshot: ChecklistSnapshot): AlfredItem {
+  const row = fixRow(cause.fixes, snapshot.macosMajor, cause.evidence?.join(" · ") || cause.summary);
+  const name = CAUSE_TITLES[cause.cause];
+  const title =
+    index === 0
+      ? cause.cause === "none"
+        ? `Diagnosis: ${name}`
+        : `Diagnosis: ${name} (${cause.confidence} confidence)`
+      : `Also Possible: ${name} (${cause.confidence} confidence)`;
+  return {
+    uid: `cause:${cause.cause}`,
+    title,
+    subtitle: joinParts(row.hint, cause.summary),
+    arg: row.arg,
+    valid: row.valid,
+    icon: causeIcon(cause),
+    text: textFor(snapshot.report, `${name}: ${cause.summary}`),
+    mods: { cmd: row.cmd, alt: copyMod(snapshot.report) },
+    variables: { ...RUN },
+    match: `${name} ${cause.summary}`,
+  };
+}
+
+export interface FindingContext {
+  report?: ReportTexts;
+  macosMajor?: number;
+  /** Redacted text for ⌘C and ⌥⏎ where there is no report (the single commands). */
+  copy?: string;
+}
+
+export function findingItem(finding: FindingView, ctx: FindingContext): AlfredItem {
+  const detail = finding.details[0];
+  const row = fixRow(finding.fixes, ctx.macosMajor, finding.details.slice(0, 3).join(" · ") || finding.summary);
+  const shown = [`${finding.title}: ${finding.summary}`, ...finding.details].join("\n");
+  return {
+    uid: `finding:${finding.probe}`,
+    title: `${finding.title}: ${finding.summary}`,
+    subtitle: joinParts(row.hint, detail ?? STATUS_WORDS[finding.status]),
+    arg: row.arg,
+    valid: row.valid,
+    icon: { path: ICONS[finding.status] },
+    text: ctx.report
+      ? { copy: ctx.report.plain, largetype: ctx.report.plain }
+      : { copy: ctx.copy ?? NOT_READY, largetype: ctx.copy ?? shown },
+    mods: { cmd: row.cmd, alt: ctx.report || !ctx.copy ? copyMod(ctx.report) : copyTextMod(ctx.copy) },
+    variables: { ...RUN },
+    match: `${finding.title} ${finding.summary} ${STATUS_WORDS[finding.status]}`,
+  };
+}
+
+/** ⌥⏎ copies some (already redacted) text. */
+export function copyTextMod(text: string, what = "Copy these results (identifiers hidden)"): AlfredMod {
+  return { valid: true, arg: text, subtitle: `⌥⏎ ${what}`, variables: { ...COPY } };
+}
+
+/** A row that runs one fix (the single commands' action rows). */
+export function fixItem(
+  id: FixId,
+  subtitle: string,
+  ctx: { macosMajor?: number; copy: string; largetype?: string },
+): AlfredItem | undefined {
+  const action = fixAction(id, ctx.macosMajor);
+  if (!action) return undefined;
+  const row = fixRow([id], ctx.macosMajor, subtitle);
+  return {
+    uid: `fix:${id}`,
+    title: action.title,
+    subtitle: joinParts(subtitle, action.destructive ? "hold ⌘ and press ⏎ to confirm" : undefined),
+    arg: row.arg,
+    valid: row.valid,
+    icon: { path: ICONS.app },
+    text: { copy: ctx.copy, largetype: ctx.largetype ?? ctx.copy },
+    mods: { cmd: row.cmd, alt: copyTextMod(ctx.copy) },
+    variables: { ...RUN },
+    match: action.title,
+  };
+}
+
+export function pendingItem(probe: { id: ProbeId; title: string }): AlfredItem {
+  return {
+    uid: `finding:${probe.id}`,
+    title: probe.title,
+    subtitle: "Checking…",
+    arg: "",
+    valid: false,
+    icon: { path: ICONS.pending },
+    text: { copy: NOT_READY, largetype: `${probe.title}: still checking` },
+    mods: { cmd: disabledMod("Still checking…"), alt: copyMod(undefined) },
+    variables: { ...RUN },
+  };
+}
+
+export function reportItem(report: ReportTexts): AlfredItem {
+  return {
+    uid: "report",
+    title: "Copy Support Report",
+    subtitle: "Emails, IP addresses and network names are hidden · ⌘⏎ copy as Markdown",
+    arg: report.plain,
+    valid: true,
+    icon: { path: ICONS.copy },
+    text: { copy: report.plain, largetype: report.plain },
+    mods: {
+      cmd: { valid: true, arg: report.markdown, subtitle: "⌘⏎ Copy as Markdown", variables: { ...COPY } },
+      alt: copyMod(report),
+    },
+    variables: { ...COPY },
+    match: "copy support report",
+  };
+}
+
+/**
+ * The checklist's rows: the diagnosis first (then other likely causes), the
+ * report row, then every check with problems first. While checks run, the
+ * ones not finished yet are "Checking…" rows in the same places.
+ */
+export function checklistItems(
+  snapshot: ChecklistSnapshot,
+  probes: readonly { id: ProbeId; title: string }[],
+): AlfredItem[] {
+  const items: AlfredItem[] = [];
+  const done = new Map(snapshot.findings.map((f) => [f.probe, f]));
+  const finished = snapshot.causes !== undefined;
+  if (finished) {
+    snapshot.causes!.forEach((cause, i) => items.push(causeItem(cause, i, snapshot)));
+    if (snapshot.report) items.push(reportItem(snapshot.report));
+  } else {
+    items.push(progressItem(done.size, probes.length));
+  }
+  const findings = [...snapshot.findings].sort((a, b) => STATUS_ORDER[a.status] - STATUS_ORDER[b.status]);
+  for (const f of findings) items.push(findingItem(f, snapshot));
+  if (!finished) for (const p of probes) if (!done.has(p.id)) items.push(pendingItem(p));
+  return items;
+}
+
+function progressItem(done: number, total: number): AlfredItem {
+  const title = "Apple ID Doctor Is Checking…";
+  return {
+    uid: "cause:pending",
+    title,
+    subtitle: `${done} of ${total} checks done · every check runs at once, the diagnosis follows in a few seconds`,
+    arg: "",
+    valid: false,
+    icon: { path: ICONS.pending },
+    text: { copy: NOT_READY, largetype: title },
+    mods: { cmd: disabledMod("Still checking…"), alt: copyMod(undefined) },
+    variables: { ...RUN },
+  };
+}
+
+// ------------------------------------------------------------------ errors
+
+/** One row that says what went wrong and what to do: never an empty list or broken JSON. */
+export function errorItem(
+  title: string,
+  whatToDo: string,
+  options: { arg?: string; uid?: string; details?: string } = {},
+): AlfredItem {
+  const text = [title, whatToDo, options.details].filter(Boolean).join("\n");
+  return {
+    uid: options.uid ?? "error",
+    title,
+    subtitle: whatToDo,
+    arg: options.arg ?? "",
+    valid: !!options.arg,
+    icon: { path: ICONS.error },
+    text: { copy: text, largetype: text },
+    mods: {
+      cmd: disabledMod(whatToDo),
+      alt: { valid: true, arg: text, subtitle: "⌥⏎ Copy this message", variables: { ...COPY } },
+    },
+    variables: { ...RUN },
+  };
+}
+
+export function output(items: AlfredItem[], rerun?: number): ScriptFilterOutput {
+  return rerun ? { items, rerun, skipknowledge: true } : { items, skipknowledge: true };
+}
+
+/**
+ * Keeps the rows whose words contain every word typed after the keyword.
+ * The first row (the diagnosis or a summary) always stays, so there is
+ * never an empty list.
+ */
+export function filterItems(items: AlfredItem[], query: string): AlfredItem[] {
+  const words = query.toLowerCase().split(/\s+/).filter(Boolean);
+  if (words.length === 0 || items.length === 0) return items;
+  const [first, ...rest] = items;
+  const hay = (i: AlfredItem) => `${i.match ?? ""} ${i.title} ${i.subtitle}`.toLowerCase();
+  const kept = rest.filter((i) => words.every((w) => hay(i).includes(w)));
+  return [first, ...kept];
+}
+
+export { disabledMod, joinParts, RUN, COPY, STATUS_PAGE_URL };

@@ -1,0 +1,105 @@
+import { join } from "node:path";
+import { dataDir, jsonFileStorage } from "../cli/environment";
+import { applyFix, type AppliedFix } from "../core/fixes/apply";
+import { fixById } from "../core/fixes";
+import { FixHistory } from "../core/history";
+import { createBackupStore } from "../core/host/backups";
+import type { BinaryTable } from "../core/host/binaries";
+import { binaryTable } from "../core/host/binaries";
+import { createRealHost } from "../core/host/real";
+import { errorCode, type Host } from "../core/host/types";
+import { CHECKLIST_PROBES } from "../core/probes";
+import type { Targets } from "../core/targets";
+import { invalidate } from "./checklist-cache";
+import { STATUS_WORDS } from "./items";
+
+// What ⏎ on a row does (the workflow's Run Script action): `fix:<id>` runs
+// a fix through the core, with the fix history and account backups in
+// Alfred's workflow data folder; `fix:<id>:confirm` is the only way to run
+// a destructive one; `open:<url>` opens a System Settings pane or Apple's
+// page with /usr/bin/open (argv, no shell). The one line it prints becomes
+// the Post Notification.
+
+export type ParsedAction =
+  { kind: "fix"; id: string; confirmed: boolean } | { kind: "open"; url: string } | { kind: "invalid"; reason: string };
+
+/** Only these open: a settings pane or an https page, never a file or an app. */
+const OPENABLE = /^(https:\/\/[^\s]+|x-apple\.systempreferences:[A-Za-z0-9._-]+(\?[A-Za-z0-9._=&-]*)?)$/;
+
+export function parseActionArg(arg: string): ParsedAction {
+  const text = arg.trim();
+  if (text.startsWith("open:")) {
+    const url = text.slice("open:".length);
+    return OPENABLE.test(url) ? { kind: "open", url } : { kind: "invalid", reason: `won't open "${url}"` };
+  }
+  const fix = /^fix:([a-z-]+)(:confirm)?$/.exec(text);
+  if (fix) return { kind: "fix", id: fix[1], confirmed: !!fix[2] };
+  return { kind: "invalid", reason: text ? `nothing to do for "${text.slice(0, 60)}"` : "nothing was chosen" };
+}
+
+export interface ActionDeps {
+  env: NodeJS.ProcessEnv;
+  /** The live host by default; tests pass one whose binaries are fakes. */
+  host?: Host;
+  binaries?: BinaryTable;
+  targets?: Targets;
+  deadlineMs?: number;
+}
+
+export interface ActionResult {
+  /** One line for the notification; empty when there is nothing worth saying (a page opened). */
+  line: string;
+  code: number;
+}
+
+/** "DNS: Failed → OK" for the probes the fix re-checked. */
+export function changeWords(applied: AppliedFix): string {
+  return applied.before
+    .map((b) => {
+      const a = applied.after.find((f) => f.probe === b.probe);
+      return a ? `${b.title}: ${STATUS_WORDS[b.status]} → ${STATUS_WORDS[a.status]}` : "";
+    })
+    .filter(Boolean)
+    .join(", ");
+}
+
+export async function runAction(arg: string, deps: ActionDeps): Promise<ActionResult> {
+  const action = parseActionArg(arg);
+  const host = deps.host ?? createRealHost();
+  const bin = deps.binaries ?? binaryTable();
+  if (action.kind === "invalid") return { line: `Apple ID Doctor: ${action.reason}`, code: 2 };
+
+  if (action.kind === "open") {
+    try {
+      const r = await host.exec([bin.open, action.url], { timeoutMs: 10_000 });
+      if (r.exitCode === 0) return { line: "", code: 0 };
+      return { line: `Couldn't open ${action.url}: ${r.stderr.trim() || `open exited ${r.exitCode}`}`, code: 1 };
+    } catch (error) {
+      return { line: `Couldn't open ${action.url}: ${errorCode(error)}`, code: 1 };
+    }
+  }
+
+  const fix = fixById(action.id);
+  if (!fix) return { line: `Apple ID Doctor: unknown fix "${action.id}"`, code: 2 };
+  if (fix.destructive && !action.confirmed) {
+    return { line: `${fix.title} changes this Mac's settings: hold ⌘ and press ⏎ to confirm`, code: 2 };
+  }
+  const data = dataDir(deps.env);
+  const applied = await applyFix(fix, host, {
+    probes: CHECKLIST_PROBES,
+    history: new FixHistory(jsonFileStorage(join(data, "history.json"))),
+    backups: createBackupStore(join(data, "backups")),
+    binaries: bin,
+    targets: deps.targets,
+    deadlineMs: deps.deadlineMs,
+  });
+  // Whatever the fix changed, the next checklist must look again.
+  if (deps.env.alfred_workflow_cache) invalidate(deps.env.alfred_workflow_cache);
+  const { outcome, message } = applied.result;
+  if (outcome === "cancelled") return { line: "Cancelled: nothing was changed", code: 0 };
+  if (outcome === "failed") {
+    return { line: `✗ Couldn't ${fix.title.replace(/^\w/, (c) => c.toLowerCase())}: ${message}`, code: 1 };
+  }
+  const change = changeWords(applied);
+  return { line: `✓ ${message}${change ? ` · ${change}` : ""}`, code: 0 };
+}

@@ -1,0 +1,244 @@
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import {
+  checklistFrame,
+  FAILED_FRESH_MS,
+  FRESH_MS,
+  LOCK_FILE,
+  RUN_FILE,
+  RUN_FORMAT,
+  writeRun,
+} from "../../src/alfred/checklist-cache";
+import { filterItems, findingItem, fixAction, ICONS, type FindingView } from "../../src/alfred/items";
+import { parseActionArg, runAction } from "../../src/alfred/run-action";
+import { parseAlfredArgs, runBackground, scriptFilter, type ScriptFilterDeps } from "../../src/alfred/script-filter";
+import { createRealHost } from "../../src/core/host/real";
+import { parseRecording } from "../../src/core/host/recording";
+import { createReplayHost } from "../../src/core/host/replay";
+import { CHECKLIST_PROBES } from "../../src/core/probes";
+import { makeFakeBin } from "../support/fake-bin";
+
+const rec = (name: string) => join(__dirname, "..", "fixtures", "recordings", `${name}.json`);
+const replayHost = (name: string) => createReplayHost(parseRecording(readFileSync(rec(name), "utf8")));
+const tmp = (prefix = "aid-alfred-") => mkdtempSync(join(tmpdir(), prefix));
+
+describe("rows", () => {
+  it("open-* fixes open their URL (the legacy pane before macOS 13); the rest run through the core", () => {
+    expect(fixAction("open-network-settings")?.arg).toBe(
+      "open:x-apple.systempreferences:com.apple.Network-Settings.extension",
+    );
+    expect(fixAction("open-network-settings", 12)?.arg).toBe(
+      "open:x-apple.systempreferences:com.apple.preference.network",
+    );
+    expect(fixAction("flush-dns")).toMatchObject({ arg: "fix:flush-dns", needsAdmin: true, destructive: false });
+    expect(fixAction("reset-account-cache")).toMatchObject({ arg: "fix:reset-account-cache", destructive: true });
+  });
+
+  it("⏎ runs the first fix, ⌘ the second; a destructive fix is only ever on ⌘, with :confirm", () => {
+    const finding: FindingView = {
+      probe: "clock",
+      status: "fail",
+      title: "Clock",
+      summary: "Clock is 9 min ahead",
+      details: ["time.apple.com: offset -541000 ms"],
+      fixes: ["sync-clock", "open-date-time-settings"],
+    };
+    const item = findingItem(finding, {});
+    expect(item).toMatchObject({ arg: "fix:sync-clock", valid: true, icon: { path: ICONS.fail } });
+    expect(item.subtitle).toMatch(/^⏎ Sync Clock \(macOS asks for your password\) · time\.apple\.com/);
+    expect(item.mods.cmd).toMatchObject({ valid: true, arg: expect.stringMatching(/^open:x-apple\.system/) });
+    expect(item.text.copy).not.toContain("9 min"); // no report yet: nothing that could hold an identifier
+
+    const reset = findingItem({ ...finding, fixes: ["reset-account-cache"] }, {});
+    expect(reset).toMatchObject({ valid: false, arg: "" });
+    expect(reset.mods.cmd).toMatchObject({ valid: true, arg: "fix:reset-account-cache:confirm" });
+  });
+
+  it("a query keeps the first row and the rows matching every word", () => {
+    const rows = ["Diagnosis: DNS Problem", "DNS: broken", "Clock: fine", "Proxy: none"].map((title) =>
+      findingItem({ probe: "dns", status: "pass", title, summary: "", details: [], fixes: [] }, { copy: "x" }),
+    );
+    expect(filterItems(rows, "clock").map((r) => r.title)).toEqual([rows[0].title, rows[2].title]);
+    expect(filterItems(rows, "")).toBe(rows);
+    expect(filterItems(rows, "nothing matches")).toHaveLength(1);
+  });
+});
+
+describe("arguments", () => {
+  it("nothing typed after the keyword can become an option: the query comes after --", () => {
+    expect(parseAlfredArgs(["checklist", "--", "--replay /etc/passwd"])).toEqual({
+      ok: true,
+      args: { command: "checklist", query: "--replay /etc/passwd" },
+    });
+    expect(parseAlfredArgs(["dns", "--replay", "x.json"])).toMatchObject({ ok: true, args: { replay: "x.json" } });
+    expect(parseAlfredArgs(["checklist", "--bogus"])).toMatchObject({ ok: false });
+    expect(parseAlfredArgs(["report"])).toMatchObject({ ok: false });
+  });
+
+  it("a broken invocation or a crash is one row, never an empty list", async () => {
+    const bad = await scriptFilter(["nope"], { env: {} });
+    expect(bad.items).toHaveLength(1);
+    expect(bad.items[0].title).toMatch(/Started the Wrong Way/);
+    const crash = await scriptFilter(["status"], {
+      env: {},
+      realHost: () => {
+        throw new Error("kaboom");
+      },
+    });
+    expect(crash.items).toHaveLength(1);
+    expect(crash.items[0]).toMatchObject({ title: "Apple ID Doctor Ran Into a Problem", valid: false });
+    expect(crash.items[0].subtitle).toMatch(/^kaboom\. Try again/);
+  });
+});
+
+describe("the checklist in the background", () => {
+  function setup() {
+    const cache = tmp("aid-alfred-cache-");
+    let clock = 1_000_000;
+    const started: string[] = [];
+    const deps: ScriptFilterDeps = {
+      env: { alfred_workflow_cache: cache, alfred_workflow_data: tmp("aid-alfred-data-") },
+      now: () => clock,
+      spawnBackground: (runId) => {
+        started.push(runId);
+        return undefined;
+      },
+      isAlive: () => true,
+    };
+    return { cache, deps, started, tick: (ms: number) => (clock += ms) };
+  }
+
+  it("first run: Checking… rows at once with rerun; later runs read the result; a stale result is recomputed", async () => {
+    const { deps, started, tick } = setup();
+    const first = await scriptFilter(["checklist", "--", ""], deps);
+    expect(first.rerun).toBe(0.3);
+    expect(first.items.map((i) => i.subtitle).filter((s) => s === "Checking…")).toHaveLength(CHECKLIST_PROBES.length);
+    expect(started).toHaveLength(1);
+
+    tick(300);
+    const again = await scriptFilter(["checklist", "--", ""], deps);
+    expect(again.rerun).toBe(0.3);
+    expect(started).toHaveLength(1); // one run at a time
+
+    await runBackground(started[0], deps, replayHost("dns-broken"));
+    tick(300);
+    const done = await scriptFilter(["checklist", "--", ""], deps);
+    expect(done.rerun).toBeUndefined();
+    expect(done.items[0]).toMatchObject({ uid: "cause:dns", arg: "fix:flush-dns" });
+    expect(done.items.every((i) => i.subtitle !== "Checking…")).toBe(true);
+
+    tick(FRESH_MS - 1000);
+    expect((await scriptFilter(["checklist", "--", ""], deps)).rerun).toBeUndefined();
+    tick(2000);
+    expect((await scriptFilter(["checklist", "--", ""], deps)).rerun).toBe(0.3);
+    expect(started).toHaveLength(2);
+  });
+
+  it("findings written so far show while the rest say Checking…", () => {
+    const { cache, deps, started } = setup();
+    const frame = () =>
+      checklistFrame({ dir: cache, now: deps.now!, start: deps.spawnBackground!, isAlive: () => true });
+    expect(frame().kind).toBe("running");
+    writeRun(cache, {
+      format: RUN_FORMAT,
+      runId: started[0],
+      state: "running",
+      startedAt: deps.now!(),
+      findings: [{ probe: "dns", status: "fail", title: "DNS", summary: "broken", details: [], fixes: ["flush-dns"] }],
+    });
+    const f = frame();
+    expect(f).toMatchObject({ kind: "running", snapshot: { findings: [{ probe: "dns" }] } });
+  });
+
+  it("a background process that died is reported once, then the next run starts over", async () => {
+    const { cache, deps, started, tick } = setup();
+    await scriptFilter(["checklist", "--", ""], deps);
+    writeFileSync(join(cache, LOCK_FILE), JSON.stringify({ runId: started[0], startedAt: deps.now!(), pid: 999999 }));
+    const dead = await scriptFilter(["checklist", "--", ""], { ...deps, isAlive: () => false });
+    expect(dead.items).toHaveLength(1);
+    expect(dead.items[0]).toMatchObject({ title: "The checks stopped before finishing", valid: false });
+    expect(dead.rerun).toBeUndefined();
+    expect(existsSync(join(cache, LOCK_FILE))).toBe(false);
+    tick(FAILED_FRESH_MS + 1);
+    expect((await scriptFilter(["checklist", "--", ""], deps)).rerun).toBe(0.3);
+    expect(started).toHaveLength(2);
+  });
+
+  it("a spawn that fails is one row saying so", async () => {
+    const { deps } = setup();
+    const out = await scriptFilter(["checklist", "--", ""], {
+      ...deps,
+      spawnBackground: () => {
+        throw new Error("spawn EACCES");
+      },
+    });
+    expect(out.items).toHaveLength(1);
+    expect(out.items[0].title).toBe("Couldn't start the checks: spawn EACCES");
+  });
+});
+
+describe("the Run Script action", () => {
+  it("accepts fix:<id>, fix:<id>:confirm and open: for settings panes and https only", () => {
+    expect(parseActionArg("fix:flush-dns")).toEqual({ kind: "fix", id: "flush-dns", confirmed: false });
+    expect(parseActionArg("fix:reset-account-cache:confirm")).toMatchObject({ confirmed: true });
+    expect(parseActionArg("open:https://www.apple.com/support/systemstatus/")).toMatchObject({ kind: "open" });
+    for (const bad of ["open:file:///etc/passwd", "open:/Applications/Calculator.app", "open:https://x y", "rm -rf /"])
+      expect(parseActionArg(bad).kind).toBe("invalid");
+  });
+
+  it("open: runs /usr/bin/open with the URL as one argument and says nothing on success", async () => {
+    const fake = makeFakeBin();
+    const url = "x-apple.systempreferences:com.apple.Network-Settings.extension";
+    const r = await runAction(`open:${url}`, { env: {}, host: createRealHost(), binaries: fake.bin });
+    expect(r).toEqual({ line: "", code: 0 });
+    expect(fake.calls()).toEqual([["open", url]]);
+  });
+
+  it("a destructive fix without :confirm changes nothing", async () => {
+    const fake = makeFakeBin();
+    const r = await runAction("fix:reset-account-cache", { env: {}, host: createRealHost(), binaries: fake.bin });
+    expect(r.code).toBe(2);
+    expect(r.line).toMatch(/hold ⌘ and press ⏎ to confirm/);
+    expect(fake.calls()).toEqual([]);
+  });
+
+  it("reset with :confirm backs up into the workflow data folder, records the history, and invalidates the checklist", async () => {
+    const fake = makeFakeBin();
+    fake.setAccountState(
+      readFileSync(join(__dirname, "..", "fixtures", "defaults-export-mobilemeaccounts.xml"), "utf8"),
+    );
+    const data = tmp("aid-alfred-data-");
+    const cache = tmp("aid-alfred-cache-");
+    writeFileSync(join(cache, RUN_FILE), "{}");
+    const r = await runAction("fix:reset-account-cache:confirm", {
+      env: { alfred_workflow_data: data, alfred_workflow_cache: cache },
+      host: createRealHost({ platform: "darwin" }),
+      binaries: fake.bin,
+    });
+    expect(r.line).toMatch(
+      /^✓ Account cache reset; backup saved as MobileMeAccounts-.*\.plist · Apple Account: OK → Warning$/,
+    );
+    expect(r.code).toBe(0);
+    expect(fake.accountState()).toBeUndefined();
+    expect(readdirSync(join(data, "backups"))).toHaveLength(1);
+    const history = JSON.parse(JSON.parse(readFileSync(join(data, "history.json"), "utf8"))["fix-history"]);
+    expect(history).toMatchObject([{ fix: "reset-account-cache", outcome: "done" }]);
+    expect(existsSync(join(cache, RUN_FILE))).toBe(false);
+
+    // The iCloud keyword now offers to restore that backup.
+    const icloud = await scriptFilter(["icloud"], {
+      env: { alfred_workflow_data: data },
+      realHost: () => createRealHost({ platform: "darwin" }),
+      run: { binaries: fake.bin },
+    });
+    expect(icloud.items.map((i) => i.arg)).toContain("fix:restore-account-cache");
+  });
+
+  it("unknown fixes and stray arguments are one line saying so", async () => {
+    const fake = makeFakeBin();
+    expect((await runAction("fix:make-coffee", { env: {}, binaries: fake.bin })).line).toMatch(/unknown fix/);
+    expect((await runAction("", { env: {}, binaries: fake.bin })).line).toMatch(/nothing was chosen/);
+  });
+});
