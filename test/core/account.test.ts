@@ -169,3 +169,18 @@ describe("restart-icloud-daemons", () => {
     expect(r.message).toMatch(/Operation not permitted/);
   });
 });
+
+describe("restore over different settings", () => {
+  it("backs up the current (different) settings first, so the restore can be undone", async () => {
+    const { fake, ctx } = fixContext();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    const other = FIXTURE.replace("jane.doe@example.com", "someone.else@example.com");
+    fake.setAccountState(other); // someone else signed in since the reset
+    const restored = await restoreAccountCache(ctx, (await ctx.backups!.list()).at(-1)!.path);
+    expect(restored.outcome).toBe("done");
+    expect(fake.accountState()).toBe(FIXTURE);
+    const backups = await ctx.backups!.list();
+    expect(backups).toHaveLength(2);
+    expect(readFileSync(backups[0].path, "utf8")).toBe(other);
+  });
+});

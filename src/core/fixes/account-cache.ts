@@ -47,6 +47,38 @@ function needStore(ctx: FixContext): BackupStore | undefined {
   return ctx.backups;
 }
 
+type Backed = { ok: true; path: string; ran: string[] } | { ok: false; result: FixResult };
+
+/**
+ * Exports the live settings to a new backup file and proves it: read back
+ * through plutil, it must hold the same accounts as the live settings.
+ */
+async function backupVerified(ctx: FixContext, store: BackupStore, live: AppleAccount[]): Promise<Backed> {
+  const no = (message: string, ran: string[] = []): Backed => ({
+    ok: false,
+    result: failed(`${message}, so nothing was changed`, ran),
+  });
+  let path: string;
+  try {
+    path = await store.newPath(ctx.host.now());
+  } catch (error) {
+    return no(`Couldn't create the backup folder (${errorCode(error)})`);
+  }
+  const ran = [`${ctx.bin.defaults} export MobileMeAccounts ${path}`];
+  try {
+    const r = await ctx.host.exec([ctx.bin.defaults, "export", "MobileMeAccounts", path]);
+    if (r.exitCode !== 0)
+      return no(`The backup failed (${(r.stderr || r.stdout).trim().split("\n")[0] || `exit ${r.exitCode}`})`, ran);
+  } catch (error) {
+    return no(`The backup failed (${errorCode(error)})`, ran);
+  }
+  const back = await readBackup(ctx, path);
+  ran.push(`${ctx.bin.plutil} -convert xml1 -o - ${path}`);
+  if (!back.ok) return no(`The backup couldn't be read back (${back.reason})`, ran);
+  if (!sameAccounts(back.accounts, live)) return no("The backup doesn't match the current settings", ran);
+  return { ok: true, path, ran };
+}
+
 export const resetAccountCacheFix: Fix = {
   id: "reset-account-cache",
   title: FIX_TITLES["reset-account-cache"],
@@ -59,29 +91,9 @@ export const resetAccountCacheFix: Fix = {
     const live = await readLive(ctx);
     if (!live.ok) return failed(`Couldn't read the account settings (${live.reason}), so nothing was changed`);
     if (live.accounts.length === 0) return failed("There are no cached account settings to reset; nothing was changed");
-
-    let path: string;
-    try {
-      path = await store.newPath(ctx.host.now());
-    } catch (error) {
-      return failed(`Couldn't create the backup folder (${errorCode(error)}), so nothing was changed`);
-    }
-    const ran = [`${ctx.bin.defaults} export MobileMeAccounts ${path}`];
-    try {
-      const r = await ctx.host.exec([ctx.bin.defaults, "export", "MobileMeAccounts", path]);
-      if (r.exitCode !== 0)
-        return failed(
-          `The backup failed (${(r.stderr || r.stdout).trim().split("\n")[0] || `exit ${r.exitCode}`}), so nothing was changed`,
-          ran,
-        );
-    } catch (error) {
-      return failed(`The backup failed (${errorCode(error)}), so nothing was changed`, ran);
-    }
-    const back = await readBackup(ctx, path);
-    ran.push(`${ctx.bin.plutil} -convert xml1 -o - ${path}`);
-    if (!back.ok) return failed(`The backup couldn't be read back (${back.reason}), so nothing was changed`, ran);
-    if (!sameAccounts(back.accounts, live.accounts))
-      return failed("The backup doesn't match the current settings, so nothing was changed", ran);
+    const backed = await backupVerified(ctx, store, live.accounts);
+    if (!backed.ok) return backed.result;
+    const { path, ran } = backed;
 
     // Verified: only now is anything deleted.
     ran.push(`${ctx.bin.defaults} delete MobileMeAccounts`);
@@ -110,7 +122,20 @@ export async function restoreAccountCache(ctx: FixContext, backup?: Backup | str
   if (!chosen) return failed("There is no backup to restore");
   const back = await readBackup(ctx, chosen);
   if (!back.ok) return failed(`That backup can't be read (${back.reason}); nothing was changed`);
-  const ran = [`${ctx.bin.defaults} import MobileMeAccounts ${chosen}`];
+  const ran: string[] = [];
+  // Settings that differ from the backup (another account signed in since)
+  // are backed up first, so a restore can be undone too.
+  const live = await readLive(ctx);
+  if (live.ok && live.accounts.length > 0 && !sameAccounts(live.accounts, back.accounts)) {
+    if (!store)
+      return failed(
+        "The current settings differ from the backup and there is no backup folder to keep them; nothing was changed",
+      );
+    const safety = await backupVerified(ctx, store, live.accounts);
+    if (!safety.ok) return safety.result;
+    ran.push(...safety.ran);
+  }
+  ran.push(`${ctx.bin.defaults} import MobileMeAccounts ${chosen}`);
   try {
     const r = await ctx.host.exec([ctx.bin.defaults, "import", "MobileMeAccounts", chosen]);
     if (r.exitCode !== 0)
@@ -118,10 +143,10 @@ export async function restoreAccountCache(ctx: FixContext, backup?: Backup | str
   } catch (error) {
     return failed(`The restore failed (${errorCode(error)})`, ran);
   }
-  const live = await readLive(ctx);
-  if (!live.ok || !sameAccounts(live.accounts, back.accounts)) {
+  const after = await readLive(ctx);
+  if (!after.ok || !sameAccounts(after.accounts, back.accounts)) {
     return failed(
-      `The restore didn't take: the settings don't match the backup${live.ok ? "" : ` (${live.reason})`}`,
+      `The restore didn't take: the settings don't match the backup${after.ok ? "" : ` (${after.reason})`}`,
       ran,
     );
   }

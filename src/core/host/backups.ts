@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat } from "node:fs/promises";
+import { access, mkdir, readdir, stat } from "node:fs/promises";
 import { join } from "node:path";
 
 // Where account-settings backups live: the extension's support folder in
@@ -28,8 +28,12 @@ export function createBackupStore(dir: string): BackupStore {
     dir,
     async newPath(now) {
       await mkdir(dir, { recursive: true, mode: 0o700 });
-      const stamp = now.toISOString().replace(/[:.]/g, "-");
-      return join(dir, `${PREFIX}${stamp}${SUFFIX}`);
+      // Never reuse a name: two backups in the same millisecond get the next one.
+      for (let ms = now.getTime(); ; ms++) {
+        const stamp = new Date(ms).toISOString().replace(/[:.]/g, "-");
+        const path = join(dir, `${PREFIX}${stamp}${SUFFIX}`);
+        if (!(await exists(path))) return path;
+      }
     },
     async list() {
       let names: string[];
@@ -59,3 +63,9 @@ function stampToIso(name: string): string | undefined {
   const m = /^MobileMeAccounts-(\d{4}-\d{2}-\d{2})T(\d{2})-(\d{2})-(\d{2})-(\d{3})Z\.plist$/.exec(name);
   return m ? `${m[1]}T${m[2]}:${m[3]}:${m[4]}.${m[5]}Z` : undefined;
 }
+
+const exists = (path: string) =>
+  access(path).then(
+    () => true,
+    () => false,
+  );
