@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
+import { BINARY, junk } from "../support/junk";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const LINK_LOCAL = fixture("ifconfig-utun-link-local.txt");
@@ -115,10 +116,6 @@ describe("parseIfconfig: variants without fixtures", () => {
 });
 
 // Deterministic junk: a tiny LCG so any failure reproduces.
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 const PIECES = [
   " ",
   "\t",
@@ -138,32 +135,8 @@ const PIECES = [
   "é",
   "😀",
 ];
-function junk(bases: string[], count: number, seed: number): string[] {
-  const rnd = lcg(seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let s = bases[int(bases.length)];
-    if (i % 3 === 0) s = Array.from({ length: int(120) }, () => PIECES[int(PIECES.length)]).join("");
-    else if (i % 3 === 1) s = s.slice(int(s.length), int(s.length * 2));
-    for (let k = int(12); k > 0; k--) {
-      const at = int(s.length + 1);
-      const op = int(3);
-      if (op === 0) s = s.slice(0, at) + PIECES[int(PIECES.length)] + s.slice(at);
-      else if (op === 1) s = s.slice(0, at) + s.slice(at + int(20));
-      else
-        s = s
-          .split("\n")
-          .sort(() => rnd() - 0.5)
-          .join("\n");
-    }
-    out.push(s);
-  }
-  return out;
-}
 const HTML =
   "<!DOCTYPE html>\n<html><head><title>Not Found</title></head>\n<body>\n\tinet 10.0.0.1 --> x</body></html>\n";
-const BINARY = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join("");
 
 describe("parseIfconfig: bad data", () => {
   it.each([
@@ -192,7 +165,7 @@ describe("parseIfconfig: bad data", () => {
   });
 
   it("300 random strings and fixture mutations never throw", () => {
-    for (const text of junk([LINK_LOCAL, TAILSCALE, GLOBAL_V6, PPP_AND_OTHERS], 300, 4)) {
+    for (const text of junk([LINK_LOCAL, TAILSCALE, GLOBAL_V6, PPP_AND_OTHERS], PIECES, 300, 4)) {
       const list = parseIfconfig(text);
       expect(Array.isArray(list)).toBe(true);
       expect(Array.isArray(tunnelInterfaces(list))).toBe(true);

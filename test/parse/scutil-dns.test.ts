@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { parseScutilDns, type ScutilDns } from "../../src/core/parse/scutil-dns";
+import { BINARY, junk } from "../support/junk";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const MODERN = fixture("scutil-dns-modern.txt");
@@ -281,10 +282,6 @@ describe("parseScutilDns: variants without fixtures", () => {
 });
 
 // Deterministic junk: a tiny LCG so any failure reproduces.
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 const PIECES = [
   " ",
   "\t",
@@ -312,32 +309,8 @@ const PIECES = [
   "é",
   "😀",
 ];
-function junk(bases: string[], count: number, seed: number): string[] {
-  const rnd = lcg(seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let s = bases[int(bases.length)];
-    if (i % 3 === 0) s = Array.from({ length: int(120) }, () => PIECES[int(PIECES.length)]).join("");
-    else if (i % 3 === 1) s = s.slice(int(s.length), int(s.length * 2));
-    for (let k = int(12); k > 0; k--) {
-      const at = int(s.length + 1);
-      const op = int(3);
-      if (op === 0) s = s.slice(0, at) + PIECES[int(PIECES.length)] + s.slice(at);
-      else if (op === 1) s = s.slice(0, at) + s.slice(at + int(20));
-      else
-        s = s
-          .split("\n")
-          .sort(() => rnd() - 0.5)
-          .join("\n");
-    }
-    out.push(s);
-  }
-  return out;
-}
 const HTML =
   "<!DOCTYPE html>\n<html><head><title>502 Bad Gateway</title></head>\n<body><h1>Bad Gateway</h1>\n<p>nameserver: timeout</p></body></html>\n";
-const BINARY = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join("");
 
 describe("parseScutilDns: bad data", () => {
   it.each([
@@ -371,7 +344,7 @@ describe("parseScutilDns: bad data", () => {
   });
 
   it("300 random strings and fixture mutations never throw", () => {
-    for (const text of junk([MODERN, LEGACY, TAILSCALE, VPN_PPP, BARE_REACH], 300, 1)) {
+    for (const text of junk([MODERN, LEGACY, TAILSCALE, VPN_PPP, BARE_REACH], PIECES, 300, 1)) {
       const dns = parseScutilDns(text);
       expect(Array.isArray(dns.resolvers)).toBe(true);
       expect(Array.isArray(dns.supplemental)).toBe(true);

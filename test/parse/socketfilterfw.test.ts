@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { parseFirewallState } from "../../src/core/parse/socketfilterfw";
+import { BINARY, junk } from "../support/junk";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const ENABLED = fixture("socketfilterfw-enabled.txt");
@@ -39,10 +40,6 @@ describe("parseFirewallState: variants", () => {
 });
 
 // Deterministic junk: a tiny LCG so any failure reproduces.
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 const PIECES = [
   " ",
   "\t",
@@ -61,31 +58,7 @@ const PIECES = [
   "é",
   "😀",
 ];
-function junk(bases: string[], count: number, seed: number): string[] {
-  const rnd = lcg(seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let s = bases[int(bases.length)];
-    if (i % 3 === 0) s = Array.from({ length: int(120) }, () => PIECES[int(PIECES.length)]).join("");
-    else if (i % 3 === 1) s = s.slice(int(s.length), int(s.length * 2));
-    for (let k = int(12); k > 0; k--) {
-      const at = int(s.length + 1);
-      const op = int(3);
-      if (op === 0) s = s.slice(0, at) + PIECES[int(PIECES.length)] + s.slice(at);
-      else if (op === 1) s = s.slice(0, at) + s.slice(at + int(20));
-      else
-        s = s
-          .split("\n")
-          .sort(() => rnd() - 0.5)
-          .join("\n");
-    }
-    out.push(s);
-  }
-  return out;
-}
 const HTML = "<!DOCTYPE html>\n<html><head><title>Error</title></head>\n<body>Firewall</body></html>\n";
-const BINARY = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join("");
 const STATES = ["off", "on", "block-all", "unknown"];
 
 describe("parseFirewallState: bad data", () => {
@@ -108,7 +81,7 @@ describe("parseFirewallState: bad data", () => {
   });
 
   it("300 random strings and fixture mutations never throw", () => {
-    for (const text of junk([ENABLED, DISABLED, BLOCK_ALL], 300, 6)) {
+    for (const text of junk([ENABLED, DISABLED, BLOCK_ALL], PIECES, 300, 6)) {
       expect(STATES).toContain(parseFirewallState(text).state);
     }
   });

@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
 import { isVirtualMac, parseHwModel, parseSwVers } from "../../src/core/parse/sw-vers";
+import { BINARY, junk } from "../support/junk";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
 const SEQUOIA = fixture("sw_vers-15.7.4.txt");
@@ -135,36 +136,8 @@ describe("parseHwModel and isVirtualMac", () => {
 });
 
 // Deterministic junk: a tiny LCG so any failure reproduces.
-function lcg(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
-}
 const PIECES = [" ", "\t", "\n", "\r\n", ":", ".", ",", "1", "26", "ProductVersion:", "\u0000", "\uFFFD", "é", "😀"];
-function junk(bases: string[], count: number, seed: number): string[] {
-  const rnd = lcg(seed);
-  const int = (n: number) => Math.floor(rnd() * n);
-  const out: string[] = [];
-  for (let i = 0; i < count; i++) {
-    let s = bases[int(bases.length)];
-    if (i % 3 === 0) s = Array.from({ length: int(120) }, () => PIECES[int(PIECES.length)]).join("");
-    else if (i % 3 === 1) s = s.slice(int(s.length), int(s.length * 2));
-    for (let k = int(12); k > 0; k--) {
-      const at = int(s.length + 1);
-      const op = int(3);
-      if (op === 0) s = s.slice(0, at) + PIECES[int(PIECES.length)] + s.slice(at);
-      else if (op === 1) s = s.slice(0, at) + s.slice(at + int(20));
-      else
-        s = s
-          .split("\n")
-          .sort(() => rnd() - 0.5)
-          .join("\n");
-    }
-    out.push(s);
-  }
-  return out;
-}
 const HTML = "<!DOCTYPE html>\n<html><head><title>Error</title></head>\n<body>ProductVersion: unknown</body></html>\n";
-const BINARY = Array.from({ length: 512 }, (_, i) => String.fromCharCode((i * 37) % 256)).join("");
 
 describe("parseSwVers: bad data", () => {
   it.each([
@@ -186,7 +159,7 @@ describe("parseSwVers: bad data", () => {
   });
 
   it("300 random strings and fixture mutations never throw", () => {
-    for (const text of junk([SEQUOIA, CATALINA, "Mac16,8\n", "VirtualMac2,1\n"], 300, 5)) {
+    for (const text of junk([SEQUOIA, CATALINA, "Mac16,8\n", "VirtualMac2,1\n"], PIECES, 300, 5)) {
       const v = parseSwVers(text);
       if (v) expect(Number.isInteger(v.major)).toBe(true);
       const model = parseHwModel(text);
