@@ -17,6 +17,7 @@ import { FIXES } from "../core/fixes";
 import { FixActions } from "./fix-actions";
 import { ReportActions } from "./report-actions";
 import { useFix } from "./use-fix";
+import { useLatestRun } from "./use-latest-run";
 
 export interface ChecklistViewProps {
   host: Host;
@@ -55,8 +56,7 @@ export function ChecklistView(props: ChecklistViewProps) {
   /** Set when the run itself broke (not a probe): rows still pending can never fill. */
   const [crash, setCrash] = useState<string>();
   const [showingDetail, setShowingDetail] = useState(true);
-  const runId = useRef(0);
-  const controller = useRef<AbortController | undefined>(undefined);
+  const startRun = useLatestRun();
   // run() reads the latest props through a ref, so a parent passing inline
   // objects re-renders the view without restarting the checklist.
   const latest = useRef(props);
@@ -64,12 +64,8 @@ export function ChecklistView(props: ChecklistViewProps) {
 
   const run = useCallback(async () => {
     const { host, probes, storage, now, deadlineMs, reportContext, targets } = latest.current;
-    const id = ++runId.current;
-    const current = () => id === runId.current;
     // A re-run abandons the run in flight: its late findings must not land in the new one.
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
+    const { signal, isCurrent: current } = startRun();
     setFindings(new Map());
     setOutcome(undefined);
     setCrash(undefined);
@@ -82,7 +78,7 @@ export function ChecklistView(props: ChecklistViewProps) {
       const results = await runChecklist(probes, host, {
         deadlineMs,
         targets,
-        signal: abort.signal,
+        signal,
         onFinding: (finding) => {
           if (current()) setFindings((previous) => new Map(previous).set(finding.probe, finding));
         },
@@ -115,16 +111,10 @@ export function ChecklistView(props: ChecklistViewProps) {
     } finally {
       if (current()) setRunning(false);
     }
-  }, []);
+  }, [startRun]);
 
-  useEffect(() => {
-    run();
-    return () => {
-      // Closing the command stops the probes still running and drops their late results.
-      runId.current += 1;
-      controller.current?.abort();
-    };
-  }, [run]);
+  // Closing the command cancels the run (useLatestRun).
+  useEffect(() => void run(), [run]);
 
   const rerun = useCallback(() => void run(), [run]);
   const fixer = useFix({ host: props.host, storage: props.storage, targets: props.targets, fixes: FIXES, probes });

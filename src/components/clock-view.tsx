@@ -33,6 +33,7 @@ import {
 import { findingMarkdown, formatDuration } from "./finding-item";
 import { PENDING_LOOK, STATUS_LOOKS, statusLook } from "./status-icons";
 import { useFix } from "./use-fix";
+import { useLatestRun } from "./use-latest-run";
 
 // The clock on its own: the measurement against the time servers, the
 // settings that keep it right, and the certificates as a cross-check
@@ -61,8 +62,7 @@ export function ClockView(props: ClockViewProps) {
   /** The clock finding before the last successful Sync Clock, for before → after. */
   const [before, setBefore] = useState<Finding>();
   const [showingDetail, setShowingDetail] = useState(false);
-  const runId = useRef(0);
-  const controller = useRef<AbortController | undefined>(undefined);
+  const startRun = useLatestRun();
   const latest = useRef(props);
   latest.current = props;
   const shown = useRef(findings);
@@ -70,12 +70,8 @@ export function ClockView(props: ClockViewProps) {
 
   const check = useCallback(async () => {
     const { host, targets, binaries, deadlineMs } = latest.current;
-    const id = ++runId.current;
-    const current = () => id === runId.current;
     // A new check abandons the one in flight: its late findings must not land.
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
+    const { signal, isCurrent: current } = startRun();
     setFindings(new Map());
     setCauses(undefined);
     setCrash(undefined);
@@ -85,7 +81,7 @@ export function ClockView(props: ClockViewProps) {
         deadlineMs,
         targets,
         binaries,
-        signal: abort.signal,
+        signal,
         onFinding: (finding) => {
           if (current()) setFindings((previous) => new Map(previous).set(finding.probe, finding));
         },
@@ -98,16 +94,10 @@ export function ClockView(props: ClockViewProps) {
     } finally {
       if (current()) setRunning(false);
     }
-  }, []);
+  }, [startRun]);
 
-  useEffect(() => {
-    check();
-    return () => {
-      // Closing the command stops the probes still running and drops their late results.
-      runId.current += 1;
-      controller.current?.abort();
-    };
-  }, [check]);
+  // Closing the command cancels the check (useLatestRun).
+  useEffect(() => void check(), [check]);
 
   const macosMajor = numberOr(findings.get("macos")?.data?.major);
   const fixer = useFix({

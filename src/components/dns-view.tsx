@@ -29,6 +29,7 @@ import {
 import { findingMarkdown, formatDuration } from "./finding-item";
 import { PENDING_LOOK, statusLook } from "./status-icons";
 import { useFix } from "./use-fix";
+import { useLatestRun } from "./use-latest-run";
 
 export interface DnsViewProps {
   host: Host;
@@ -80,39 +81,29 @@ export function DnsView(props: DnsViewProps) {
   const [shown, setShown] = useState<Shown>({});
   const [checking, setChecking] = useState(true);
   const [showingDetail, setShowingDetail] = useState(false);
-  const runId = useRef(0);
-  const controller = useRef<AbortController | undefined>(undefined);
+  const startRun = useLatestRun();
   // check() reads the latest props through a ref, so inline props never restart it.
   const latest = useRef(props);
   latest.current = props;
 
   const check = useCallback(async () => {
     const { host, targets, binaries, deadlineMs } = latest.current;
-    const id = ++runId.current;
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
+    const { signal, isCurrent } = startRun();
     setShown({});
     setChecking(true);
     try {
-      const [finding] = await runChecklist([dnsProbe], host, { targets, binaries, deadlineMs, signal: abort.signal });
-      if (id === runId.current) setShown({ finding });
+      const [finding] = await runChecklist([dnsProbe], host, { targets, binaries, deadlineMs, signal });
+      if (isCurrent()) setShown({ finding });
     } catch (error) {
-      if (id !== runId.current) return;
+      if (!isCurrent()) return;
       setShown({ crash: error instanceof Error ? error.message : String(error) });
       await showFailureToast(error, { title: "Couldn't Check DNS" });
     } finally {
-      if (id === runId.current) setChecking(false);
+      if (isCurrent()) setChecking(false);
     }
-  }, []);
+  }, [startRun]);
 
-  useEffect(() => {
-    check();
-    return () => {
-      runId.current += 1;
-      controller.current?.abort();
-    };
-  }, [check]);
+  useEffect(() => void check(), [check]);
 
   const fixer = useFix({
     host: props.host,
@@ -136,11 +127,10 @@ export function DnsView(props: DnsViewProps) {
     const after = applied.after.find((f) => f.probe === "dns");
     if (!after) return;
     // A check still in flight would overwrite the after state with older news.
-    runId.current += 1;
-    controller.current?.abort();
+    startRun();
     setChecking(false);
     setShown({ finding: after, before });
-  }, [applyFix]);
+  }, [applyFix, startRun]);
 
   const rerun = useCallback(() => void check(), [check]);
   const toggleDetail = useCallback(() => setShowingDetail((on) => !on), []);

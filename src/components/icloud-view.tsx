@@ -20,6 +20,7 @@ import type { Finding, FixRecord } from "../core/types";
 import { findingMarkdown } from "./finding-item";
 import { PENDING_LOOK, statusLook } from "./status-icons";
 import { useFix, type RunExtra } from "./use-fix";
+import { useLatestRun } from "./use-latest-run";
 
 export interface IcloudViewProps {
   host: Host;
@@ -84,8 +85,7 @@ export function IcloudView(props: IcloudViewProps) {
   const [history, setHistory] = useState<FixRecord[]>([]);
   const [backupList, setBackupList] = useState<Backup[]>();
   const [showingDetail, setShowingDetail] = useState(true);
-  const runId = useRef(0);
-  const controller = useRef<AbortController | undefined>(undefined);
+  const startRun = useLatestRun();
   const mounted = useRef(true);
   // check() reads the latest props through a ref, so inline props never restart it.
   const latest = useRef(props);
@@ -106,37 +106,32 @@ export function IcloudView(props: IcloudViewProps) {
   /** Reads the account (and the macOS version, for the Settings URL); the rows on screen stay until it answers. */
   const check = useCallback(async () => {
     const { host, binaries, deadlineMs } = latest.current;
-    const id = ++runId.current;
-    controller.current?.abort();
-    const abort = new AbortController();
-    controller.current = abort;
+    const { signal, isCurrent } = startRun();
     setChecking(true);
     const records = reloadRecords();
     try {
       const [account, macos] = await runChecklist([accountProbe, macosProbe], host, {
         binaries,
         deadlineMs,
-        signal: abort.signal,
+        signal,
       });
       const major = macos.data?.major;
-      if (id === runId.current) setShown({ account, macosMajor: typeof major === "number" ? major : undefined });
+      if (isCurrent()) setShown({ account, macosMajor: typeof major === "number" ? major : undefined });
     } catch (error) {
-      if (id !== runId.current) return;
+      if (!isCurrent()) return;
       setShown({ crash: error instanceof Error ? error.message : String(error) });
       await showFailureToast(error, { title: "Couldn't Check Apple Account" });
     } finally {
       await records;
-      if (id === runId.current && mounted.current) setChecking(false);
+      if (isCurrent() && mounted.current) setChecking(false);
     }
-  }, [reloadRecords]);
+  }, [reloadRecords, startRun]);
 
   useEffect(() => {
     mounted.current = true;
     check();
     return () => {
       mounted.current = false;
-      runId.current += 1;
-      controller.current?.abort();
     };
   }, [check]);
 
