@@ -1,12 +1,12 @@
 import { useMemo } from "react";
 import { StatusView } from "./components/status-view";
 import { createRealHost } from "./core/host/real";
-import { loadSettings } from "./preferences";
+import { useSettings } from "./preferences";
 
 // The command only wires the real network in; the view holds the logic so
 // tests can drive it with a replayed feed.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
-  const settings = useMemo(() => loadSettings(), []);
+  const settings = useSettings();
   return <StatusView host={host} targets={settings.targets} />;
 }

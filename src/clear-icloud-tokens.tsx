@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { IcloudView } from "./components/icloud-view";
 import { createBackupStore } from "./core/host/backups";
 import { createRealHost } from "./core/host/real";
-import { loadSettings } from "./preferences";
+import { useSettings } from "./preferences";
 
 // The command only wires the real machine in: the host, the fix history in
 // LocalStorage, and the account backups in the extension's support folder.
@@ -12,6 +12,6 @@ import { loadSettings } from "./preferences";
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   const backups = useMemo(() => createBackupStore(join(environment.supportPath, "backups")), []);
-  const settings = useMemo(() => loadSettings(), []);
+  const settings = useSettings();
   return <IcloudView host={host} storage={LocalStorage} backups={backups} deadlineMs={settings.deadlineMs} />;
 }

@@ -4,7 +4,7 @@ import { useMemo } from "react";
 import { ChecklistView } from "./components/checklist-view";
 import { createRealHost } from "./core/host/real";
 import { CHECKLIST_PROBES } from "./core/probes";
-import { loadSettings } from "./preferences";
+import { useSettings } from "./preferences";
 
 // The command only wires the real machine in; the view holds the logic so
 // tests can drive it with a replayed Mac.
@@ -15,7 +15,7 @@ export default function Command() {
     () => ({ userName: userInfo().username, homeDir: homedir(), computerName: hostname().replace(/\.local$/, "") }),
     [],
   );
-  const settings = useMemo(() => loadSettings(), []);
+  const settings = useSettings();
   return (
     <ChecklistView
       host={host}

@@ -2,13 +2,13 @@ import { LocalStorage } from "@raycast/api";
 import { useMemo } from "react";
 import { ClockView } from "./components/clock-view";
 import { createRealHost } from "./core/host/real";
-import { loadSettings } from "./preferences";
+import { useSettings } from "./preferences";
 
 // The command only wires the real machine in; the view holds the logic so
 // tests can drive it with a replayed Mac and fake executables.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   // targets.ntpServers[0] is the time server from preferences, validated.
-  const settings = useMemo(() => loadSettings(), []);
+  const settings = useSettings();
   return <ClockView host={host} storage={LocalStorage} targets={settings.targets} deadlineMs={settings.deadlineMs} />;
 }
