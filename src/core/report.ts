@@ -50,7 +50,9 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
   h2("Diagnosis");
   input.causes.forEach((c, i) => {
     lines.push(`${i + 1}. ${bold(CAUSE_TITLES[c.cause])} (${c.confidence} confidence): ${c.summary}`);
-    if (c.fixes.length) lines.push(`   Fix: ${c.fixes.map((f) => FIX_TITLES[f]).join(", then ")}`);
+    if (c.fixes.length && c.cause !== "none") {
+      lines.push(`   In Apple ID Doctor: ${c.fixes.map((f) => FIX_TITLES[f]).join(", then ")}`);
+    }
   });
 
   h2("Checks");

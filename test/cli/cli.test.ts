@@ -98,19 +98,29 @@ describe("CLI", () => {
   it("report is redacted by default and keeps identifiers with --no-redact", async () => {
     const redacted = await runCli(["report", "--replay", rec("with-identifiers")]);
     expect(redacted.stdout).toMatch(/^# Apple ID Doctor Report/);
-    for (const secret of [
-      "jane.doe@example.com",
-      "a4:83:e7:12:34:56",
-      "proxy.corp-example.net",
-      "166534133",
-      "Janes-MacBook-Pro",
-    ]) {
-      expect(redacted.stdout).not.toContain(secret);
-    }
-    expect(redacted.stdout).toContain("[email]");
+    // Every identifier kind in CONTRACT.md section 4 that the recording carries.
+    const secrets = [
+      "jane.doe@example.com", // email (captive redirect, VPN name)
+      "1234567890", // DSID
+      "3F2504E0-4F89-11D3-9A0C-0305E82C3301", // UUID
+      "C02XL0GUJGH5", // serial number
+      "/Users/jane", // home path and user name
+      "Janes-MacBook-Pro", // computer name (search domain)
+      "Jane's MacBook Pro", // computer name (in text)
+      "10.20.30.40", // private IPv4
+      "fe80::1c2b:3c4d:5e6f:7a8b", // link-local IPv6
+      "100.101.102.103", // CGNAT / VPN tunnel address
+      "a4:83:e7:12:34:56", // MAC
+      "proxy.corp-example.net", // proxy host
+      "home VPN", // VPN name
+      "166534133", // account number in a Back to My Mac domain
+    ];
+    for (const secret of secrets) expect(redacted.stdout).not.toContain(secret);
+    expect(redacted.stdout).toMatch(/Hidden for privacy: .*\[email\]/);
     const raw = await runCli(["report", "--replay", rec("with-identifiers"), "--no-redact"]);
-    expect(raw.stdout).toContain("jane.doe@example.com");
-    expect(raw.stdout).toContain("proxy.corp-example.net");
+    for (const secret of ["jane.doe@example.com", "proxy.corp-example.net", "C02XL0GUJGH5", "a4:83:e7:12:34:56"]) {
+      expect(raw.stdout).toContain(secret);
+    }
   });
 
   it("report --plain has no Markdown", async () => {

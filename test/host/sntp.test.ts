@@ -58,11 +58,12 @@ describe("sntpQuery against a loopback server", () => {
   });
 
   it("keeps the lowest-delay sample of three", async () => {
-    const server = await ntpServer({ skewMs: 1000, delayMs: [300, 20, 150] });
+    const server = await ntpServer({ skewMs: 1000, delayMs: [400, 20, 250] });
     const sample = await sntpQuery("127.0.0.1", server.port, { timeoutMs: 3000 });
     expect(server.requests).toBe(3);
+    // The 20 ms sample wins; the bound is the next-lowest (250 ms), so a busy machine can't make it flaky.
     expect(sample.delayMs).toBeGreaterThan(15);
-    expect(sample.delayMs).toBeLessThan(80);
+    expect(sample.delayMs).toBeLessThan(240);
   });
 
   it("sends one request when one sample is asked for", async () => {
