@@ -3,7 +3,7 @@ import { parseArgs } from "node:util";
 // CONTRACT.md section 1. Parsing is strict: an unknown option is bad usage
 // (exit 2), never silently ignored.
 
-export const COMMANDS = ["checklist", "report", "record", "status", "dns", "clock", "fix"] as const;
+export const COMMANDS = ["checklist", "report", "record", "status", "dns", "clock", "fix", "explain"] as const;
 export type CommandName = (typeof COMMANDS)[number];
 
 export interface CliArgs {
@@ -62,6 +62,11 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   if (command === "record" && !rest[0]) return { ok: false, error: "record needs a file to write: record <file>" };
   if (command === "fix" && !rest[0]) return { ok: false, error: "fix needs a fix id: fix <fix-id> (try --help)" };
+  if (command === "explain" && !rest.join(" ").trim())
+    return {
+      ok: false,
+      error: "explain needs an error code or a few words of the message: explain <error> (try --help)",
+    };
   return {
     ok: true,
     args: {
@@ -96,6 +101,8 @@ Commands:
                        open-network-settings, open-vpn-settings,
                        open-date-time-settings, open-apple-account-settings,
                        open-status-page, contact-apple-support
+  explain <error>      what an error code or message means, its likely causes, checks and fixes
+                       (explain -20209, explain verification failed; exit 1 when nothing matches)
 
 Options:
   --json               one JSON document on stdout, nothing else

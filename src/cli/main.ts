@@ -13,7 +13,7 @@ type Command = { run(args: CliArgs, host: Host, deps: CliDeps): Promise<number> 
 
 // Each command loads only what it needs: `--version` and `--help` load
 // nothing, and a replay never loads process execution or sockets.
-const COMMANDS: Record<CommandName, () => Promise<Command>> = {
+const COMMANDS: Record<Exclude<CommandName, keyof typeof HOSTLESS>, () => Promise<Command>> = {
   checklist: () => import("./commands/checklist"),
   report: () => import("./commands/report"),
   record: () => import("./commands/record"),
@@ -21,6 +21,11 @@ const COMMANDS: Record<CommandName, () => Promise<Command>> = {
   dns: () => import("./commands/dns"),
   clock: () => import("./commands/clock"),
   fix: () => import("./commands/fix"),
+};
+
+// Commands that read only the built-in knowledge: no Mac, no recording.
+const HOSTLESS = {
+  explain: () => import("./commands/explain"),
 };
 
 export function defaultDeps(): CliDeps {
@@ -54,6 +59,7 @@ export async function main(argv: string[], deps: CliDeps = defaultDeps()): Promi
     return 2;
   }
   const args = parsed.args;
+  if (args.command === "explain") return (await HOSTLESS.explain()).run(args, deps);
   let host: Host;
   try {
     host = args.replay ? createReplayHost(parseRecording(await readFile(args.replay, "utf8"))) : await deps.realHost();

@@ -53,7 +53,7 @@ describe("sntpQuery against a loopback server", () => {
     const server = await ntpServer({ skewMs: -2 * MINUTE, delayMs: 200 });
     const sample = await sntpQuery("127.0.0.1", server.port, { samples: 1 });
     expect(sample.delayMs).toBeGreaterThan(190);
-    expect(sample.delayMs).toBeLessThan(260);
+    expect(sample.delayMs).toBeLessThan(400);
     expect(Math.abs(sample.offsetMs + 2 * MINUTE)).toBeLessThan(25);
   });
 

@@ -70,7 +70,9 @@ function toAccount(a: Record<string, unknown>): AppleAccount {
   const services = (Array.isArray(a.Services) ? a.Services : []).filter(isObject).flatMap((s): AccountService[] => {
     const id = text(s.ServiceID);
     if (!id) return [];
-    return [{ id, name: SERVICE_NAMES[id] ?? text(s.Name) ?? id, enabled: s.Enabled === true || s.Enabled === 1 }];
+    // Own keys only: a ServiceID such as "toString" must not name the service after a prototype method.
+    const known = Object.hasOwn(SERVICE_NAMES, id) ? SERVICE_NAMES[id] : undefined;
+    return [{ id, name: known ?? text(s.Name) ?? id, enabled: s.Enabled === true || s.Enabled === 1 }];
   });
   return {
     email: text(a.AccountID),
