@@ -42,7 +42,7 @@ export function CauseItem({ cause, actions }: CauseItemProps) {
             <List.Item.Detail.Metadata>
               <List.Item.Detail.Metadata.Label
                 title="Confidence"
-                text={{ value: confidence.word, color: confidence.color }}
+                text={{ value: confidence.word, color: healthy ? Color.Green : confidence.color }}
               />
               {cause.fixes.length > 0 && (
                 <List.Item.Detail.Metadata.TagList title="Fixes">
