@@ -318,9 +318,7 @@ function draw(glyph, tile, dark = false) {
       }
       const shape = glyph(px, py);
       const ink = cover(shape.fill * s) * (shape.cut === undefined ? 1 : 1 - cover(shape.cut * s));
-      const [ir, ig, ib] = dark
-        ? [0, 1, 2].map((i) => mix(DARK_GLYPH[0][i], DARK_GLYPH[1][i], t))
-        : [255, 255, 255];
+      const [ir, ig, ib] = dark ? [0, 1, 2].map((i) => mix(DARK_GLYPH[0][i], DARK_GLYPH[1][i], t)) : [255, 255, 255];
       r = r + (ir - r) * ink;
       g = g + (ig - g) * ink;
       b = b + (ib - b) * ink;
