@@ -26,7 +26,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
   try {
     parsed = parseArgs({
-      args: argv,
+      args: protectCodes(argv),
       allowPositionals: true,
       options: {
         json: { type: "boolean", default: false },
@@ -46,7 +46,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   }
   const { values, positionals } = parsed;
   if (values.version) return { ok: false, version: true };
-  const [command, ...rest] = positionals;
+  const [command, ...rest] = positionals.map(restoreCode);
   if (values.help || !command || command === "help") return { ok: false, help: true };
   if (!(COMMANDS as readonly string[]).includes(command))
     return { ok: false, error: `unknown command "${command}" (try --help)` };
@@ -83,6 +83,16 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     },
   };
 }
+
+// explain's codes are often negative numbers ("-20209", "-60007"): words to
+// look up, not options. They pass the parser with a Unicode minus.
+const MINUS = "\u2212";
+function protectCodes(argv: string[]): string[] {
+  const at = argv.indexOf("explain");
+  if (at < 0) return argv;
+  return argv.map((arg, i) => (i > at && /^-\d+$/.test(arg) ? MINUS + arg.slice(1) : arg));
+}
+const restoreCode = (arg: string) => (/^\u2212\d+$/.test(arg) ? "-" + arg.slice(1) : arg);
 
 export const USAGE = `Apple ID Doctor: why can't this Mac connect to the Apple Account server?
 

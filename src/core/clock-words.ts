@@ -7,6 +7,8 @@ import { formatDuration, intervalToDuration } from "date-fns";
 export function offsetDuration(offsetMs: number): string {
   const abs = Math.abs(offsetMs);
   if (abs < 1000) return `${Math.round(abs)} ms`;
+  // date-fns has no words past what a Date can hold (±8.64e15 ms): say so rather than print nothing.
+  if (!(abs <= 8.64e15)) return Number.isFinite(abs) ? "more than 270,000 years" : "an unknown time";
   // Past an hour, seconds are noise (and below HTTP dates' precision anyway).
   const unit = abs >= 3600_000 ? 60_000 : 1000;
   const duration = intervalToDuration({ start: 0, end: Math.round(abs / unit) * unit });

@@ -1,7 +1,8 @@
-import { parse as parsePlist } from "plist";
+import { parse as parsePlist } from "fast-plist";
 
 // `defaults export MobileMeAccounts -` (an XML plist): who is signed in to
-// iCloud on this Mac. Parsed with the plist library, never by hand, and
+// iCloud on this Mac. Parsed with fast-plist (Microsoft's small XML plist
+// parser, the one VS Code uses), never by hand, and
 // never from `defaults read` text. Signed in = an entry in Accounts
 // (LoggedIn is unreliable since macOS 12). Services are matched by
 // ServiceID, never by position: Managed Apple Accounts order them differently.
@@ -48,6 +49,8 @@ const text = (v: unknown): string | undefined =>
 export function parseMobileMeExport(xml: string): MobileMeParse {
   if (typeof xml !== "string" || xml.trim() === "") return { ok: false, reason: "the export is empty" };
   if (!/<plist[\s>]/.test(xml)) return { ok: false, reason: "the export isn't an XML property list" };
+  // fast-plist is lenient with a document that stops early: a cut-off export must not read as a short one.
+  if (!/<\/plist>\s*$/.test(xml)) return { ok: false, reason: "the export was cut off (no closing </plist>)" };
   let doc: unknown;
   try {
     doc = parsePlist(xml);
