@@ -1,4 +1,4 @@
-import { Action, ActionPanel, Icon, List, Toast, showToast } from "@raycast/api";
+import { ActionPanel, List, Toast, showToast } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { diagnose } from "../core/diagnose";
@@ -18,6 +18,7 @@ import { FixActions } from "./fix-actions";
 import { ReportActions } from "./report-actions";
 import { useFix } from "./use-fix";
 import { useLatestRun } from "./use-latest-run";
+import { ToggleDetailAction } from "./toggle-detail-action";
 
 export interface ChecklistViewProps {
   host: Host;
@@ -107,7 +108,7 @@ export function ChecklistView(props: ChecklistViewProps) {
     } catch (error) {
       if (!current()) return;
       setCrash(error instanceof Error ? error.message : String(error));
-      await showFailureToast(error, { title: "Could Not Run Checklist" });
+      await showFailureToast(error, { title: "Couldn't Run Checklist" });
     } finally {
       if (current()) setRunning(false);
     }
@@ -135,12 +136,7 @@ export function ChecklistView(props: ChecklistViewProps) {
     <>
       <ReportActions report={outcome?.report} onRerun={rerun} redact={props.redact ?? true} />
       <ActionPanel.Section>
-        <Action
-          title={showingDetail ? "Hide Details" : "Show Details"}
-          icon={Icon.Sidebar}
-          shortcut={{ modifiers: ["cmd"], key: "d" }}
-          onAction={toggleDetail}
-        />
+        <ToggleDetailAction showing={showingDetail} onToggle={toggleDetail} />
       </ActionPanel.Section>
     </>
   );

@@ -34,6 +34,7 @@ import { findingMarkdown, formatDuration } from "./finding-item";
 import { PENDING_LOOK, STATUS_LOOKS, statusLook } from "./status-icons";
 import { useFix } from "./use-fix";
 import { useLatestRun } from "./use-latest-run";
+import { ToggleDetailAction } from "./toggle-detail-action";
 
 // The clock on its own: the measurement against the time servers, the
 // settings that keep it right, and the certificates as a cross-check
@@ -148,12 +149,7 @@ export function ClockView(props: ClockViewProps) {
         </>
       )}
       <ActionPanel.Section>
-        <Action
-          title={showingDetail ? "Hide Details" : "Show Details"}
-          icon={Icon.Sidebar}
-          shortcut={{ modifiers: ["cmd"], key: "d" }}
-          onAction={toggleDetail}
-        />
+        <ToggleDetailAction showing={showingDetail} onToggle={toggleDetail} />
       </ActionPanel.Section>
     </ActionPanel>
   );

@@ -30,6 +30,7 @@ import { findingMarkdown, formatDuration } from "./finding-item";
 import { PENDING_LOOK, statusLook } from "./status-icons";
 import { useFix } from "./use-fix";
 import { useLatestRun } from "./use-latest-run";
+import { ToggleDetailAction } from "./toggle-detail-action";
 
 export interface DnsViewProps {
   host: Host;
@@ -163,12 +164,7 @@ export function DnsView(props: DnsViewProps) {
           shortcut={Keyboard.Shortcut.Common.Refresh}
           onAction={rerun}
         />
-        <Action
-          title={showingDetail ? "Hide Details" : "Show Details"}
-          icon={Icon.Sidebar}
-          shortcut={{ modifiers: ["cmd"], key: "d" }}
-          onAction={toggleDetail}
-        />
+        <ToggleDetailAction showing={showingDetail} onToggle={toggleDetail} />
       </ActionPanel.Section>
     </ActionPanel>
   );

@@ -21,6 +21,7 @@ import { findingMarkdown } from "./finding-item";
 import { PENDING_LOOK, statusLook } from "./status-icons";
 import { useFix, type RunExtra } from "./use-fix";
 import { useLatestRun } from "./use-latest-run";
+import { ToggleDetailAction } from "./toggle-detail-action";
 
 export interface IcloudViewProps {
   host: Host;
@@ -195,12 +196,7 @@ export function IcloudView(props: IcloudViewProps) {
           shortcut={Keyboard.Shortcut.Common.Copy}
         />
       )}
-      <Action
-        title={showingDetail ? "Hide Details" : "Show Details"}
-        icon={Icon.Sidebar}
-        shortcut={{ modifiers: ["cmd"], key: "d" }}
-        onAction={toggleDetail}
-      />
+      <ToggleDetailAction showing={showingDetail} onToggle={toggleDetail} />
     </ActionPanel.Section>
   );
 

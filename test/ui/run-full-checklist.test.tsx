@@ -337,7 +337,7 @@ describe("Run Full Checklist with controlled probes", () => {
     await h.waitFor(() => !h.isLoading());
     expect(__mock.lastToast()).toMatchObject({
       style: Toast.Style.Failure,
-      title: "Could Not Run Checklist",
+      title: "Couldn't Run Checklist",
       message: "clock unavailable",
     });
     expect(h.items().every((item) => item.accessories[0].tag === "Error")).toBe(true);
