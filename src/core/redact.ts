@@ -343,9 +343,9 @@ const LABELLED_STEPS: Step[] = [
     (v) => /^[A-Z0-9]{8,14}$/.test(v) && /\d/.test(v) && /[A-Z]/.test(v),
     to(P.serial),
   ),
-  // Wi-Fi names: `Current Wi-Fi Network: X`, `SSID : X` (not BSSID), `"ssid":"X"`.
+  // Wi-Fi names: `Current Wi-Fi Network: X`, `SSID : X` (not BSSID), `"ssid":"X"`, Aruba's captive-portal `essid=X`.
   labelled(
-    String.raw`(?<![A-Za-z])(?:(?:Current[ \t]+)?(?:Wi-?Fi|AirPort)[ \t]+Network(?:[ \t]+Name)?|SSID(?:_STR)?)`,
+    String.raw`(?<![A-Za-z])(?:(?:Current[ \t]+)?(?:Wi-?Fi|AirPort)[ \t]+Network(?:[ \t]+Name)?|E?SSID(?:_STR)?)`,
     "line",
     always,
     to(P.wifi),
@@ -358,6 +358,14 @@ const LABELLED_STEPS: Step[] = [
     "token",
     acceptProxy,
     renderProxy,
+  ),
+  // MACs without separators (Extreme's `bssid=00026fe9b568`) or Cisco-dotted (`a483.e712.3456`), as captive-portal
+  // redirects send them: only when labelled, since 12 hex digits alone could be anything.
+  labelled(
+    String.raw`(?<![A-Za-z])(?:bssid|(?:client|ap|node|sta|station)?[ _-]?mac(?:[ _-]?addr(?:ess)?)?)`,
+    "token",
+    (v) => /^(?:[0-9a-f]{12}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/i.test(v),
+    to(P.mac),
   ),
   // An Apple Account that is a phone number: appleID=+15551234567.
   labelled(String.raw`(?<![A-Za-z])apple[ _-]?id`, "token", (v) => /^\+?\d[\d().-]{6,}$/.test(v), to(P.email)),

@@ -1,0 +1,264 @@
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
+import { parseMobileMeExport } from "../../src/core/parse/mobileme";
+import { parseScutilDns } from "../../src/core/parse/scutil-dns";
+import { parseScutilNcList } from "../../src/core/parse/scutil-nc";
+import { parseScutilProxy } from "../../src/core/parse/scutil-proxy";
+import { parseSntp } from "../../src/core/parse/sntp";
+import { parseFirewallState } from "../../src/core/parse/socketfilterfw";
+import { parseStatusFeed } from "../../src/core/parse/status-feed";
+import { isVirtualMac, parseHwModel, parseSwVers } from "../../src/core/parse/sw-vers";
+import { redact } from "../../src/core/redact";
+import {
+  anyText,
+  bulky,
+  feedFixtureMutated,
+  feedNow,
+  feedSource,
+  firewallText,
+  fixture,
+  hwModelText,
+  ifconfigLines,
+  mobileMeXml,
+  mutated,
+  ncListLines,
+  notText,
+  scutilDnsLines,
+  scutilProxyLines,
+  sntpLines,
+  statusFeedText,
+  swVersLines,
+} from "./arbitraries";
+import {
+  checkFirewall,
+  checkHwModel,
+  checkIfconfig,
+  checkMobileMe,
+  checkNcList,
+  checkScutilDns,
+  checkScutilProxy,
+  checkSntp,
+  checkStatusFeed,
+  checkSwVers,
+  checkTunnels,
+} from "./shapes";
+
+// Every parser against generated and damaged input: it never throws, and
+// what it returns is within its declared types. `npm test` runs these at
+// FUZZ_RUNS (default 300) per property; `npm run test:fuzz` at 10,000.
+// A failure prints fast-check's seed and path: rerun with them to reproduce.
+
+const RUNS = Number(process.env.FUZZ_RUNS ?? 300);
+/** Long inputs are slow to build: a fiftieth of the runs, at least 5. */
+const BULK_RUNS = Math.max(5, Math.round(RUNS / 50));
+/** Generous: a linear parser reads 200 KB in a few ms; a backtracking one takes seconds. */
+const BULK_MS = 500;
+const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const params = (numRuns = RUNS): fc.Parameters<unknown> => ({ numRuns, seed: SEED, endOnFailure: false });
+const testTimeout = Math.max(20_000, RUNS * 12);
+
+/** The three kinds of text input, plus non-strings: each parser gets all four. */
+function inputs(lines: fc.Arbitrary<string>, fixtures: string[]): fc.Arbitrary<unknown> {
+  return fc.oneof(
+    { weight: 3, arbitrary: lines },
+    { weight: 3, arbitrary: mutated(fixtures) },
+    { weight: 2, arbitrary: anyText },
+    { weight: 1, arbitrary: notText },
+  );
+}
+
+function timed<T>(run: () => T): T {
+  const start = performance.now();
+  const out = run();
+  const ms = performance.now() - start;
+  if (ms > BULK_MS) throw new Error(`took ${Math.round(ms)} ms on a long input (bound ${BULK_MS} ms)`);
+  return out;
+}
+
+interface Subject {
+  name: string;
+  input: fc.Arbitrary<unknown>;
+  /** Long inputs for the speed bound. */
+  bulk: fc.Arbitrary<unknown>;
+  check: (input: unknown) => void;
+}
+
+const FEEDS = [
+  fixture("status-consumer-no-issues.json"),
+  fixture("status-consumer-one-ongoing.json"),
+  fixture("status-developer-one-ongoing.json"),
+];
+const MOBILEME = fixture("defaults-export-mobilemeaccounts.xml");
+
+const SUBJECTS: Subject[] = [
+  {
+    name: "status feed (parseStatusFeed)",
+    input: fc.tuple(
+      fc.oneof(
+        { weight: 3, arbitrary: statusFeedText },
+        { weight: 3, arbitrary: fc.oneof(...FEEDS.map(feedFixtureMutated)) },
+        { weight: 2, arbitrary: mutated(FEEDS) },
+        { weight: 1, arbitrary: anyText },
+        { weight: 1, arbitrary: notText },
+      ),
+      feedNow,
+      feedSource,
+    ),
+    bulk: fc.tuple(
+      bulky(
+        fc.constantFrom(
+          '{"services":[',
+          "[",
+          "{",
+          '"\\',
+          "&amp;",
+          "jsonCallback(",
+          '{"services":[{"serviceName":"a"},',
+        ),
+      ),
+      feedNow,
+      feedSource,
+    ),
+    check: (input) => {
+      const [body, now, source] = input as [string, Date, "consumer"];
+      checkStatusFeed(parseStatusFeed(body, now, source));
+    },
+  },
+  {
+    name: "scutil --dns (parseScutilDns)",
+    input: inputs(scutilDnsLines, [fixture("scutil-dns-modern.txt"), fixture("scutil-dns-legacy.txt")]),
+    bulk: bulky(
+      fc.constantFrom("resolver #1\n  nameserver[0] : 10.0.0.1", "  if_index : ((((", "  reach : 0x1 (", ":"),
+    ),
+    check: (text) => checkScutilDns(parseScutilDns(text as string)),
+  },
+  {
+    name: "scutil --proxy (parseScutilProxy)",
+    input: inputs(scutilProxyLines, [fixture("scutil-proxy-none.txt"), fixture("scutil-proxy-http-8118.txt")]),
+    bulk: bulky(fc.constantFrom("<dictionary> {", "  ExceptionsList : <array> {", "  HTTPSProxy : a", "}")),
+    check: (text) => checkScutilProxy(parseScutilProxy(text as string)),
+  },
+  {
+    name: "scutil --nc list (parseScutilNcList)",
+    input: inputs(ncListLines, [fixture("scutil-nc-list-tailscale-protonvpn.txt")]),
+    bulk: bulky(fc.constantFrom('* (Connected) X VPN "', '"', " ", "[", '* (Connected) X "a" "b" [VPN')),
+    check: (text) => checkNcList(parseScutilNcList(text as string)),
+  },
+  {
+    name: "ifconfig (parseIfconfig, tunnelInterfaces)",
+    input: inputs(ifconfigLines, [fixture("ifconfig-utun-link-local.txt")]),
+    bulk: bulky(
+      fc.constantFrom("utun0: flags=8051<UP> mtu 1380", "\tinet6 fe80::1%utun0 prefixlen 64", "a: flags=1<", " "),
+    ),
+    check: (text) => {
+      const list = parseIfconfig(text as string);
+      checkIfconfig(list);
+      checkTunnels(list, tunnelInterfaces(list));
+    },
+  },
+  {
+    name: "sw_vers (parseSwVers)",
+    input: inputs(swVersLines, [fixture("sw_vers-15.7.4.txt"), fixture("sw_vers-10.15.7.txt")]),
+    bulk: bulky(fc.constantFrom("ProductVersion:\t1", ":", "a".repeat(40) + ":")),
+    check: (text) => checkSwVers(parseSwVers(text as string)),
+  },
+  {
+    name: "sysctl hw.model (parseHwModel, isVirtualMac)",
+    input: fc.oneof(hwModelText, mutated(["Mac16,8\n", "hw.model: MacBookPro18,2\n"]), anyText, notText),
+    bulk: bulky(fc.constantFrom("a", "a1,", "1,1")),
+    check: (text) => {
+      const model = parseHwModel(text as string);
+      checkHwModel(model);
+      if (typeof isVirtualMac(model as string) !== "boolean") throw new Error("isVirtualMac: not a boolean");
+    },
+  },
+  {
+    name: "sntp (parseSntp)",
+    input: inputs(sntpLines, [fixture("sntp-success.txt"), fixture("sntp-timeout.txt")]),
+    bulk: bulky(fc.constantFrom(" +/- ", "sntp: ", "+0.1 +/- 0.1 time.apple.com 17.253.60.45")),
+    check: (text) => checkSntp(parseSntp(text as string)),
+  },
+  {
+    name: "MobileMe export (parseMobileMeExport)",
+    input: fc.oneof(
+      { weight: 3, arbitrary: mobileMeXml },
+      { weight: 3, arbitrary: mutated(MOBILEME) },
+      { weight: 1, arbitrary: mobileMeXml.chain((xml) => mutated(xml)) },
+      { weight: 1, arbitrary: anyText.map((t) => `<plist>${t}`) },
+      { weight: 1, arbitrary: anyText },
+      { weight: 1, arbitrary: notText },
+    ),
+    bulk: bulky(fc.constantFrom("<plist>", "<dict>", "<array>", "<key>a</key><string>b</string>", "{", "(")),
+    check: (xml) => checkMobileMe(parseMobileMeExport(xml as string)),
+  },
+  {
+    name: "socketfilterfw (parseFirewallState)",
+    input: inputs(firewallText, [
+      fixture("socketfilterfw-enabled.txt"),
+      fixture("socketfilterfw-disabled.txt"),
+      fixture("socketfilterfw-block-all.txt"),
+    ]),
+    bulk: bulky(fc.constantFrom("State = ", "Firewall is ", " ")),
+    check: (text) => checkFirewall(parseFirewallState(text as string)),
+  },
+];
+
+// A plist parser may report each damaged document on the console (xmldom did); thousands of runs would drown the output.
+beforeAll(() => {
+  for (const level of ["error", "warn", "log"] as const) vi.spyOn(console, level).mockImplementation(() => {});
+});
+afterAll(() => vi.restoreAllMocks());
+
+describe.each(SUBJECTS)("$name", ({ input, bulk, check }) => {
+  it(`never throws and stays within its types (${RUNS} runs)`, { timeout: testTimeout }, () => {
+    fc.assert(fc.property(input, check), params());
+  });
+
+  it(`reads long inputs in bounded time (${BULK_RUNS} runs)`, { timeout: testTimeout }, () => {
+    fc.assert(
+      fc.property(bulk, (text) => timed(() => check(text))),
+      params(BULK_RUNS),
+    );
+  });
+});
+
+// Metamorphic: a capture saved with Windows line ends (an editor, git's autocrlf) reads the same.
+describe("line ends: CRLF reads like LF", () => {
+  const lf = (lines: fc.Arbitrary<string>, fixtures: string[]) =>
+    fc.oneof(lines, mutated(fixtures)).filter((t) => !t.includes("\r"));
+  const cases: [string, fc.Arbitrary<string>, (text: string) => unknown][] = [
+    ["scutil --dns", lf(scutilDnsLines, [fixture("scutil-dns-modern.txt")]), parseScutilDns],
+    ["scutil --proxy", lf(scutilProxyLines, [fixture("scutil-proxy-http-8118.txt")]), parseScutilProxy],
+    ["scutil --nc list", lf(ncListLines, [fixture("scutil-nc-list-tailscale-protonvpn.txt")]), parseScutilNcList],
+    ["ifconfig", lf(ifconfigLines, [fixture("ifconfig-utun-link-local.txt")]), parseIfconfig],
+    ["sw_vers", lf(swVersLines, [fixture("sw_vers-15.7.4.txt")]), parseSwVers],
+    ["sntp", lf(sntpLines, [fixture("sntp-success.txt"), fixture("sntp-timeout.txt")]), parseSntp],
+    ["socketfilterfw", lf(firewallText, [fixture("socketfilterfw-enabled.txt")]), (t) => parseFirewallState(t).state],
+  ];
+  it.each(cases)(`%s (${RUNS} runs)`, { timeout: testTimeout }, (_name, texts, parse) => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        expect(parse(text.replace(/\n/g, "\r\n"))).toEqual(parse(text));
+      }),
+      params(),
+    );
+  });
+});
+
+describe("redact (the report's last step)", () => {
+  const texts = fc.oneof(
+    anyText,
+    mutated([fixture("scutil-dns-legacy.txt"), fixture("scutil-nc-list-tailscale-protonvpn.txt")]),
+  );
+  it(`never throws, and redacting twice changes nothing (${RUNS} runs)`, { timeout: testTimeout }, () => {
+    fc.assert(
+      fc.property(texts, (text) => {
+        const once = redact(text);
+        if (typeof once !== "string") throw new Error("not a string");
+        if (redact(once) !== once) throw new Error(`not idempotent: ${JSON.stringify(once).slice(0, 200)}`);
+      }),
+      params(),
+    );
+  });
+});
