@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"
 cd "$work"
 
-sans="DNS:appleid.apple.com,DNS:idmsa.apple.com,DNS:gsa.apple.com,DNS:setup.icloud.com,DNS:account.apple.com,DNS:localhost,IP:127.0.0.1"
+sans="DNS:www.apple.com,DNS:captive.apple.com,DNS:appleid.apple.com,DNS:idmsa.apple.com,DNS:gsa.apple.com,DNS:setup.icloud.com,DNS:account.apple.com,DNS:localhost,IP:127.0.0.1"
 
 key() { openssl genpkey -algorithm EC -pkeyopt ec_paramgen_curve:P-256 -out "$1" 2>/dev/null; }
 

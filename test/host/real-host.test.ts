@@ -341,7 +341,7 @@ describe("tls", () => {
   });
 
   it("does not authorize a trusted certificate for another name", async () => {
-    const { result } = await handshakeWith("apple", [TEST_CA], "captive.apple.com");
+    const { result } = await handshakeWith("apple", [TEST_CA], "courier.push.apple.com");
     expect(result).toMatchObject({ authorized: false, error: "ERR_TLS_CERT_ALTNAME_INVALID" });
   });
 
