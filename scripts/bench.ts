@@ -14,6 +14,8 @@ import { buildCli, CLI_BUNDLE } from "./build-cli";
 
 const ROOT = join(__dirname, "..");
 const RUNS = 5;
+/** Children run plain node: tsx passes its loader through NODE_OPTIONS, which would weigh on every figure. */
+const CHILD_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== "NODE_OPTIONS"));
 const json = process.argv.includes("--json");
 const log = (line: string) => (json ? undefined : console.log(line));
 
@@ -91,7 +93,7 @@ function coldStart() {
   const times: number[] = [];
   for (let i = 0; i < 11; i++) {
     const t = performance.now();
-    execFileSync(process.execPath, [CLI_BUNDLE, "--version"]);
+    execFileSync(process.execPath, [CLI_BUNDLE, "--version"], { env: CHILD_ENV });
     times.push(performance.now() - t);
   }
   return { cliColdStartMs: round(median(times.slice(1)), 1) };
@@ -113,7 +115,7 @@ function peakRss() {
         join(ROOT, "test/fixtures/recordings/healthy.json"),
         "--json",
       ],
-      { env: { ...process.env, APPLE_ID_DOCTOR_RSS_FILE: file }, stdio: "ignore" },
+      { env: { ...CHILD_ENV, APPLE_ID_DOCTOR_RSS_FILE: file }, stdio: "ignore" },
     );
     rss.push(Number(readFileSync(file, "utf8")) / 1024);
   }

@@ -8,5 +8,5 @@ import { useSettings } from "./preferences";
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   const settings = useSettings();
-  return <StatusView host={host} targets={settings.targets} />;
+  return <StatusView host={host} targets={settings.targets} statusLocale={settings.statusLocale} />;
 }

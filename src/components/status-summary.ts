@@ -4,6 +4,8 @@
 import { format, formatDistanceStrict } from "date-fns";
 import {
   currentEvents,
+  decodeEntities,
+  unwrapFeed,
   type ServiceState,
   type StatusEvent,
   type StatusFeed,
@@ -36,9 +38,92 @@ export function eventState(event: Pick<StatusEvent, "type">): Exclude<ServiceSta
 
 export const isAffected = (service: StatusService): boolean => service.state !== "ok";
 
-export const signInServices = (feed: StatusFeed): StatusService[] => feed.services.filter((s) => s.signInRelated);
+export const signInServices = <S extends StatusService>(feed: { services: S[] }): S[] =>
+  feed.services.filter((s) => s.signInRelated);
 
-export const otherServices = (feed: StatusFeed): StatusService[] => feed.services.filter((s) => !s.signInRelated);
+export const otherServices = <S extends StatusService>(feed: { services: S[] }): S[] =>
+  feed.services.filter((s) => !s.signInRelated);
+
+// ---------------------------------------------------------------- localized feeds
+
+/** A service as shown: from a localized feed, it keeps the English name it was judged by. */
+export interface ShownService extends StatusService {
+  /** The en_US name, when the shown name is a translation of it. */
+  englishName?: string;
+}
+
+export interface ShownFeed {
+  services: ShownService[];
+}
+
+/** "iCloudアカウントおよびサインイン (iCloud Account & Sign In)"; the plain name for an English one. */
+export const bilingualName = (service: ShownService): string =>
+  service.englishName ? `${service.name} (${service.englishName})` : service.name;
+
+/**
+ * Service names in the order the feed lists them, read as the parser reads
+ * them (entities decoded, trimmed, nameless entries skipped); undefined when
+ * the body is not a status document.
+ */
+export function listedServiceNames(body: string): string[] | undefined {
+  try {
+    const doc = unwrapFeed(body) as { services?: unknown } | null;
+    if (!doc || typeof doc !== "object" || !Array.isArray(doc.services)) return undefined;
+    return doc.services
+      .flatMap((s: unknown) => {
+        const name = s && typeof s === "object" ? (s as { serviceName?: unknown }).serviceName : undefined;
+        return typeof name === "string" ? [decodeEntities(name).trim()] : [];
+      })
+      .filter(Boolean);
+  } catch {
+    return undefined;
+  }
+}
+
+export interface ListedFeed {
+  feed: StatusFeed;
+  /** listedServiceNames of the body it was parsed from. */
+  names: string[];
+}
+
+/**
+ * A localized consumer feed for display, judged by the English one: Localized
+ * feeds translate names, so sign-in relatedness is only read from en_US
+ * (REFERENCE b). Services are paired by their position in the two feeds;
+ * undefined (show English) when they can't be paired safely: a different
+ * count, a name paired two ways, or a name both feeds spell alike (Apple ID
+ * stays English) at different places, which means the orders differ.
+ * The result keeps the English feed's order; names, events and states come
+ * from the localized feed.
+ */
+export function pairLocalizedFeed(english: ListedFeed, localized: ListedFeed): ShownFeed | undefined {
+  const en = english.names;
+  const local = localized.names;
+  if (en.length === 0 || en.length !== local.length) return undefined;
+  const englishNames = new Set(en);
+  const toEnglish = new Map<string, string>();
+  const toLocal = new Map<string, string>();
+  for (let i = 0; i < en.length; i++) {
+    const [e, l] = [en[i], local[i]];
+    if ((toEnglish.get(l) ?? e) !== e || (toLocal.get(e) ?? l) !== l) return undefined;
+    if (l !== e && englishNames.has(l)) return undefined;
+    toEnglish.set(l, e);
+    toLocal.set(e, l);
+  }
+  const byName = new Map(localized.feed.services.map((s) => [s.name, s]));
+  const services: ShownService[] = [];
+  for (const service of english.feed.services) {
+    const name = toLocal.get(service.name);
+    const shown = name === undefined ? undefined : byName.get(name);
+    if (!shown) return undefined;
+    services.push({
+      ...shown,
+      signInRelated: service.signInRelated,
+      ...(shown.name !== service.name ? { englishName: service.name } : {}),
+    });
+  }
+  return { services };
+}
 
 /** The worst state among the sign-in related services. */
 export function worstSignInState(feed: StatusFeed): ServiceState {
@@ -144,19 +229,18 @@ function eventLine(service: string, event: StatusEvent, now: Date): string {
 /**
  * The plain-text summary for the clipboard: every sign-in service with a
  * current event, or "All sign-in services are up as of 10:42"; other
- * affected services get one line at the end.
+ * affected services get one line at the end. A translated name is followed
+ * by the English one, for whoever reads the report.
  */
-export function statusSummary(feed: StatusFeed, fetchedAt: string, now: Date): string {
+export function statusSummary(feed: StatusFeed | ShownFeed, fetchedAt: string, now: Date): string {
   const asOf = clockTime(fetchedAt);
-  const affected = signInServices(feed).filter(isAffected);
-  const others = otherServices(feed)
-    .filter(isAffected)
-    .map((s) => s.name);
+  const affected = signInServices<ShownService>(feed).filter(isAffected);
+  const others = otherServices<ShownService>(feed).filter(isAffected).map(bilingualName);
   const lines = affected.length
     ? [
         `Sign-in services with issues as of ${asOf}:`,
         ...affected.flatMap((service) =>
-          oncePerIncident(currentEvents(service)).map((event) => eventLine(service.name, event, now)),
+          oncePerIncident(currentEvents(service)).map((event) => eventLine(bilingualName(service), event, now)),
         ),
       ]
     : [`All sign-in services are up as of ${asOf}`];

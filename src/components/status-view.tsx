@@ -3,8 +3,9 @@ import { showFailureToast, useCachedPromise, withCache } from "@raycast/utils";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { STATUS_PAGE_URL } from "../core/fix-titles";
 import type { Host } from "../core/host/types";
-import { currentEvents, type StatusEvent, type StatusFeed, type StatusService } from "../core/parse/status-feed";
-import { fetchStatusFeed, type FeedSource } from "../core/status-client";
+import { currentEvents, type StatusEvent } from "../core/parse/status-feed";
+import { DEFAULT_STATUS_LOCALE, localizedFeedUrl } from "../core/settings";
+import { fetchStatusFeed, type FeedSource, type FetchStatusOptions, type StatusFetch } from "../core/status-client";
 import { DEFAULT_TARGETS, type Targets } from "../core/targets";
 import { DEVELOPER_STATUS_PAGE_URL, SERVICE_LOOKS } from "./service-looks";
 import {
@@ -14,11 +15,15 @@ import {
   eventState,
   headlineEvent,
   isAffected,
+  listedServiceNames,
   otherServices,
+  pairLocalizedFeed,
   pastWords,
   signInServices,
   sinceWords,
   statusSummary,
+  type ShownFeed,
+  type ShownService,
 } from "./status-summary";
 
 export type StatusFilter = "consumer" | "developer" | "issues";
@@ -29,12 +34,42 @@ export interface StatusViewProps {
   now?: () => Date;
   /** Where the feeds live; Apple's by default. */
   targets?: Targets;
+  /**
+   * The consumer feed's language for display (`ja_JP`); en_US by default. Which
+   * services sign-in depends on is still decided from the en_US feed.
+   */
+  statusLocale?: string;
 }
 
 interface LoadedStatus {
   source: FeedSource;
-  feed: StatusFeed;
+  /** The locale asked for; absent in answers cached before there was a choice. */
+  locale?: string;
+  feed: ShownFeed;
   fetchedAt: string;
+  /** Said once in the first section's subtitle: "shown in English" when the localized feed could not be used. */
+  note?: string;
+}
+
+const SHOWN_IN_ENGLISH = "shown in English";
+
+/** fetchStatusFeed, keeping the body it parsed: pairing feeds needs the order Apple listed services in. */
+async function fetchKeepingBody(
+  host: Host,
+  url: string,
+  options: FetchStatusOptions,
+): Promise<{ fetched: StatusFetch; body?: string }> {
+  let body: string | undefined;
+  const keeping: Host = {
+    ...host,
+    http: async (...args) => {
+      const response = await host.http(...args);
+      body = response.body;
+      return response;
+    },
+  };
+  const fetched = await fetchStatusFeed(keeping, url, options);
+  return { fetched, body };
 }
 
 /** A feed fetched less than this long ago is shown again without asking Apple. */
@@ -48,6 +83,8 @@ const MAX_AGE_MS = 60_000;
 export function StatusView(props: StatusViewProps) {
   const [filter, setFilter] = useState<StatusFilter>("consumer");
   const source: FeedSource = filter === "developer" ? "developer" : "consumer";
+  // The developer feed stays English.
+  const locale = source === "consumer" ? (props.statusLocale ?? DEFAULT_STATUS_LOCALE) : DEFAULT_STATUS_LOCALE;
   /** The last failure, per feed; cleared by the next success. */
   const [failure, setFailure] = useState<{ source: FeedSource; reason: string }>();
   const latest = useRef(props);
@@ -57,11 +94,41 @@ export function StatusView(props: StatusViewProps) {
   const load = useMemo(
     () =>
       withCache(
-        async (source: FeedSource): Promise<LoadedStatus> => {
+        async (source: FeedSource, locale: string): Promise<LoadedStatus> => {
           const { host, targets = DEFAULT_TARGETS } = latest.current;
-          const fetched = await fetchStatusFeed(host, targets.statusFeeds[source], { now: clock(), source });
-          if (!fetched.ok) throw new Error(fetched.reason);
-          return { source, feed: fetched.feed, fetchedAt: fetched.fetchedAt };
+          const englishUrl = targets.statusFeeds[source];
+          const localUrl = source === "consumer" ? localizedFeedUrl(englishUrl, locale) : englishUrl;
+          const options = { now: clock(), source };
+          if (localUrl === englishUrl) {
+            const fetched = await fetchStatusFeed(host, englishUrl, options);
+            if (!fetched.ok) throw new Error(fetched.reason);
+            return { source, locale, feed: fetched.feed, fetchedAt: fetched.fetchedAt };
+          }
+          // Shown from the localized feed, judged by the English one: without English, nothing.
+          const [english, local] = await Promise.all([
+            fetchKeepingBody(host, englishUrl, options),
+            fetchKeepingBody(host, localUrl, options),
+          ]);
+          if (!english.fetched.ok) throw new Error(english.fetched.reason);
+          const englishNames = english.body === undefined ? undefined : listedServiceNames(english.body);
+          const localNames = local.body === undefined ? undefined : listedServiceNames(local.body);
+          const paired =
+            local.fetched.ok && englishNames && localNames
+              ? pairLocalizedFeed(
+                  { feed: english.fetched.feed, names: englishNames },
+                  { feed: local.fetched.feed, names: localNames },
+                )
+              : undefined;
+          if (paired && local.fetched.ok) {
+            return { source, locale, feed: paired, fetchedAt: local.fetched.fetchedAt };
+          }
+          return {
+            source,
+            locale,
+            feed: english.fetched.feed,
+            fetchedAt: english.fetched.fetchedAt,
+            note: SHOWN_IN_ENGLISH,
+          };
         },
         { maxAge: MAX_AGE_MS },
       ),
@@ -69,9 +136,9 @@ export function StatusView(props: StatusViewProps) {
   );
 
   const fetchAppleStatus = useCallback(
-    async (source: FeedSource): Promise<LoadedStatus> => {
+    async (source: FeedSource, locale: string): Promise<LoadedStatus> => {
       try {
-        const loaded = await load(source);
+        const loaded = await load(source, locale);
         setFailure((previous) => (previous?.source === source ? undefined : previous));
         return loaded;
       } catch (error) {
@@ -82,7 +149,7 @@ export function StatusView(props: StatusViewProps) {
     [load],
   );
 
-  const { data, isLoading, revalidate } = useCachedPromise(fetchAppleStatus, [source], {
+  const { data, isLoading, revalidate } = useCachedPromise(fetchAppleStatus, [source, locale], {
     onError: (error) => {
       showFailureToast(error, { title: "Could Not Load Apple Status" });
     },
@@ -91,8 +158,10 @@ export function StatusView(props: StatusViewProps) {
   // The hook may still hold the other feed's answer, or drop its data on an
   // error: the last good answer per feed is kept here too.
   const lastGood = useRef<Partial<Record<FeedSource, LoadedStatus>>>({});
-  if (data && data.source === source) lastGood.current[source] = data;
-  const shown = data?.source === source ? data : lastGood.current[source];
+  const fits = (loaded?: LoadedStatus) =>
+    loaded?.source === source && (loaded.locale ?? DEFAULT_STATUS_LOCALE) === locale ? loaded : undefined;
+  if (fits(data)) lastGood.current[source] = data;
+  const shown = fits(data) ?? fits(lastGood.current[source]);
   const reason = failure?.source === source ? failure.reason : undefined;
 
   const refresh = useCallback(() => {
@@ -103,7 +172,7 @@ export function StatusView(props: StatusViewProps) {
   const now = clock();
   const pageUrl = source === "developer" ? DEVELOPER_STATUS_PAGE_URL : STATUS_PAGE_URL;
   const issuesOnly = filter === "issues";
-  const pick = (services: StatusService[]) => (issuesOnly ? services.filter(isAffected) : services);
+  const pick = (services: ShownService[]) => (issuesOnly ? services.filter(isAffected) : services);
   const signIn = shown ? pick(signInServices(shown.feed)) : [];
   const others = shown ? pick(otherServices(shown.feed)) : [];
 
@@ -128,7 +197,7 @@ export function StatusView(props: StatusViewProps) {
     </ActionPanel>
   );
 
-  const row = (service: StatusService) => (
+  const row = (service: ShownService) => (
     <ServiceItem key={`${source}:${service.name}`} service={service} now={now} pageUrl={pageUrl} actions={actions} />
   );
 
@@ -182,14 +251,15 @@ export function StatusView(props: StatusViewProps) {
 const toFilter = (value: string): StatusFilter => (value === "developer" || value === "issues" ? value : "consumer");
 
 /** "All up · as of 10:42", "1 with issues", "… as of 10:42 (could not refresh)": the time goes on the first section. */
-function sectionSubtitle(services: StatusService[], shown?: LoadedStatus, failure?: string): string {
+function sectionSubtitle(services: ShownService[], shown?: LoadedStatus, failure?: string): string {
   const affected = services.filter(isAffected).length;
   const words = affected ? `${affected} with issues` : "All up";
   if (!shown) return words;
-  return `${words} · as of ${clockTime(shown.fetchedAt)}${failure ? " (could not refresh)" : ""}`;
+  const note = shown.note ? ` · ${shown.note}` : "";
+  return `${words} · as of ${clockTime(shown.fetchedAt)}${failure ? " (could not refresh)" : ""}${note}`;
 }
 
-function accessories(service: StatusService, now: Date): List.Item.Accessory[] {
+function accessories(service: ShownService, now: Date): List.Item.Accessory[] {
   const event = headlineEvent(service);
   if (!event) return [];
   if (service.state !== "ok") {
@@ -204,7 +274,7 @@ function accessories(service: StatusService, now: Date): List.Item.Accessory[] {
 }
 
 function ServiceItem(props: {
-  service: StatusService;
+  service: ShownService;
   now: Date;
   pageUrl: string;
   actions: List.Item.Props["actions"];
@@ -216,8 +286,13 @@ function ServiceItem(props: {
     <List.Item
       id={service.name}
       title={service.name}
+      subtitle={service.englishName}
       icon={{ value: look.icon, tooltip: look.label }}
-      keywords={[look.label, ...(service.signInRelated ? ["sign in"] : [])]}
+      keywords={[
+        look.label,
+        ...(service.signInRelated ? ["sign in"] : []),
+        ...(service.englishName ? service.englishName.split(/\s+/) : []),
+      ]}
       accessories={accessories(service, now)}
       detail={<ServiceDetail service={service} headline={headline} now={now} pageUrl={props.pageUrl} />}
       actions={actions}
@@ -225,7 +300,7 @@ function ServiceItem(props: {
   );
 }
 
-function ServiceDetail(props: { service: StatusService; headline?: StatusEvent; now: Date; pageUrl: string }) {
+function ServiceDetail(props: { service: ShownService; headline?: StatusEvent; now: Date; pageUrl: string }) {
   const { service, headline, now } = props;
   const look = SERVICE_LOOKS[service.state];
   const Metadata = List.Item.Detail.Metadata;
@@ -239,6 +314,7 @@ function ServiceDetail(props: { service: StatusService; headline?: StatusEvent; 
           <Metadata.TagList title="State">
             <Metadata.TagList.Item text={look.label} color={look.color} />
           </Metadata.TagList>
+          {service.englishName && <Metadata.Label title="In English" text={service.englishName} />}
           {headline && (
             <>
               {headline.usersAffected && <Metadata.Label title="Users Affected" text={headline.usersAffected} />}
@@ -271,7 +347,7 @@ function eventMarkdown(event: StatusEvent, now: Date): string {
   return `${head}\n\n${event.message.trim() || "No message from Apple."}${users}`;
 }
 
-function detailMarkdown(service: StatusService, current: StatusEvent[], past: StatusEvent[], now: Date): string {
+function detailMarkdown(service: ShownService, current: StatusEvent[], past: StatusEvent[], now: Date): string {
   const parts = [`# ${service.name}`];
   if (current.length) parts.push(...current.map((e) => eventMarkdown(e, now)));
   else parts.push("No current issues reported.");

@@ -12,14 +12,31 @@ export interface RawSettings {
   deadlineMs?: string;
   publicResolvers?: string;
   includeIdentifiers?: boolean;
+  statusLocale?: string;
 }
 
 export interface Settings {
   targets: Targets;
   deadlineMs: number;
   includeIdentifiers: boolean;
+  /** The locale Check Apple Status shows Apple's System Status in, `ll_CC` (en_US by default). */
+  statusLocale: string;
   /** One line per value that was ignored, and why. */
   problems: string[];
+}
+
+export const DEFAULT_STATUS_LOCALE = "en_US";
+
+const STATUS_LOCALE = /^[a-z]{2}_[A-Z]{2}$/;
+
+/**
+ * The consumer feed in another language: Apple names it `system_status_<ll_CC>.js`
+ * (REFERENCE b). en_US, a malformed locale or a URL without the `_en_US.js`
+ * suffix gives the URL unchanged.
+ */
+export function localizedFeedUrl(consumerUrl: string, locale: string): string {
+  if (locale === DEFAULT_STATUS_LOCALE || !STATUS_LOCALE.test(locale)) return consumerUrl;
+  return consumerUrl.replace(/_en_US\.js(?=$|[?#])/, `_${locale}.js`);
 }
 
 export function parseSettings(raw: RawSettings = {}): Settings {
@@ -45,10 +62,17 @@ export function parseSettings(raw: RawSettings = {}): Settings {
     if (bad.length === 0 && list.length > 0 && list.length <= 4) publicResolvers = list;
     else problems.push(`Public resolvers must be 1–4 IP addresses (got "${resolvers}"); using 1.1.1.1, 8.8.8.8`);
   }
+  let statusLocale = DEFAULT_STATUS_LOCALE;
+  const locale = typeof raw.statusLocale === "string" ? raw.statusLocale.trim() : "";
+  if (locale) {
+    if (STATUS_LOCALE.test(locale)) statusLocale = locale;
+    else problems.push(`Status language "${locale}" isn't a locale like ja_JP; using en_US`);
+  }
   return {
     targets: { ...DEFAULT_TARGETS, ntpServers, publicResolvers },
     deadlineMs,
     includeIdentifiers: raw.includeIdentifiers === true,
+    statusLocale,
     problems,
   };
 }

@@ -44,7 +44,9 @@ describe("clock probe: HTTP date fallback against loopback servers", () => {
   it("falls back to the HTTPS Date header and says the precision is ±1 s", async () => {
     const [f] = await runChecklist([clockProbe], host, { deadlineMs: 8000 });
     expect(f.status).toBe("fail");
-    expect(f.summary).toMatch(/^Clock is (8 min \d+ s|9 min( \d s)?) behind www\.apple\.com \(from an HTTP date, ±1 s\)$/);
+    expect(f.summary).toMatch(
+      /^Clock is (8 min \d+ s|9 min( \d s)?) behind www\.apple\.com \(from an HTTP date, ±1 s\)$/,
+    );
     expect(Math.abs((f.data!.offsetMs as number) - 9 * 60_000)).toBeLessThan(10_000);
     expect(f.details).toEqual(
       expect.arrayContaining([

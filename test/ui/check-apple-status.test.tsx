@@ -348,3 +348,160 @@ describe("Check Apple Status", () => {
     await h.unmount();
   });
 });
+
+describe("Check Apple Status in another language", () => {
+  const JA = "https://www.apple.com/support/systemstatus/data/system_status_ja_JP.js";
+  // What ja_JP translates here; Apple ID stays English, as it did in real captures.
+  const JAPANESE: Record<string, string> = {
+    "iCloud Account & Sign In": "iCloudアカウントおよびサインイン",
+    "iCloud Keychain": "iCloudキーチェーン",
+    "Sign in with Apple": "Appleでサインイン",
+    "iCloud Mail": "iCloudメール",
+  };
+  const STARTED = OUTAGE_NOW.getTime() - 23 * 60_000;
+
+  /** The no-issues capture in Japanese, with an outage on iCloud Account & Sign In, in Apple's order. */
+  function japaneseFeed(edit?: (services: { serviceName: string; events: unknown[] }[]) => void): string {
+    const doc = JSON.parse(fixture("status-consumer-no-issues.json"));
+    for (const service of doc.services) {
+      if (service.serviceName === "iCloud Account & Sign In") {
+        service.events = [
+          {
+            messageId: "9001",
+            statusType: "Outage",
+            eventStatus: "ongoing",
+            usersAffected: "一部のユーザーに影響があります",
+            epochStartDate: STARTED,
+            epochEndDate: null,
+            startDate: "2026/11/21 18:37 JST",
+            endDate: null,
+            affectedServices: null,
+            message: "iCloud にサインインできない場合があります。",
+          },
+        ];
+      }
+      service.serviceName = JAPANESE[service.serviceName] ?? service.serviceName;
+    }
+    edit?.(doc.services);
+    return JSON.stringify(doc);
+  }
+
+  async function openIn(host: Host, statusLocale: string): Promise<Harness> {
+    const h = await render(<StatusView host={host} now={() => OUTAGE_NOW} statusLocale={statusLocale} />);
+    await h.waitFor(() => !h.isLoading() && (h.items().length > 0 || h.emptyView));
+    return h;
+  }
+
+  it("shows the Japanese names and events, judged sign-in related by the English feed", async () => {
+    const host = feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json")), ok(JA, japaneseFeed())]);
+    const h = await openIn(host, "ja_JP");
+
+    expect(host.calls.map((url) => url.replace(/\?.*$/, "")).sort()).toEqual([CONSUMER, JA].sort());
+    const [signIn, others] = h.sections();
+    expect(signIn.title).toBe("Sign-In Services");
+    // English order and membership, Japanese names; no "shown in English" note.
+    expect(signIn.subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)}`);
+    expect(signIn.items.map((i) => i.title).slice(0, 4)).toEqual([
+      "Apple ID",
+      "iCloudアカウントおよびサインイン",
+      "iCloudキーチェーン",
+      "Appleでサインイン",
+    ]);
+    expect(signIn.items).toHaveLength(11);
+    expect(others.items).toHaveLength(54);
+
+    const account = h.item("iCloudアカウントおよびサインイン");
+    expect(account).toMatchObject({
+      section: "Sign-In Services",
+      subtitle: "iCloud Account & Sign In",
+      icon: { value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" },
+      accessories: [{ tag: "Outage", color: Color.Red }, { text: "since 23 min ago" }],
+    });
+    expect(account.keywords).toEqual(expect.arrayContaining(["sign in", "iCloud", "Account"]));
+    expect(account.detail?.markdown).toContain("iCloud にサインインできない場合があります。");
+    expect(account.detail?.metadata).toContainEqual({
+      kind: "label",
+      title: "In English",
+      text: "iCloud Account & Sign In",
+    });
+    // A name ja_JP leaves alone gets no English subtitle.
+    expect(h.item("Apple ID").subtitle).toBeUndefined();
+    expect(h.item("iCloudメール")).toMatchObject({ section: "Other Services", subtitle: "iCloud Mail" });
+
+    await h.runAction("Copy Status Summary", "Apple ID");
+    expect(__mock.clipboard).toEqual([
+      `Sign-in services with issues as of ${hhmm(OUTAGE_NOW)}:\n` +
+        "- iCloudアカウントおよびサインイン (iCloud Account & Sign In): Outage since 23 min ago. " +
+        "iCloud にサインインできない場合があります。 (一部のユーザーに影響があります)",
+    ]);
+    await h.unmount();
+  });
+
+  it("falls back to English, and says so once, when the feeds list different numbers of services", async () => {
+    const shorter = japaneseFeed((services) => services.pop());
+    const h = await openIn(
+      feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json")), ok(JA, shorter)]),
+      "ja_JP",
+    );
+
+    const [signIn, others] = h.sections();
+    expect(signIn.subtitle).toBe(`All up · as of ${hhmm(OUTAGE_NOW)} · shown in English`);
+    expect(others.subtitle).toBe("All up");
+    expect(signIn.items[1]).toMatchObject({ title: "iCloud Account & Sign In", accessories: [] });
+    expect(signIn.items[1].subtitle).toBeUndefined();
+    expect(h.items().some((i) => /[\u3040-\u30ff]/.test(i.title))).toBe(false);
+    await h.unmount();
+  });
+
+  it("falls back to English when the orders differ or the localized feed can't be had", async () => {
+    // Same count, but Apple ID (spelled alike in both) moved: positions can't be trusted.
+    const reordered = japaneseFeed((services) => services.reverse());
+    for (const localized of [ok(JA, reordered), { url: JA, error: "ENOTFOUND" }, { url: JA, status: 404, body: "" }]) {
+      __mock.reset();
+      const h = await openIn(feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json")), localized]), "ja_JP");
+      expect(h.sections()[0].subtitle).toBe(`All up · as of ${hhmm(OUTAGE_NOW)} · shown in English`);
+      expect(h.sections()[0].items[1].title).toBe("iCloud Account & Sign In");
+      expect(__mock.toasts).toEqual([]);
+      await h.unmount();
+    }
+  });
+
+  it("can't judge without the English feed: the failure is the English feed's", async () => {
+    const h = await openIn(feedHost([{ url: CONSUMER, error: "ETIMEDOUT" }, ok(JA, japaneseFeed())]), "ja_JP");
+    expect(h.items()).toEqual([]);
+    expect(h.emptyView).toMatchObject({
+      title: "Could Not Load Apple System Status",
+      description: "Apple's status feed could not be reached: timed out",
+    });
+    await h.unmount();
+  });
+
+  it("keeps the developer feed English and asks for nothing else", async () => {
+    const host = feedHost([
+      ok(CONSUMER, fixture("status-consumer-no-issues.json")),
+      ok(JA, japaneseFeed()),
+      ok(DEVELOPER, fixture("status-developer-one-ongoing.json")),
+    ]);
+    const h = await openIn(host, "ja_JP");
+    await choose(h, "developer");
+    await h.waitFor(() => !h.isLoading() && h.items().length === 33);
+    expect(host.calls.slice(2).map((url) => url.replace(/\?.*$/, ""))).toEqual([DEVELOPER]);
+    expect(h.sections()[0].subtitle).not.toContain("shown in English");
+    expect(h.item("Account").subtitle).toBeUndefined();
+
+    // Back to the consumer feed within the minute: cached, still Japanese.
+    await choose(h, "consumer");
+    await h.waitFor(() => !h.isLoading() && h.items().length === 65);
+    expect(host.calls).toHaveLength(3);
+    expect(h.item("iCloudアカウントおよびサインイン").section).toBe("Sign-In Services");
+    await h.unmount();
+  });
+
+  it("en_US asks for the English feed only", async () => {
+    const host = feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]);
+    const h = await openIn(host, "en_US");
+    expect(host.calls).toHaveLength(1);
+    expect(h.sections()[0].subtitle).toBe(`All up · as of ${hhmm(OUTAGE_NOW)}`);
+    await h.unmount();
+  });
+});
