@@ -1,6 +1,5 @@
-import { errorCode, HostError, type Host } from "./types";
-import { CERT_ERRORS } from "./replay";
-import { RECORDING_FORMAT, type Recording } from "./recording";
+import { errorCode, type Host } from "./types";
+import { CERT_ERRORS, RECORDING_FORMAT, type Recording } from "./recording";
 
 // Wraps a real host and writes down every input it reads, identifiers
 // included: the user sends the file to whoever helps them, and a replay of
@@ -120,5 +119,3 @@ export function createRecordingHost(inner: Host): RecordingHost {
       ),
   };
 }
-
-export { HostError };

@@ -1,5 +1,5 @@
 import { HostError, type Host } from "./types";
-import { execKey, urlKey, type Recording } from "./recording";
+import { CERT_ERRORS, execKey, urlKey, type Recording } from "./recording";
 
 // A host that answers from a recording: same inputs, same findings, any OS,
 // no network. An input the recording lacks fails with ENOTRECORDED.
@@ -105,24 +105,6 @@ export function createReplayHost(recording: Recording): Host {
     },
   };
 }
-
-// In a recording, `error` on a tls entry is either a certificate verdict (the
-// handshake happened) or a connection failure. Certificate verdicts are
-// upper-case words with underscores that Node's tls uses for verification.
-export const CERT_ERRORS = new Set([
-  "CERT_HAS_EXPIRED",
-  "CERT_NOT_YET_VALID",
-  "SELF_SIGNED_CERT_IN_CHAIN",
-  "DEPTH_ZERO_SELF_SIGNED_CERT",
-  "UNABLE_TO_GET_ISSUER_CERT_LOCALLY",
-  "UNABLE_TO_GET_ISSUER_CERT",
-  "UNABLE_TO_VERIFY_LEAF_SIGNATURE",
-  "CERT_UNTRUSTED",
-  "CERT_REVOKED",
-  "ERR_TLS_CERT_ALTNAME_INVALID",
-  "HOSTNAME_MISMATCH",
-  "CERT_SIGNATURE_FAILURE",
-]);
 
 function certError(entry: { error?: string } | undefined): string | undefined {
   return entry?.error && CERT_ERRORS.has(entry.error) ? entry.error : undefined;
