@@ -1,4 +1,4 @@
-import { sinceWords } from "../core/probes/apple-status";
+import { sinceNote } from "../core/probes/apple-status";
 import type { StatusJson } from "../core/status-client";
 
 // `status` for a terminal: sign-in services first, a mark per state, and
@@ -20,7 +20,7 @@ export function statusLines(doc: StatusJson, now: Date): string[] {
       (e) => e.status === "ongoing" || (e.status === "upcoming" && isStarted(e.start, now)),
     );
     lines.push(`${MARK[s.state]} ${s.name}${s.state === "ok" ? "" : ` (${s.state})`}`);
-    for (const e of current) lines.push(`    ${e.type || "Issue"}${sinceWords(e.start, now)}: ${e.message}`);
+    for (const e of current) lines.push(`    ${e.type || "Issue"}${sinceNote(e.start, now)}: ${e.message}`);
   }
   lines.push("", `As of ${doc.fetchedAt}`);
   return lines;

@@ -1,7 +1,10 @@
 // Words and verdicts for Apple's System Status, shared by the Check Apple
 // Status view and the menu bar. No Raycast imports: everything here is plain
 // data in, plain text out, so it is unit-tested on its own.
-import { format, formatDistanceStrict } from "date-fns";
+import { format } from "date-fns";
+import { distanceWords, sinceWords } from "../core/time-words";
+
+export { distanceWords, sinceWords };
 import {
   currentEvents,
   decodeEntities,
@@ -161,23 +164,6 @@ export function headlineEvent(service: StatusService): StatusEvent | undefined {
 // ---------------------------------------------------------------- time words
 
 const parse = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : NaN);
-
-/** "23 min", "2 hours", "3 days": date-fns' strict distance with short minutes and seconds. */
-export function distanceWords(fromMs: number, toMs: number): string {
-  return formatDistanceStrict(fromMs, toMs)
-    .replace(/ minutes?$/, " min")
-    .replace(/ seconds?$/, " sec");
-}
-
-/** "since 23 min ago" for a current event; "starts in 2 hours" for one not begun; "" without a start. */
-export function sinceWords(start: string | null, now: Date): string {
-  const at = parse(start);
-  if (!Number.isFinite(at)) return "";
-  const t = now.getTime();
-  if (at > t) return `starts in ${distanceWords(at, t)}`;
-  if (t - at < 60_000) return "since just now";
-  return `since ${distanceWords(at, t)} ago`;
-}
 
 /** "Resolved 2 days ago", "Completed 5 hours ago", "Scheduled in 3 days" for an event that is not current. */
 export function pastWords(event: StatusEvent, now: Date): string {

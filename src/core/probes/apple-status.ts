@@ -1,6 +1,6 @@
-import { formatDistanceStrict } from "date-fns";
 import { currentEvents, type StatusEvent } from "../parse/status-feed";
 import { fetchStatusFeed } from "../status-client";
+import { sinceWords } from "../time-words";
 import type { Probe } from "./types";
 import { listWords, result } from "./util";
 
@@ -13,13 +13,10 @@ export interface CurrentIssue {
   usersAffected: string | null;
 }
 
-/** "since 23 min ago" from the event's epoch start; nothing when the feed gave none. */
-export function sinceWords(start: string | null, now: Date): string {
-  const at = start ? Date.parse(start) : NaN;
-  if (!Number.isFinite(at)) return "";
-  return at > now.getTime()
-    ? ` (starts in ${formatDistanceStrict(at, now)})`
-    : ` (since ${formatDistanceStrict(at, now)} ago)`;
+/** " (since 23 min ago)" after an event, or nothing when the feed gave no start. */
+export function sinceNote(start: string | null, now: Date): string {
+  const words = sinceWords(start, now);
+  return words ? ` (${words})` : "";
 }
 
 // Before anything else: is Apple itself down? Only current events on the
@@ -57,7 +54,7 @@ export const appleStatusProbe: Probe = {
     const details = [
       ...issues.map(
         (i) =>
-          `${i.service}: ${i.type || "Issue"} ${i.status}${sinceWords(i.start, now)}: ${i.message}${i.usersAffected ? ` (${i.usersAffected})` : ""}`,
+          `${i.service}: ${i.type || "Issue"} ${i.status}${sinceNote(i.start, now)}: ${i.message}${i.usersAffected ? ` (${i.usersAffected})` : ""}`,
       ),
       ...(elsewhere.length ? [`Also affected, not needed for sign-in: ${elsewhere.join(", ")}`] : []),
     ];
@@ -82,7 +79,7 @@ export const appleStatusProbe: Probe = {
           : "an issue";
     return result(
       outage ? "fail" : "warn",
-      `Apple reports ${kind} on ${listWords(services)}${sinceWords(first.start, now)}`,
+      `Apple reports ${kind} on ${listWords(services)}${sinceNote(first.start, now)}`,
       details,
       {
         fixes: ["open-status-page"],
