@@ -50,29 +50,21 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** An AppleScript string literal: backslash first, then quotes and control characters. */
-export function appleScriptString(text: string): string {
-  return `"${text.replace(/\\/g, "\\\\").replace(/"/g, '\\"').replace(/\n/g, "\\n").replace(/\r/g, "\\r").replace(/\t/g, "\\t")}"`;
-}
+/** The AppleScript run for every admin batch: constant, so no value is ever part of script source. */
+export const ADMIN_SCRIPT = [
+  "on run argv",
+  "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+  "end run",
+] as const;
 
 /**
  * The osascript argv for one password prompt over the batch. The shell text
- * travels as argv (item 1), never spliced into the script's source; the
- * prompt is our own sentence, as an escaped literal.
+ * (item 1) and the prompt (item 2, which can name a time server from
+ * preferences) travel as arguments, never spliced into the script.
  */
 export function osascriptArgv(bin: BinaryTable, commands: string[][], prompt: string): string[] {
   const shell = commands.map((argv) => argv.map(shellQuote).join(" ")).join(" && ");
-  return [
-    bin.osascript,
-    "-e",
-    "on run argv",
-    "-e",
-    `do shell script (item 1 of argv) with prompt ${appleScriptString(prompt)} with administrator privileges`,
-    "-e",
-    "end run",
-    "--",
-    shell,
-  ];
+  return [bin.osascript, ...ADMIN_SCRIPT.flatMap((line) => ["-e", line]), "--", shell, prompt];
 }
 
 /** Touch ID for sudo: an uncommented `auth sufficient pam_tid.so` in sudo_local (macOS 14+) or sudo. */

@@ -4,8 +4,8 @@ import { createRealHost } from "../../src/core/host/real";
 import { createReplayHost } from "../../src/core/host/replay";
 import { RECORDING_FORMAT } from "../../src/core/host/recording";
 import {
+  ADMIN_SCRIPT,
   adminArgv,
-  appleScriptString,
   isValidServerName,
   osascriptArgv,
   pamEnablesTouchId,
@@ -35,11 +35,12 @@ describe("privileged runner against fake executables", () => {
       "-e",
       "on run argv",
       "-e",
-      `do shell script (item 1 of argv) with prompt ${appleScriptString(PROMPT)} with administrator privileges`,
+      "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
       "-e",
       "end run",
       "--",
       `'${fake.dir}/dscacheutil' '-flushcache' && '${fake.dir}/killall' '-HUP' 'mDNSResponder'`,
+      PROMPT,
     ]);
     expect(calls.slice(1)).toEqual([
       ["dscacheutil", "-flushcache"],
@@ -193,22 +194,9 @@ describe("hostile values stay one argument", () => {
   });
 });
 
-/** Reads one AppleScript string literal back, the way AppleScript's parser does. */
-function parseAppleScriptLiteral(source: string): { value: string; rest: string } {
-  if (source[0] !== '"') throw new Error("not a string literal");
-  let value = "";
-  for (let i = 1; i < source.length; i++) {
-    const c = source[i];
-    if (c === '"') return { value, rest: source.slice(i + 1) };
-    if (c === "\\") {
-      const n = source[++i];
-      value += n === "n" ? "\n" : n === "r" ? "\r" : n === "t" ? "\t" : n;
-    } else value += c;
-  }
-  throw new Error("unterminated string literal");
-}
-
-describe("AppleScript string literals", () => {
+describe("AppleScript source", () => {
+  // No value is ever spliced into the script: the prompt (which can name a
+  // time server from preferences) is argv item 2, like the command.
   it.each([
     PROMPT,
     'quote " inside',
@@ -217,12 +205,14 @@ describe("AppleScript string literals", () => {
     "trailing backslash \\",
     "tab\tnew\nline\rcarriage",
     `x'; do shell script "id" with administrator privileges --`,
-  ])("%j round-trips and ends the literal exactly where it should", (text) => {
-    const source = `do shell script (item 1 of argv) with prompt ${appleScriptString(text)} with administrator privileges`;
-    const start = source.indexOf('"');
-    const { value, rest } = parseAppleScriptLiteral(source.slice(start));
-    expect(value).toBe(text);
-    expect(rest).toBe(" with administrator privileges");
+  ])("the prompt %j leaves the script unchanged and arrives as one argument", async (prompt) => {
+    const fake = makeFakeBin();
+    const argv = osascriptArgv(fake.bin, [[fake.bin.dscacheutil, "-flushcache"]], prompt);
+    expect(argv.slice(1, 7)).toEqual(["-e", ADMIN_SCRIPT[0], "-e", ADMIN_SCRIPT[1], "-e", ADMIN_SCRIPT[2]]);
+    expect(argv.at(-1)).toBe(prompt);
+    expect((await host.exec(argv)).exitCode).toBe(0);
+    expect(fake.calls()[0].at(-1)).toBe(prompt);
+    expect(fake.calls()[1]).toEqual(["dscacheutil", "-flushcache"]);
   });
 });
 

@@ -193,7 +193,8 @@ describe("Flush DNS", () => {
     // One password prompt (no Touch ID in PAM) running exactly the two allowlisted commands.
     const calls = fake.calls();
     expect(calls.map(([name]) => name)).toEqual(["osascript", "dscacheutil", "killall"]);
-    expect(calls[0].at(-1)).toBe(
+    // osascript's argv ends with the shell text (item 1) and the prompt (item 2).
+    expect(calls[0].at(-2)).toBe(
       `'${fake.bin.dscacheutil}' '-flushcache' && '${fake.bin.killall}' '-HUP' 'mDNSResponder'`,
     );
     expect(calls[1]).toEqual(["dscacheutil", "-flushcache"]);

@@ -14,7 +14,6 @@ import { createRealHost } from "../../src/core/host/real";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
 import { createReplayHost } from "../../src/core/host/replay";
 import type { Host } from "../../src/core/host/types";
-import { appleScriptString } from "../../src/core/privileged";
 import { parseSettings } from "../../src/core/settings";
 import { DEFAULT_TARGETS, type Targets } from "../../src/core/targets";
 import type { FixRecord } from "../../src/core/types";
@@ -326,11 +325,12 @@ describe("Sync Clock Now", () => {
         "-e",
         "on run argv",
         "-e",
-        `do shell script (item 1 of argv) with prompt ${appleScriptString(PROMPT("time.apple.com"))} with administrator privileges`,
+        "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
         "-e",
         "end run",
         "--",
         `'${fake.dir}/sntp' '-sS' 'time.apple.com'`,
+        PROMPT("time.apple.com"),
       ],
       ["sntp", "-sS", "time.apple.com"],
     ]);
@@ -379,7 +379,7 @@ describe("Sync Clock Now", () => {
       fake
         .calls()
         .find((c) => c[0] === "osascript")
-        ?.at(-1),
+        ?.at(-2),
     ).toBe(`'${fake.dir}/sntp' '-sS' 'ntp.example.org'`);
     expect(fake.calls().filter((c) => c[0] === "sntp")).toEqual([["sntp", "-sS", "ntp.example.org"]]);
     expect(__mock.lastToast()).toMatchObject({
