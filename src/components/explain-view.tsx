@@ -361,6 +361,19 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
       />
     </ActionPanel.Section>
   );
+  /** A row's fixes first, then the shared actions: the same for causes and checks. */
+  const actionsFor = (fixes: FixId[]) => (
+    <ActionPanel>
+      <FixActions
+        fixes={fixes}
+        onRun={(fix) => void runFix(fix)}
+        runnable={runnable}
+        running={fixRunning}
+        macosMajor={props.macosMajor}
+      />
+      {rerun}
+    </ActionPanel>
+  );
 
   return (
     <List
@@ -372,22 +385,7 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
       {causes && causes.length > 0 && (
         <List.Section title="Diagnosis" subtitle="Most likely first">
           {causes.map((cause) => (
-            <CauseItem
-              key={cause.cause}
-              cause={cause}
-              actions={
-                <ActionPanel>
-                  <FixActions
-                    fixes={cause.fixes}
-                    onRun={(fix) => void runFix(fix)}
-                    runnable={runnable}
-                    running={fixRunning}
-                    macosMajor={props.macosMajor}
-                  />
-                  {rerun}
-                </ActionPanel>
-              }
-            />
+            <CauseItem key={cause.cause} cause={cause} actions={actionsFor(cause.fixes)} />
           ))}
         </List.Section>
       )}
@@ -395,23 +393,7 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
         {probes.map((probe) => {
           const finding = findings.get(probe.id);
           return (
-            <FindingItem
-              key={probe.id}
-              probe={probe}
-              finding={finding}
-              actions={
-                <ActionPanel>
-                  <FixActions
-                    fixes={finding?.fixes ?? []}
-                    onRun={(fix) => void runFix(fix)}
-                    runnable={runnable}
-                    running={fixRunning}
-                    macosMajor={props.macosMajor}
-                  />
-                  {rerun}
-                </ActionPanel>
-              }
-            />
+            <FindingItem key={probe.id} probe={probe} finding={finding} actions={actionsFor(finding?.fixes ?? [])} />
           );
         })}
       </List.Section>
