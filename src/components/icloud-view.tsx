@@ -1,6 +1,7 @@
 import { Action, ActionPanel, Color, Icon, Keyboard, List } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
-import { format, formatDistanceStrict } from "date-fns";
+import { format } from "date-fns";
+import { distanceWords } from "../core/time-words";
 import { useCallback, useEffect, useRef, useState, type ReactNode } from "react";
 import { FIX_TITLES } from "../core/fix-titles";
 import { RESET_EXPLANATION, resetAccountCacheFix, restoreAccountCacheFix } from "../core/fixes/account-cache";
@@ -627,9 +628,8 @@ export function lastRunAccessories(record: FixRecord | undefined, now: Date): Li
 export function timeAgo(at: Date, now: Date): string {
   if (Number.isNaN(at.getTime())) return "at an unknown time";
   if (Math.abs(now.getTime() - at.getTime()) < 60_000) return "just now";
-  return formatDistanceStrict(at, now, { addSuffix: true })
-    .replace(/\bminutes?\b/, "min")
-    .replace(/\bseconds?\b/, "s");
+  const words = distanceWords(at.getTime(), now.getTime());
+  return at.getTime() > now.getTime() ? `in ${words}` : `${words} ago`;
 }
 
 /** "Nov 21, 2026 at 10:00 AM", in the Mac's time zone. */

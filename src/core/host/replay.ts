@@ -1,3 +1,4 @@
+import { TIMEOUTS } from "../targets";
 import { HostError, type Host } from "./types";
 import { CERT_ERRORS, execKey, urlKey, type Recording } from "./recording";
 
@@ -31,11 +32,13 @@ async function settle(
   entry: { error?: string } | undefined,
   delayMs: number | undefined,
   error: string | undefined,
+  defaultTimeoutMs: number | undefined,
   options: { timeoutMs?: number; signal?: AbortSignal } | undefined,
   what: string,
 ): Promise<void> {
   if (!entry) throw new HostError("ENOTRECORDED", `${what} is not in the recording`);
-  const timeout = options?.timeoutMs;
+  // The real host's per-operation defaults, so a replayed hang times out where a live one would.
+  const timeout = options?.timeoutMs ?? defaultTimeoutMs;
   if (delayMs !== undefined && timeout !== undefined && delayMs > timeout) {
     await wait(timeout, options?.signal);
     throw new HostError("ETIMEDOUT", `${what} timed out after ${timeout} ms`);
@@ -63,17 +66,17 @@ export function createReplayHost(recording: Recording): Host {
     env: (name) => env[name],
     async exec(command, options) {
       const entry = exec.get(execKey(command));
-      await settle(entry, entry?.delayMs, entry?.error, options, command.join(" "));
+      await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.exec, options, command.join(" "));
       return { stdout: entry!.stdout ?? "", stderr: entry!.stderr ?? "", exitCode: entry!.exitCode ?? 0 };
     },
     async http(url, options) {
       const entry = http.get(urlKey(url));
-      await settle(entry, entry?.delayMs, entry?.error, options, url);
+      await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.http, options, url);
       return { status: entry!.status ?? 200, headers: lowerKeys(entry!.headers ?? {}), body: entry!.body ?? "" };
     },
     async dns(name, server, options) {
       const entry = dns.get(`${name} ${server}`);
-      await settle(entry, entry?.delayMs, entry?.error, options, `DNS ${name} via ${server}`);
+      await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.dns, options, `DNS ${name} via ${server}`);
       return { addresses: entry!.addresses ?? [] };
     },
     async tcp(host, port, options) {
@@ -82,25 +85,32 @@ export function createReplayHost(recording: Recording): Host {
         await wait(options?.timeoutMs ?? entry.delayMs, options?.signal);
         return "timeout";
       }
-      await settle(entry, entry?.delayMs, entry?.error, options, `TCP ${host}:${port}`);
+      await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.tcp, options, `TCP ${host}:${port}`);
       return entry!.result ?? "open";
     },
     async tls(host, port, options) {
       const entry = tls.get(`${host}:${port}`);
-      await settle(entry, entry?.delayMs, certError(entry) ? undefined : entry?.error, options, `TLS ${host}:${port}`);
+      await settle(
+        entry,
+        entry?.delayMs,
+        certError(entry) ? undefined : entry?.error,
+        TIMEOUTS.tls,
+        options,
+        `TLS ${host}:${port}`,
+      );
       const { authorized = false, issuer, subject, validFrom, validTo } = entry!;
       // A recorded verification error with no handshake failure is a certificate problem, not a throw.
       return { authorized, issuer, subject, validFrom, validTo, error: certError(entry!) };
     },
     async ntp(server, options) {
       const entry = ntp.get(server);
-      await settle(entry, entry?.waitMs, entry?.error, options, `NTP ${server}`);
+      await settle(entry, entry?.waitMs, entry?.error, TIMEOUTS.ntp, options, `NTP ${server}`);
       if (typeof entry!.offsetMs !== "number") throw new HostError("ENOTRECORDED", `NTP ${server} has no offset`);
       return { offsetMs: entry!.offsetMs, delayMs: entry!.delayMs ?? 0 };
     },
     async readFile(path) {
       const entry = files.get(path);
-      await settle(entry, entry?.delayMs, entry?.error, undefined, path);
+      await settle(entry, entry?.delayMs, entry?.error, undefined, undefined, path);
       return { link: entry!.link, text: entry!.text };
     },
   };
