@@ -148,3 +148,21 @@ describe("runChecklist", () => {
     expect(reads).toBe(1);
   });
 });
+
+describe("shared reads", () => {
+  it("the status feed is fetched once per run, whatever its cache-buster", async () => {
+    const urls: string[] = [];
+    const counting = { ...host, http: async (url: string) => (urls.push(url), { status: 200, headers: {}, body: "" }) };
+    const fetcher = (id: Probe["id"], query: string): Probe => ({
+      id,
+      title: id,
+      area: "apple",
+      async run({ host }) {
+        await host.http(`https://www.apple.com/support/systemstatus/data/system_status_en_US.js${query}`);
+        return { status: "pass", summary: "ok", details: [], fixes: [] };
+      },
+    });
+    await runChecklist([fetcher("apple-status", "?_=1"), fetcher("clock", "")], counting);
+    expect(urls).toHaveLength(1);
+  });
+});

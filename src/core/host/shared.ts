@@ -1,3 +1,4 @@
+import { urlKey } from "./recording";
 import type { Host } from "./types";
 
 // One run asks for the same input from several probes (apple-hosts and
@@ -27,7 +28,9 @@ export function sharedHost(inner: Host): Host {
       options?.input !== undefined
         ? inner.exec(command, options)
         : once(`exec ${JSON.stringify(command)}`, () => inner.exec(command, strip(options))),
-    http: (url, options) => once(`http ${url}`, () => inner.http(url, strip(options))),
+    // Without the query: the status feed's cache-buster must not make apple-status and the clock's
+    // HTTP-date fallback fetch the same feed twice (recordings match URLs the same way).
+    http: (url, options) => once(`http ${urlKey(url)}`, () => inner.http(url, strip(options))),
     dns: (name, server, options) => once(`dns ${name} ${server}`, () => inner.dns(name, server, strip(options))),
     tcp: (host, port, options) => once(`tcp ${host}:${port}`, () => inner.tcp(host, port, strip(options))),
     tls: (host, port, options) => once(`tls ${host}:${port}`, () => inner.tls(host, port, strip(options))),
