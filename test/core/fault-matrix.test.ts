@@ -231,6 +231,16 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       kind: "exec",
       match: execOf("/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"),
     },
+    {
+      label: "defaults read com.apple.timed",
+      kind: "exec",
+      match: execOf(
+        "/usr/bin/defaults",
+        "read",
+        "/private/var/db/timed/Library/Preferences/com.apple.timed",
+        "TMAutomaticTimeOnlyEnabled",
+      ),
+    },
     { label: "pgrep -x timed", kind: "exec", match: execOf("/usr/bin/pgrep", "-x", "timed") },
   ],
   proxy: [

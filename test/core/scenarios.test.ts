@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFullChecklist } from "../../src/core/checklist";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
@@ -90,6 +92,23 @@ describe("scenarios through recordings", () => {
     );
     expect(causes[0].cause).toBe("captive-portal");
     expect(causes.map((c) => c.cause)).not.toContain("blocked");
+  });
+
+  it("signed out, in the real `defaults` format (NSLog header, then the message): top cause signed-out", async () => {
+    const { findings, causes } = await run(scenarios.signedOut());
+    expect(byProbe(findings).account).toMatchObject({
+      status: "warn",
+      summary: "No Apple Account is signed in on this Mac",
+      details: ["Domain MobileMeAccounts does not exist"],
+    });
+    expect(causes[0]).toMatchObject({ cause: "signed-out", fixes: ["open-apple-account-settings"] });
+  });
+
+  it("the signed-out recording file on disk replays to signed-out (npm run recordings keeps it current)", async () => {
+    const text = readFileSync(join(__dirname, "..", "fixtures", "recordings", "signed-out.json"), "utf8");
+    expect(text).toBe(JSON.stringify(scenarios.signedOut(), null, 2) + "\n");
+    const { causes } = await runFullChecklist(createReplayHost(parseRecording(text)));
+    expect(causes[0].cause).toBe("signed-out");
   });
 
   it("a recording with only recordedAt and platform: every probe skips, nothing crashes", async () => {

@@ -46,7 +46,9 @@ esac`,
   // Keeps a real plist file as the MobileMeAccounts domain, like cfprefsd would.
   defaults: `${PRELUDE}
 state="$dir/MobileMeAccounts.plist"
-missing() { echo "Domain MobileMeAccounts does not exist" >&2; exit 1; }
+# Real defaults speaks through NSLog: a timestamp header line, then the message.
+nslog() { printf '%s defaults[11951:419861] \n' "2023-11-10 20:58:08.277" >&2; printf '%s\n' "$@" >&2; }
+missing() { nslog "Domain MobileMeAccounts does not exist"; exit 1; }
 case "$1" in
   export)
     if [ "$3" = "-" ]; then [ -f "$state" ] || missing; cat "$state"; exit 0; fi
@@ -56,7 +58,7 @@ case "$1" in
       export-other) sed 's/jane.doe@example.com/someone.else@example.com/' "$state" > "$3"; exit 0 ;;
     esac
     [ -f "$state" ] || missing; cp "$state" "$3"; exit 0 ;;
-  delete) [ "$mode" = delete-fails ] && { echo "Domain (MobileMeAccounts) not found." >&2; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
+  delete) [ "$mode" = delete-fails ] && { nslog "Domain (MobileMeAccounts) not found." "Defaults have not been changed."; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
   import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }; cp "$3" "$state"; exit 0 ;;
 esac
 exit 1`,

@@ -55,6 +55,17 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      {
+        command: [
+          "/usr/bin/defaults",
+          "read",
+          "/private/var/db/timed/Library/Preferences/com.apple.timed",
+          "TMAutomaticTimeOnlyEnabled",
+        ],
+        stdout: "1\n",
+        stderr: "",
+        exitCode: 0,
+      },
       { command: ["/usr/bin/pgrep", "-x", "timed"], stdout: "312\n", stderr: "", exitCode: 0 },
       {
         command: ["/usr/bin/defaults", "export", "MobileMeAccounts", "-"],
@@ -325,7 +336,14 @@ export function resolvedOnly(): Mutable {
   return r;
 }
 
-/** Nobody signed in to iCloud: the domain doesn't exist. */
+/**
+ * `defaults` reports through NSLog: a timestamp header line (with its
+ * trailing space), then the message. The shape is copied from real
+ * transcripts (REFERENCE.md k; 0xmachos/mOSL#24, openradar 12516545).
+ */
+export const NSLOG_HEADER = "2023-11-10 20:58:08.277 defaults[11951:419861] \n";
+
+/** Nobody signed in to iCloud: the domain doesn't exist, said the way real `defaults` says it. */
 export function signedOut(): Mutable {
   const r = healthy();
   return setExec(
@@ -333,7 +351,7 @@ export function signedOut(): Mutable {
     ["/usr/bin/defaults", "export", "MobileMeAccounts", "-"],
     "",
     1,
-    "Domain MobileMeAccounts does not exist\n",
+    `${NSLOG_HEADER}Domain MobileMeAccounts does not exist\n`,
   );
 }
 

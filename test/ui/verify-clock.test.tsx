@@ -72,7 +72,7 @@ describe("Verify Clock over recorded Macs", () => {
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
       ["Diagnosis", ["Checking…"]],
       ["Time Servers", ["ntp.example.org"]],
-      ["Settings", ["Time Zone", "Set Time Zone Automatically", "Time Daemon", "Time Server"]],
+      ["Settings", ["Time Zone", "Set Time Zone Automatically", "Set Time and Date Automatically", "Time Daemon", "Time Server"]],
     ]);
     for (const item of h.items().slice(1)) {
       expect(item.accessories).toEqual([{ tag: "Checking…", color: Color.SecondaryText }]);
@@ -135,6 +135,7 @@ describe("Verify Clock over recorded Macs", () => {
     expect(rowsIn(h, "Settings").map((i) => [i.title, i.subtitle, i.accessories, i.icon])).toEqual([
       ["Time Zone", undefined, [{ text: "Europe/Berlin" }], "Globe"],
       ["Set Time Zone Automatically", undefined, [{ text: "On" }], "Geopin"],
+      ["Set Time and Date Automatically", undefined, [{ text: "On" }], "Clock"],
       ["Time Daemon", "timed", [{ text: "Running" }], "Clock"],
       ["Time Server", undefined, [{ text: "time.apple.com" }], "Network"],
     ]);
@@ -231,6 +232,7 @@ describe("Verify Clock over recorded Macs", () => {
         "Round trip: 31 ms",
         "Time zone: Europe/Berlin",
         "Set time zone automatically: on",
+        "Set time and date automatically: on",
         "Time daemon (timed): running",
         "Time server setting: time.apple.com",
       ].join("\n"),
