@@ -24,14 +24,16 @@ case "$mode" in
       if [ $code -ne 0 ]; then echo "0:97: execution error: $(head -n1 "$dir/osascript.err") ($code)" >&2; exit 1; fi
       printf '%s' "$out"; exit 0 ;;
   cancel-es) echo "0:54: execution error: El usuario ha cancelado. (-128)" >&2; exit 1 ;;
-  wrong-password) echo "0:54: execution error: The administrator user name or password was incorrect. (-60007)" >&2; exit 1 ;;
+  no-prompt) echo "0:54: execution error: The administrator user name or password was incorrect. (-60007)" >&2; exit 1 ;;
+  denied) echo "0:54: execution error: Authentication failed. (-60005)" >&2; exit 1 ;;
   hang) exec sleep 30 ;;
 esac`,
   sudo: `${PRELUDE}
 cat > "$dir/sudo.stdin"
 case "$mode" in
   ok) exec "$@" ;;
-  cancel) echo "sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper" >&2; exit 1 ;;
+  no-terminal) echo "sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper" >&2; exit 1 ;;
+  password-required) echo "sudo: a password is required" >&2; exit 1 ;;
   hang) exec sleep 30 ;;
 esac`,
   dscacheutil: `${PRELUDE}

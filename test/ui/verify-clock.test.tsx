@@ -72,7 +72,10 @@ describe("Verify Clock over recorded Macs", () => {
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
       ["Diagnosis", ["Checking…"]],
       ["Time Servers", ["ntp.example.org"]],
-      ["Settings", ["Time Zone", "Set Time Zone Automatically", "Set Time and Date Automatically", "Time Daemon", "Time Server"]],
+      [
+        "Settings",
+        ["Time Zone", "Set Time Zone Automatically", "Set Time and Date Automatically", "Time Daemon", "Time Server"],
+      ],
     ]);
     for (const item of h.items().slice(1)) {
       expect(item.accessories).toEqual([{ tag: "Checking…", color: Color.SecondaryText }]);
@@ -339,7 +342,7 @@ describe("Sync Clock Now", () => {
 
     const message = "Clock set from time.apple.com (it was within 172 ms of time.apple.com)";
     expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password or Touch ID" },
+      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password" },
       { style: Toast.Style.Success, title: message, message: "Clock: Failed → Passed" },
     ]);
 
@@ -400,7 +403,7 @@ describe("Sync Clock Now", () => {
     await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading());
 
     expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password or Touch ID" },
+      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password" },
       { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
     ]);
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
