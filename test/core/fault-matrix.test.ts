@@ -276,6 +276,11 @@ const INPUTS: Record<Probe["id"], Input[]> = {
   macos: [
     { label: "sw_vers", kind: "exec", match: execOf("/usr/bin/sw_vers"), sole: { passOk: [] } },
     { label: "sysctl hw.model", kind: "exec", match: execOf("/usr/sbin/sysctl", "-n", "hw.model") },
+    {
+      label: "sysctl kern.hv_vmm_present",
+      kind: "exec",
+      match: execOf("/usr/sbin/sysctl", "-n", "kern.hv_vmm_present"),
+    },
   ],
 };
 

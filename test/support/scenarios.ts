@@ -39,6 +39,7 @@ export function healthy(): Mutable {
     exec: [
       { command: ["/usr/bin/sw_vers"], stdout: fixture("sw_vers-15.7.4.txt"), stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/sysctl", "-n", "hw.model"], stdout: "Mac16,8\n", stderr: "", exitCode: 0 },
+      { command: ["/usr/sbin/sysctl", "-n", "kern.hv_vmm_present"], stdout: "0\n", stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/scutil", "--dns"], stdout: fixture("scutil-dns-modern.txt"), stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/scutil", "--proxy"], stdout: fixture("scutil-proxy-none.txt"), stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/scutil", "--nc", "list"], stdout: NC_HEADER, stderr: "", exitCode: 0 },
