@@ -191,8 +191,22 @@ const INPUTS: Record<Probe["id"], Input[]> = {
     { label: "gsa.apple.com handshake", kind: "tls", match: (e) => e.host === "gsa.apple.com" },
   ],
   push: [
-    { label: "courier.push.apple.com:5223", kind: "tcp", match: (e) => e.host === T.pushHost && e.port === 5223 },
-    { label: "both push ports", kind: "tcp", match: (e) => e.host === T.pushHost, sole: { passOk: [] } },
+    {
+      label: "courier.push.apple.com:5223 (both names)",
+      kind: "tcp",
+      match: (e) => String(e.host).endsWith(T.pushHost) && e.port === 5223,
+    },
+    {
+      label: "1-courier.push.apple.com only (the bare name still answers)",
+      kind: "tcp",
+      match: (e) => e.host === "1-courier.push.apple.com",
+    },
+    {
+      label: "both push ports",
+      kind: "tcp",
+      match: (e) => String(e.host).endsWith(T.pushHost),
+      sole: { passOk: [] },
+    },
   ],
   internet: [
     { label: "1.1.1.1:443", kind: "tcp", match: (e) => e.host === "1.1.1.1" },

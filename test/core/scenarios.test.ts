@@ -18,10 +18,10 @@ describe("scenarios through recordings", () => {
     const { findings, causes } = await run(scenarios.healthy());
     const f = byProbe(findings);
     expect(findings.map((x) => [x.probe, x.status]).filter(([, s]) => s !== "pass")).toEqual([]);
-    expect(f["apple-hosts"].summary).toBe("All 5 sign-in servers answer");
-    expect(f.dns.summary).toBe("All 5 sign-in hosts resolve");
+    expect(f["apple-hosts"].summary).toBe("All 6 sign-in servers answer");
+    expect(f.dns.summary).toBe("All 6 sign-in hosts resolve");
     expect(f.dns.details[0]).toBe("Resolvers in use: 10.5.3.211, 10.5.3.210");
-    expect(f["tls-inspection"].summary).toBe("Certificates come from Apple (5 checked)");
+    expect(f["tls-inspection"].summary).toBe("Certificates come from Apple (6 checked)");
     expect(f.macos.summary).toBe("macOS 15.7.4 Sequoia (24G517) on Mac16,8");
     expect(f.firewall.summary).toMatch(/^Firewall on/);
     expect(f.vpn.summary).toBe("No VPN set up");
@@ -156,5 +156,39 @@ describe("scenarios through recordings", () => {
     const { findings } = await run(rec);
     for (const f of findings) expect(["pass", "warn", "fail", "skip", "error"]).toContain(f.status);
     expect(byProbe(findings).macos.status).toBe("error");
+  });
+});
+
+describe("push: the numbered courier first, the bare name as a second witness", () => {
+  const push = async (rec: ReturnType<typeof scenarios.healthy>) => byProbe((await run(rec)).findings).push;
+
+  it("tries 1-courier.push.apple.com before courier.push.apple.com, on 5223 and 443", async () => {
+    const f = await push(scenarios.healthy());
+    expect(f.status).toBe("pass");
+    expect(f.details.map((d) => d.replace(/ \(\d+ ms\)$/, ""))).toEqual([
+      "1-courier.push.apple.com:5223 open",
+      "courier.push.apple.com:5223 open",
+      "1-courier.push.apple.com:443 open",
+      "courier.push.apple.com:443 open",
+    ]);
+  });
+
+  it("either name open on a port counts; an older recording with only the bare name still reads", async () => {
+    const r = scenarios.healthy();
+    r.tcp = r.tcp.map((t) => (t.host === "courier.push.apple.com" ? { ...t, result: "timeout" as const } : t));
+    expect((await push(r)).summary).toBe("Push service reachable on port 5223");
+    const old = scenarios.healthy();
+    old.tcp = old.tcp.filter((t) => t.host !== "1-courier.push.apple.com");
+    const f = await push(old);
+    expect(f.summary).toBe("Push service reachable on port 5223");
+    expect(f.details.every((d) => d.startsWith("courier.push.apple.com:"))).toBe(true);
+  });
+
+  it("5223 blocked on both names, 443 open: the fallback warning", async () => {
+    const r = scenarios.healthy();
+    r.tcp = r.tcp.map((t) =>
+      t.port === 5223 && t.host.endsWith("courier.push.apple.com") ? { ...t, result: "refused" as const } : t,
+    );
+    expect((await push(r)).summary).toBe("Port 5223 is refused; push falls back to 443, which is slower");
   });
 });

@@ -17,6 +17,7 @@ const APPLE_ADDRESSES: Record<string, string[]> = {
   "gsa.apple.com": ["17.32.194.98"],
   "setup.icloud.com": ["17.248.190.66"],
   "account.apple.com": ["17.32.194.67"],
+  "appleid.cdn-apple.com": ["17.253.83.203"],
 };
 const DATE = "Sat, 21 Nov 2026 10:00:00 GMT";
 
@@ -92,7 +93,9 @@ export function healthy(): Mutable {
       })),
     ),
     tcp: [
+      { host: "1-courier.push.apple.com", port: 5223, result: "open" },
       { host: "courier.push.apple.com", port: 5223, result: "open" },
+      { host: "1-courier.push.apple.com", port: 443, result: "open" },
       { host: "courier.push.apple.com", port: 443, result: "open" },
       { host: "1.1.1.1", port: 443, result: "open" },
     ],
@@ -161,7 +164,7 @@ export function dnsBroken(): Mutable {
   r.dns = r.dns.map((d) => (d.server === "system" ? { name: d.name, server: d.server, error: "ENOTFOUND" } : d));
   r.tls = r.tls.map((t) => ({ host: t.host, port: t.port, error: "ENOTFOUND" }));
   r.tcp = r.tcp.map((t) =>
-    t.host === "courier.push.apple.com" ? { ...t, result: "unreachable" as const, error: undefined } : t,
+    t.host.endsWith("courier.push.apple.com") ? { ...t, result: "unreachable" as const, error: undefined } : t,
   );
   return r;
 }
@@ -203,7 +206,7 @@ export function httpsInterception(): Mutable {
 
 export function pushBlocked(): Mutable {
   const r = healthy();
-  r.tcp = r.tcp.map((t) => (t.host === "courier.push.apple.com" ? { ...t, result: "timeout" as const } : t));
+  r.tcp = r.tcp.map((t) => (t.host.endsWith("courier.push.apple.com") ? { ...t, result: "timeout" as const } : t));
   return r;
 }
 

@@ -203,7 +203,7 @@ describe("Flush DNS", () => {
     expect(calls[2]).toEqual(["killall", "-HUP", "mDNSResponder"]);
 
     expect(titles(h)).toEqual(["Verdict After Flush", "Resolvers", "Sign-In Hosts After Flush"]);
-    expect(h.item("All 5 sign-in hosts resolve")).toMatchObject({
+    expect(h.item("All 6 sign-in hosts resolve")).toMatchObject({
       icon: { source: "CheckCircle", tintColor: Color.Green },
       accessories: [{ tag: "Failed → Passed", color: Color.Green, tooltip: `Before the flush: ${SYSTEM_FAILS}` }],
     });
@@ -225,7 +225,7 @@ describe("Flush DNS", () => {
     const summary = h.actions("appleid.apple.com").find((a) => a.title === "Copy DNS Summary")!.content as string;
     expect(summary).toContain("Sign-in hosts (after flushing the DNS cache):");
     expect(summary).toContain("- appleid.apple.com [Fixed]: this Mac: 17.32.194.99, 17.32.194.2");
-    expect(summary).toContain("Verdict: Passed — All 5 sign-in hosts resolve (before the flush: Failed)");
+    expect(summary).toContain("Verdict: Passed — All 6 sign-in hosts resolve (before the flush: Failed)");
     await h.unmount();
   });
 
@@ -326,6 +326,7 @@ describe("Flush DNS", () => {
       "- gsa.apple.com: this Mac: name not found (0 ms); 1.1.1.1: 17.32.194.98 (0 ms); 8.8.8.8: 17.32.194.98 (0 ms)",
       "- setup.icloud.com: this Mac: name not found (0 ms); 1.1.1.1: 17.248.190.66 (0 ms); 8.8.8.8: 17.248.190.66 (0 ms)",
       "- account.apple.com: this Mac: name not found (0 ms); 1.1.1.1: 17.32.194.67 (0 ms); 8.8.8.8: 17.32.194.67 (0 ms)",
+      "- appleid.cdn-apple.com: this Mac: name not found (0 ms); 1.1.1.1: 17.253.83.203 (0 ms); 8.8.8.8: 17.253.83.203 (0 ms)",
       "",
       `Verdict: Failed — ${SYSTEM_FAILS}`,
     ].join("\n");
@@ -353,7 +354,7 @@ describe("Flush DNS", () => {
       icon: { source: "Lock", tintColor: Color.PrimaryText },
       accessories: [{ tag: "VPN", color: Color.Purple, tooltip: "Interface utun4" }],
     });
-    expect(h.item("All 5 sign-in hosts resolve").accessories).toEqual([{ tag: "Passed", color: Color.Green }]);
+    expect(h.item("All 6 sign-in hosts resolve").accessories).toEqual([{ tag: "Passed", color: Color.Green }]);
     for (const name of HOSTS) expect(h.item(name).icon).toEqual({ source: "CheckCircle", tintColor: Color.Green });
 
     // The VPN's domain and address are the user's network: hidden in the copy.
