@@ -192,3 +192,25 @@ describe("push: the numbered courier first, the bare name as a second witness", 
     expect((await push(r)).summary).toBe("Port 5223 is refused; push falls back to 443, which is slower");
   });
 });
+
+describe("vpn: a tunnel that shows only in DNS", () => {
+  it("a Scoped resolver on utun0 (Tunnelblick/OpenVPN, real capture) is a VPN even with an empty --nc list", async () => {
+    const r = scenarios.healthy();
+    r.exec = r.exec.map((e) =>
+      e.command.join(" ") === "/usr/sbin/scutil --dns"
+        ? {
+            ...e,
+            stdout: readFileSync(join(__dirname, "..", "fixtures", "scutil-dns-openvpn-scoped-utun.txt"), "utf8"),
+          }
+        : e,
+    );
+    const f = byProbe((await run(r)).findings).vpn;
+    expect(f.status).toBe("warn");
+    expect(f.summary).toBe("A VPN tunnel is up (utun0). If sign-in fails, try once with it off");
+    expect(f.details).toContain("A resolver (8.8.8.8, 8.8.4.4) is scoped to the tunnel utun0");
+  });
+
+  it("scoped resolvers on en0 only (the healthy capture) are not a VPN", async () => {
+    expect(byProbe((await run(scenarios.healthy())).findings).vpn.summary).toBe("No VPN set up");
+  });
+});
