@@ -278,6 +278,11 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       match: execOf("/usr/libexec/ApplicationFirewall/socketfilterfw", "--getglobalstate"),
       sole: { passOk: [] },
     },
+    {
+      label: "socketfilterfw --getblockall",
+      kind: "exec",
+      match: execOf("/usr/libexec/ApplicationFirewall/socketfilterfw", "--getblockall"),
+    },
   ],
   account: [
     {

@@ -214,3 +214,36 @@ describe("vpn: a tunnel that shows only in DNS", () => {
     expect(byProbe((await run(scenarios.healthy())).findings).vpn.summary).toBe("No VPN set up");
   });
 });
+
+describe("firewall: State = 2 is strict, block-all comes from its own line", () => {
+  const withFirewall = (globalstate: string, blockall?: string) => {
+    const r = scenarios.healthy();
+    r.exec = r.exec
+      .filter((e) => blockall !== undefined || e.command[1] !== "--getblockall")
+      .map((e) =>
+        e.command[1] === "--getglobalstate"
+          ? { ...e, stdout: globalstate }
+          : e.command[1] === "--getblockall"
+            ? { ...e, stdout: blockall ?? "" }
+            : e,
+      );
+    return r;
+  };
+
+  it("State = 2 with block-all disabled (real output): 'on (strict)', never 'blocks all'", async () => {
+    const f = byProbe(
+      (await run(withFirewall("Firewall is enabled. (State = 2)\n", "Firewall has block all state set to disabled.\n")))
+        .findings,
+    ).firewall;
+    expect(f.summary).toBe("Firewall on (strict); it filters incoming connections only, so it can't block sign-in");
+    expect(f.details).toEqual(["Firewall is enabled. (State = 2)", "Firewall has block all state set to disabled."]);
+  });
+
+  it("block-all enabled on its own line: says it blocks all incoming connections", async () => {
+    const f = byProbe(
+      (await run(withFirewall("Firewall is enabled. (State = 2)\n", "Firewall has block all state set to enabled.\n")))
+        .findings,
+    ).firewall;
+    expect(f.summary).toBe("Firewall blocks all incoming connections; sign-in is outgoing, so it isn't affected");
+  });
+});

@@ -52,6 +52,12 @@ export function healthy(): Mutable {
         exitCode: 0,
       },
       {
+        command: ["/usr/libexec/ApplicationFirewall/socketfilterfw", "--getblockall"],
+        stdout: "Firewall has block all state set to disabled.\n",
+        stderr: "",
+        exitCode: 0,
+      },
+      {
         command: ["/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"],
         stdout: "1\n",
         stderr: "",
