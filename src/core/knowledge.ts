@@ -382,13 +382,13 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     id: "wrong-credentials",
     title: "Wrong Apple Account or Password",
     match: {
-      codes: ["-22406", "-20101"],
+      codes: ["-22406"],
       phrases: ["Apple ID or password was incorrect", "wrong credentials", "invalid credentials"],
     },
     meaning: "Apple's sign-in service (GrandSlam) turned down the email address or the password.",
     confidence: "medium",
     verified: true,
-    source: "GrandSlam ec codes seen in rileytestut/AltSign and other sign-in clients",
+    source: "GrandSlam ec -22406 seen in rileytestut/AltSign and other sign-in clients",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -424,10 +424,12 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       codes: ["-20101", "-20283", "401"],
       phrases: ["Check the account information you entered and try again", "HTTP 401", "serviceErrors"],
     },
-    meaning: "Apple's web sign-in (idmsa.apple.com) turned down the email address or password (HTTP 401).",
+    meaning:
+      "Apple's web sign-in (idmsa.apple.com) turned down the email address or password (HTTP 401). A client's own bug can cause it too: third-party clients got -20101 / 401 with the right password when they hashed it wrongly. (-20101 from GrandSlam, the Mac's own sign-in service, is reported by one client only and is unconfirmed.)",
     confidence: "medium",
     verified: true,
-    source: "idmsa serviceErrors in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062",
+    source:
+      "idmsa serviceErrors in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062; a client password-hash bug behind -20101 / 401 in #975, #994; -20101 under GrandSlam only in altstoreio/AltStore#135 (unverified)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -501,7 +503,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   },
   {
     id: "authkit-failed",
-    title: "Sign-In Failed or Was Cancelled",
+    title: "Sign-In Failed or Was Cancelled (Unconfirmed)",
     match: {
       codes: ["-7003"],
       phrases: ["AKAuthenticationError", "AKAuthenticationErrorDomain", "com.apple.AuthKit"],
@@ -509,8 +511,9 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     meaning:
       "AuthKit's code for a sign-in that failed or that was cancelled, for example by closing the dialog. On its own it doesn't say why.",
     confidence: "low",
-    verified: true,
-    source: "AKAuthenticationError, a public AuthKit code; Apple doesn't document its causes",
+    verified: false,
+    source:
+      "AKAuthenticationError -7003 is seen in public code only in Sign in with Apple app flows; Apple doesn't document it for macOS sign-in (unverified)",
     likelyCauses: [],
     probes: ["apple-hosts", "dns", "clock", "tls-inspection"],
     fixes: ["open-apple-account-settings"],
@@ -555,15 +558,16 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   },
   {
     id: "apple-account-unknown",
-    title: "Apple Account Unknown",
+    title: "Apple Account Unknown (Unconfirmed)",
     match: {
       codes: ["-100"],
       phrases: ["kCSIdentityAppleIDUnknownError", "CSIdentityErrorDomain", "AppleIDAuthAgent"],
     },
     meaning: "macOS's identity service couldn't find the Apple Account it was asked about.",
     confidence: "low",
-    verified: true,
-    source: "CSIdentityErrorDomain -100 in a posted AppleIDAuthAgent log",
+    verified: false,
+    source:
+      "No public source found for -100 as kCSIdentityAppleIDUnknownError; the pairing comes from one posted AppleIDAuthAgent log (unverified)",
     likelyCauses: ["signed-out"],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],

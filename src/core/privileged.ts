@@ -58,10 +58,14 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The AppleScript run for every admin batch: constant, so no value is ever part of script source. */
+/**
+ * The AppleScript run for every admin batch: constant, so no value is ever part of script source.
+ * `without altering line endings`: otherwise AppleScript turns the command's `\n` into `\r`
+ * (sntp's measurement line is read back from this output).
+ */
 export const ADMIN_SCRIPT = [
   "on run argv",
-  "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+  "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges without altering line endings",
   "end run",
 ] as const;
 

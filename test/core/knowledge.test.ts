@@ -189,9 +189,17 @@ describe("searchKnowledge", () => {
     expect(searchKnowledge("enotfound")[0].matched).toBe("ENOTFOUND");
   });
 
-  it("a code shared by two sources finds both", () => {
+  it("-20101 is idmsa's 401, which a client's own password-hash bug can cause; GrandSlam's -20101 is unconfirmed", () => {
     const ids = searchKnowledge("-20101").map((m) => m.entry.id);
-    expect(ids.slice(0, 2).sort()).toEqual(["check-account-information", "wrong-credentials"]);
+    expect(ids[0]).toBe("check-account-information");
+    expect(ids).not.toContain("wrong-credentials");
+    expect(entry("check-account-information").meaning).toMatch(/client's own bug/);
+    expect(entry("check-account-information").source).toMatch(/#975, #994/);
+  });
+
+  it("-100 and -7003 have no public source for macOS sign-in: unverified", () => {
+    expect(entry("apple-account-unknown")).toMatchObject({ verified: false, confidence: "low" });
+    expect(entry("authkit-failed")).toMatchObject({ verified: false, confidence: "low" });
   });
 
   it.each([

@@ -38,7 +38,7 @@ describe("privileged runner against fake executables", () => {
       "-e",
       "on run argv",
       "-e",
-      "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+      "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges without altering line endings",
       "-e",
       "end run",
       "--",

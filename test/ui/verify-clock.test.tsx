@@ -330,7 +330,7 @@ describe("Sync Clock Now", () => {
         "-e",
         "on run argv",
         "-e",
-        "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+        "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges without altering line endings",
         "-e",
         "end run",
         "--",
