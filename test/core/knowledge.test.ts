@@ -135,7 +135,11 @@ describe("knowledge base", () => {
     // Where the guides delete or reset, the steps say to leave it to a person (or Apple).
     expect(entry("stale-keychain-items").steps.join(" ")).toMatch(/Leave the Keychain alone/);
     expect(entry("where-to-start").steps.join(" ")).toMatch(/Leave NVRAM or SMC resets to Apple Support/);
-    expect(entry("icloud-error-4001").steps.join(" ")).toMatch(/backs up .* can be undone with Restore Account Cache/);
+    // The reset is an advanced, last-resort step of the 4001 guide, never one of its fixes, and says what it can't do.
+    expect(entry("icloud-error-4001").fixes).not.toContain("reset-account-cache");
+    expect(entry("icloud-error-4001").steps.join(" ")).toMatch(
+      /Advanced, last resort: .*Reset Account Cache clears only the cached account settings \(not the tokens/,
+    );
   });
 
   it("keeps manual account steps as text: password resets point at iforgot.apple.com", () => {

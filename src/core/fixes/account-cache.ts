@@ -13,7 +13,7 @@ import type { Fix, FixContext, FixResult } from "./types";
 // Keychain.
 
 export const RESET_EXPLANATION =
-  "This backs up, then clears, the account settings macOS caches for iCloud (MobileMeAccounts). It does not sign you out on Apple's servers and does not touch the Keychain. Afterwards iCloud may look half signed in until you sign out and back in in System Settings, which is the supported fix. The backup can be restored.";
+  "An advanced, last-resort step: Sign Out and Back In is the supported way to get fresh tokens. This backs up, then clears, the account settings macOS caches for iCloud (MobileMeAccounts). iCloud's tokens aren't in them: they live in the Accounts framework and the Keychain, which this never touches, and it doesn't sign you out on Apple's servers. Afterwards Settings may show you half signed in until you sign out and back in. The backup can be restored, but restoring brings back only the settings file, not agreement with Apple's servers.";
 
 type Read = { ok: true; accounts: AppleAccount[] } | { ok: false; reason: string };
 
