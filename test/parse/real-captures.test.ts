@@ -102,6 +102,35 @@ describe("scutil --dns, real captures", () => {
   });
 });
 
+describe("scutil --dns, more real captures (excerpts cut after the last complete resolver)", () => {
+  it("split DNS on utun4 with an IPv6 nameserver on en0 (tailscale issue #101)", () => {
+    const dns = parseScutilDns(fixture("scutil-dns-split-utun-ipv6.txt"));
+    expect(dns.defaultResolver?.nameservers).toEqual(["172.22.22.1", "2002:d106:7acc:0:deef:9ff:fea8:39e"]);
+    expect(dns.supplemental.map((r) => [r.domain, r.interface, r.nameservers])).toEqual([
+      ["example.com", "utun4", ["172.31.66.13", "172.31.66.14"]],
+    ]);
+  });
+
+  it("a 2024 capture with no VPN (tailscale issue #1891): two private resolvers on en0, mdns resolvers left out", () => {
+    const dns = parseScutilDns(fixture("scutil-dns-2024-no-vpn.txt"));
+    expect(dns.defaultResolver).toMatchObject({ interface: "en0", nameservers: ["10.200.0.245", "10.192.206.245"] });
+    expect(dns.supplemental).toEqual([]);
+    expect(dns.resolvers).toHaveLength(6);
+  });
+
+  it("redacted values as the reporter left them (headscale issue #660): two tunnels, placeholders kept as text", () => {
+    const dns = parseScutilDns(fixture("scutil-dns-headscale-redacted.txt"));
+    expect(dns.defaultResolver).toMatchObject({ interface: "en7", nameservers: ["<router ipv4>", "<router ipv6>"] });
+    expect(dns.supplemental.map((r) => r.interface)).toEqual(["utun4", "utun3"]);
+    expect(dns.supplemental[0].domain).toBe("<headscale namespace>.example.com.");
+  });
+
+  it("Big Sur with the Wi-Fi resolvers only scoped (tailscale issue #1647): the default resolver has no nameserver", () => {
+    const dns = parseScutilDns(fixture("scutil-dns-bigsur-no-default-nameserver.txt"));
+    expect(dns.defaultResolver).toMatchObject({ index: 1, nameservers: [], reachable: false, reach: "Not Reachable" });
+  });
+});
+
 describe("scutil --proxy, real captures", () => {
   it("PAC only (macOS 10.15.7, httptoolkit issue): the URL is read, no manual proxy", () => {
     const proxy = parseScutilProxy(fixture("scutil-proxy-pac-wpad.txt"));
