@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { defaultsMessage, isMissingDomain } from "../../src/core/parse/defaults-error";
 import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
 import { parseScutilDns } from "../../src/core/parse/scutil-dns";
+import { parseScutilNcList } from "../../src/core/parse/scutil-nc";
 import { parseScutilProxy } from "../../src/core/parse/scutil-proxy";
 import { parseFirewallState } from "../../src/core/parse/socketfilterfw";
 import { parseSwVers } from "../../src/core/parse/sw-vers";
@@ -136,6 +137,28 @@ describe("scutil --proxy, real captures", () => {
     const proxy = parseScutilProxy(fixture("scutil-proxy-pac-wpad.txt"));
     expect(proxy).toMatchObject({ configured: true, pacUrl: "http://wpad.company.com/wpad.dat" });
     expect([proxy.http, proxy.https, proxy.socks]).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe("scutil --nc list, real captures", () => {
+  it("an L2TP service configured in Network settings (2024): `PPP --> L2TP` as the interface name", () => {
+    expect(parseScutilNcList(fixture("scutil-nc-list-l2tp.txt"))).toEqual([
+      expect.objectContaining({
+        enabled: true,
+        status: "Disconnected",
+        id: "E3A8F336-CCEB-4A29-B50A-FBAD41D84A71",
+        interfaceName: "PPP --> L2TP",
+        name: "My VPN",
+        type: "PPP",
+        subtype: "L2TP",
+      }),
+    ]);
+  });
+
+  it("a PPTP service with its UUID redacted by the reporter (`A2......CC`) and uneven padding", () => {
+    expect(parseScutilNcList(fixture("scutil-nc-list-pptp-redacted-uuid.txt"))).toEqual([
+      expect.objectContaining({ id: "A2......CC", interfaceName: "PPP --> PPTP", name: "myVPName", subtype: "PPTP" }),
+    ]);
   });
 });
 
