@@ -268,6 +268,26 @@ describe("the Run Script action", () => {
     expect(fake.calls().map(([name]) => name)).toEqual(["sudo", "osascript", "dscacheutil", "killall"]);
   });
 
+  it("icloud: Sign Out and Back In (Apple Account Settings) comes before the restart, the reset last as a last resort", async () => {
+    const fake = makeFakeBin();
+    fake.setAccountState(
+      readFileSync(join(__dirname, "..", "fixtures", "defaults-export-mobilemeaccounts.xml"), "utf8"),
+    );
+    const icloud = await scriptFilter(["icloud"], {
+      env: { alfred_workflow_data: tmp("aid-alfred-data-") },
+      realHost: () => createRealHost({ platform: "darwin" }),
+      run: { binaries: fake.bin },
+    });
+    expect(icloud.items.map((i) => i.title)).toEqual([
+      "Apple Account: Signed in as jane.doe@example.com",
+      "Open Apple Account Settings",
+      "Restart iCloud Services",
+      "Reset Account Cache",
+    ]);
+    expect(icloud.items[1].subtitle).toBe("Sign out and back in there: the supported way to get fresh tokens");
+    expect(icloud.items[3].subtitle).toMatch(/^Last resort: .*not the tokens/);
+  });
+
   it("unknown fixes and stray arguments are one line saying so", async () => {
     const fake = makeFakeBin();
     expect((await runAction("fix:make-coffee", { env: {}, binaries: fake.bin })).line).toMatch(/unknown fix/);
