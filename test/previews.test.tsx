@@ -63,7 +63,7 @@ describe("the other previews", () => {
     expect(screen.isShowingDetail).toBe(false);
     expect(html).not.toContain('class="detail"');
     expect(html).toContain(escapeHtml("This Mac's DNS can't find Apple's sign-in hosts, but 1.1.1.1 can"));
-    expect(html.match(/>1\.1\.1\.1 Resolves</g)).toHaveLength(5);
+    expect(html.match(/>1\.1\.1\.1 Resolves</g)).toHaveLength(6);
     expect(html).toContain('<span class="primary">Flush DNS Cache');
   });
 

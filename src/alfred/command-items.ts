@@ -225,23 +225,39 @@ export interface IcloudContext {
   copy: string;
 }
 
-/** The account, then Restart iCloud Services, Reset Account Cache (⌘ to confirm), Restore, Settings. */
+/**
+ * The account; then Sign Out and Back In (in Apple Account Settings: the
+ * supported way to fresh tokens), Restart iCloud Services, and last Reset
+ * Account Cache (⌘ to confirm, an advanced last resort) and Restore.
+ */
 export function icloudItems(ctx: IcloudContext): AlfredItem[] {
   const { macosMajor, copy } = ctx;
   const rows: AlfredItem[] = [findingItem(ctx.account, { macosMajor, copy })];
   const add = (row: AlfredItem | undefined) => row && rows.push(row);
+  if (!ctx.account.fixes.includes("open-apple-account-settings")) {
+    add(
+      fixItem("open-apple-account-settings", "Sign out and back in there: the supported way to get fresh tokens", {
+        macosMajor,
+        copy,
+      }),
+    );
+  }
   add(
-    fixItem("restart-icloud-daemons", "Restarts bird and cloudd (iCloud Drive, CloudKit); macOS starts them again", {
+    fixItem("restart-icloud-daemons", "Restarts bird and cloudd (iCloud Drive sync); doesn't touch sign-in or tokens", {
       macosMajor,
       copy,
     }),
   );
   add(
-    fixItem("reset-account-cache", "Backs up, then clears the account settings macOS caches for iCloud", {
-      macosMajor,
-      copy,
-      largetype: ctx.resetExplanation,
-    }),
+    fixItem(
+      "reset-account-cache",
+      "Last resort: clears the cached account settings (backed up first), not the tokens in the Keychain",
+      {
+        macosMajor,
+        copy,
+        largetype: ctx.resetExplanation,
+      },
+    ),
   );
   const newest = ctx.backups[0];
   if (newest) {
@@ -252,9 +268,6 @@ export function icloudItems(ctx: IcloudContext): AlfredItem[] {
         { macosMajor, copy },
       ),
     );
-  }
-  if (!ctx.account.fixes.includes("open-apple-account-settings")) {
-    add(fixItem("open-apple-account-settings", "Sign out and back in there: the supported fix", { macosMajor, copy }));
   }
   return rows;
 }

@@ -85,18 +85,27 @@ export async function runAction(arg: string, deps: ActionDeps): Promise<ActionRe
     return { line: `${fix.title} changes this Mac's settings: hold ⌘ and press ⏎ to confirm`, code: 2 };
   }
   const data = dataDir(deps.env);
-  const applied = await applyFix(fix, host, {
-    probes: CHECKLIST_PROBES,
-    history: new FixHistory(jsonFileStorage(join(data, "history.json"))),
-    backups: createBackupStore(join(data, "backups")),
-    binaries: bin,
-    targets: deps.targets,
-    deadlineMs: deps.deadlineMs,
-  });
+  const apply = (adminPrompt?: "password") =>
+    applyFix(fix, host, {
+      probes: CHECKLIST_PROBES,
+      history: new FixHistory(jsonFileStorage(join(data, "history.json"))),
+      backups: createBackupStore(join(data, "backups")),
+      binaries: bin,
+      targets: deps.targets,
+      deadlineMs: deps.deadlineMs,
+      adminPrompt,
+    });
+  let applied = await apply();
+  // Touch ID couldn't be shown: a Run Script has no second button, so the
+  // password sheet itself is the next step offered (the user can cancel it).
+  const viaPassword = applied.result.retryWithPassword === true;
+  if (viaPassword) applied = await apply("password");
   // Whatever the fix changed, the next checklist must look again.
   if (deps.env.alfred_workflow_cache) invalidate(deps.env.alfred_workflow_cache);
-  const { outcome, message } = applied.result;
-  if (outcome === "cancelled") return { line: "Cancelled: nothing was changed", code: 0 };
+  const { outcome } = applied.result;
+  const message = `${viaPassword ? "Touch ID wasn't available, so macOS asked for the password. " : ""}${applied.result.message}`;
+  if (outcome === "cancelled")
+    return { line: `${viaPassword ? "Touch ID wasn't available; " : ""}Cancelled: nothing was changed`, code: 0 };
   if (outcome === "failed") {
     return { line: `✗ Couldn't ${fix.title.replace(/^\w/, (c) => c.toLowerCase())}: ${message}`, code: 1 };
   }

@@ -15,6 +15,8 @@ export interface CliArgs {
   deadlineMs: number;
   redact: boolean;
   yes: boolean;
+  /** fix: use the macOS password prompt, not Touch ID sudo. */
+  password: boolean;
   all: boolean;
   developer: boolean;
 }
@@ -35,6 +37,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
         deadline: { type: "string" },
         "no-redact": { type: "boolean", default: false },
         yes: { type: "boolean", short: "y", default: false },
+        password: { type: "boolean", default: false },
         all: { type: "boolean", default: false },
         developer: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -78,6 +81,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       deadlineMs,
       redact: !values["no-redact"],
       yes: values.yes,
+      password: values.password,
       all: values.all,
       developer: values.developer,
     },
@@ -121,6 +125,7 @@ Options:
   --plain              report as plain text
   --no-redact          report: keep identifiers (emails, IPs, names)
   -y, --yes            fix: don't ask before a destructive fix
+  --password           fix: ask with the macOS password prompt instead of Touch ID
   -v, --version        print the version
   -h, --help           show this help
 

@@ -142,7 +142,8 @@ export function clockSummaryText({ verdict, clock, settings, before }: ClockSumm
     lines.push(
       `Time zone: ${s.timeZone ?? "unknown"}`,
       `Set time zone automatically: ${onOff(s.autoTimeZone, "on", "off")}`,
-      `Time daemon (timed): ${onOff(s.timedRunning, "running", "not running")}`,
+      `Set time and date automatically: ${onOff(s.autoTime, "on", "off")}`,
+      `Time daemon (timed): ${onOff(s.timedRunning, "running", "not running when checked")}`,
       `Time server setting: ${s.ntpServer ?? "unknown"}`,
     );
   } else if (settings) {

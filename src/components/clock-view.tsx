@@ -445,12 +445,19 @@ function SettingsItems(props: { settings?: Finding; syncServer: string; actions:
       value: flag(s?.autoTimeZone, "On", "Off"),
     },
     {
+      id: "auto-time",
+      title: "Set Time and Date Automatically",
+      icon: Icon.Clock,
+      value: flag(s?.autoTime, "On", "Off"),
+      warn: s?.autoTime === false,
+    },
+    {
       id: "time-daemon",
       title: "Time Daemon",
       subtitle: "timed",
       icon: Icon.Clock,
+      // What was seen, not a verdict: timed not running doesn't show the switch is off.
       value: flag(s?.timedRunning, "Running", "Not Running"),
-      warn: s?.timedRunning === false,
     },
     {
       id: "time-server",

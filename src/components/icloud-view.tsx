@@ -224,7 +224,7 @@ export function IcloudView(props: IcloudViewProps) {
         <AccountRows account={account} crash={crash} panel={panel} />
       </List.Section>
 
-      <List.Section title="Steps" subtitle="In the order the guides give">
+      <List.Section title="Steps" subtitle="Supported first; the reset is a last resort">
         {steps.map((step) => {
           const record = step.fix ? lastRuns.get(step.fix) : undefined;
           let own: ReactNode = null;
@@ -511,7 +511,7 @@ function stepRows({ signedOut, macosMajor }: { signedOut: boolean; macosMajor?: 
     {
       id: "sign-out",
       title: "Sign Out and Back In",
-      subtitle: "The supported fix: fresh sign-in tokens from Apple",
+      subtitle: "The supported way to get fresh tokens from Apple",
       icon: Icon.Person,
       keywords: ["sign out", "sign in", "apple account", "tokens"],
       guideNote: "Done by you in System Settings",
@@ -519,6 +519,11 @@ function stepRows({ signedOut, macosMajor }: { signedOut: boolean; macosMajor?: 
         "## Sign Out and Back In",
         "",
         "The supported way to get fresh iCloud tokens: signing out and in asks Apple's servers for new ones, which nothing on this Mac can do for you.",
+        "",
+        "### What It Changes",
+        "",
+        "- Apple's servers end this Mac's session and issue new tokens when you sign back in.",
+        "- macOS replaces the tokens it keeps in the Accounts framework (`accountsd`) and the Keychain, and rewrites the account settings (MobileMeAccounts) to match.",
         "",
         `1. Open **${settingsName}** and click **your name** at the top.`,
         "2. Click **Sign Out**.",
@@ -533,7 +538,7 @@ function stepRows({ signedOut, macosMajor }: { signedOut: boolean; macosMajor?: 
     {
       id: "restart-services",
       title: FIX_TITLES["restart-icloud-daemons"],
-      subtitle: "Restarts iCloud's background services; safe for your data",
+      subtitle: "Restarts iCloud Drive's sync services; doesn't touch sign-in",
       icon: Icon.ArrowClockwise,
       keywords: ["bird", "cloudd", "killall", "icloud drive"],
       fix: "restart-icloud-daemons",
@@ -543,15 +548,32 @@ function stepRows({ signedOut, macosMajor }: { signedOut: boolean; macosMajor?: 
         "",
         "Quits **bird** (iCloud Drive) and **cloudd** (CloudKit). They run as you, so no password is needed, and macOS starts them again at once.",
         "",
-        "Your data is safe: syncing pauses for a moment and picks up where it left off. It helps when iCloud seems stuck or hasn't noticed a sign-in.",
+        "Your data is safe: syncing pauses for a moment and picks up where it left off. It helps when iCloud Drive seems stuck or hasn't noticed a sign-in.",
+        "",
+        "It doesn't sign you in or out, and doesn't refresh any token: those belong to the Accounts framework and the Keychain, which this never touches.",
         "",
         `Runs ${daemons}.`,
       ].join("\n"),
     },
     {
+      id: "restart-mac",
+      title: "Restart Your Mac",
+      subtitle: "Starts the account services afresh; do it before signing in",
+      icon: Icon.Power,
+      keywords: ["restart", "reboot"],
+      guideNote: "Done by you from the Apple menu",
+      markdown: [
+        "## Restart Your Mac",
+        "",
+        "A restart starts every account and iCloud service afresh, so they read the account settings again instead of what they held in memory. The guides restart after signing out (and after resetting the account cache), before signing back in.",
+        "",
+        "Save your work, then choose **Apple menu → Restart…**. This extension never restarts your Mac for you.",
+      ].join("\n"),
+    },
+    {
       id: "reset-cache",
       title: FIX_TITLES["reset-account-cache"],
-      subtitle: "Backs up, then clears the account settings macOS caches",
+      subtitle: "Advanced, last resort: clears the cached account settings (backed up first)",
       icon: Icon.Warning,
       keywords: ["MobileMeAccounts", "defaults", "cache", "backup"],
       fix: "reset-account-cache",
@@ -570,27 +592,13 @@ function stepRows({ signedOut, macosMajor }: { signedOut: boolean; macosMajor?: 
         "",
         "### What It Doesn't Do",
         "",
-        "- It doesn't sign you out on Apple's servers.",
-        "- It doesn't read or delete anything in the Keychain.",
+        "- It doesn't clear iCloud's tokens: they live in the Accounts framework (`~/Library/Accounts`) and the Keychain, not in these settings, and this never touches either.",
+        "- It doesn't sign you out on Apple's servers: Settings may show you half signed in until you sign out and back in.",
         "- It doesn't delete your files.",
+        "- Restoring the backup brings the settings file back, but can't bring the Mac and Apple's servers back in step: only signing out and in does.",
         "",
-        "Afterwards, sign out and back in (the first step) and restart. To undo it, restore the backup from **Backups** below.",
+        "Use it only after Sign Out and Back In and a restart didn't help. Afterwards, sign out and back in (the first step) and restart. To undo it, restore the backup from **Backups** below.",
         ...(signedOut ? ["", "**Nothing to reset right now:** no Apple Account is signed in on this Mac."] : []),
-      ].join("\n"),
-    },
-    {
-      id: "restart-mac",
-      title: "Restart Your Mac",
-      subtitle: "Starts the account services afresh; do it before signing in",
-      icon: Icon.Power,
-      keywords: ["restart", "reboot"],
-      guideNote: "Done by you from the Apple menu",
-      markdown: [
-        "## Restart Your Mac",
-        "",
-        "A restart starts every account and iCloud service afresh, so they read the account settings again instead of what they held in memory. The guides restart after signing out (and after resetting the account cache), before signing back in.",
-        "",
-        "Save your work, then choose **Apple menu → Restart…**. This extension never restarts your Mac for you.",
       ].join("\n"),
     },
   ];

@@ -7,6 +7,7 @@ import { FixHistory, type KeyValueStorage } from "../core/history";
 import type { BackupStore } from "../core/host/backups";
 import type { BinaryTable } from "../core/host/binaries";
 import type { Host } from "../core/host/types";
+import { touchIdEnabled } from "../core/privileged";
 import type { Probe } from "../core/probes/types";
 import type { FixId } from "../core/ids";
 import type { Targets } from "../core/targets";
@@ -28,9 +29,10 @@ export interface UseFixOptions {
   confirmMessage?: (fix: FixId) => string | undefined;
 }
 
-/** Per-run inputs for one fix: restore-account-cache's chosen backup. */
+/** Per-run inputs for one fix: restore-account-cache's chosen backup; the password prompt after Touch ID wasn't available. */
 export interface RunExtra {
   backupPath?: string;
+  adminPrompt?: "password";
 }
 
 /**
@@ -60,10 +62,16 @@ export function useFix(options: UseFixOptions) {
       if (!confirmed) return undefined;
     }
     setRunning(id);
+    // Name Touch ID only where sudo is set up for it: the password sheet hasn't offered it since macOS 14.
+    const touchId = fix.needsAdmin && extra?.adminPrompt !== "password" && (await touchIdEnabled(host));
     const toast = await showToast({
       style: Toast.Style.Animated,
       title: `${fix.title}…`,
-      message: fix.needsAdmin ? "macOS will ask for your password or Touch ID" : undefined,
+      message: fix.needsAdmin
+        ? touchId
+          ? "Touch ID may be asked for"
+          : "macOS will ask for your password"
+        : undefined,
     });
     try {
       const applied = await applyFix(fix, host, {
@@ -75,6 +83,7 @@ export function useFix(options: UseFixOptions) {
         macosMajor,
         backups,
         backupPath: extra?.backupPath,
+        adminPrompt: extra?.adminPrompt,
       });
       if (applied.result.outcome === "done") {
         toast.style = Toast.Style.Success;
@@ -85,6 +94,20 @@ export function useFix(options: UseFixOptions) {
         toast.style = Toast.Style.Success;
         toast.title = "Cancelled";
         toast.message = "Nothing was changed";
+      } else if (applied.result.retryWithPassword) {
+        // Touch ID couldn't be used: not a cancel. The password prompt is the next step, one keystroke
+        // away; the caller gets that attempt's result, so its before → after shows as usual.
+        await toast.hide();
+        setRunning(undefined);
+        return await new Promise<AppliedFix | undefined>((resolve) => {
+          void showFailureToast(new Error(applied.result.message), {
+            title: "Touch ID Wasn't Available",
+            primaryAction: {
+              title: "Use Password Instead",
+              onAction: () => resolve(run(id, before, { ...extra, adminPrompt: "password" })),
+            },
+          });
+        });
       } else {
         await toast.hide();
         await showFailureToast(new Error(applied.result.message), {

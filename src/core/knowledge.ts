@@ -382,13 +382,13 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     id: "wrong-credentials",
     title: "Wrong Apple Account or Password",
     match: {
-      codes: ["-22406", "-20101"],
+      codes: ["-22406"],
       phrases: ["Apple ID or password was incorrect", "wrong credentials", "invalid credentials"],
     },
     meaning: "Apple's sign-in service (GrandSlam) turned down the email address or the password.",
     confidence: "medium",
     verified: true,
-    source: "GrandSlam ec codes seen in rileytestut/AltSign and other sign-in clients",
+    source: "GrandSlam ec -22406 seen in rileytestut/AltSign and other sign-in clients",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -424,10 +424,12 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       codes: ["-20101", "-20283", "401"],
       phrases: ["Check the account information you entered and try again", "HTTP 401", "serviceErrors"],
     },
-    meaning: "Apple's web sign-in (idmsa.apple.com) turned down the email address or password (HTTP 401).",
+    meaning:
+      "Apple's web sign-in (idmsa.apple.com) turned down the email address or password (HTTP 401). A client's own bug can cause it too: third-party clients got -20101 / 401 with the right password when they hashed it wrongly. (-20101 from GrandSlam, the Mac's own sign-in service, is reported by one client only and is unconfirmed.)",
     confidence: "medium",
     verified: true,
-    source: "idmsa serviceErrors in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062",
+    source:
+      "idmsa serviceErrors in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062; a client password-hash bug behind -20101 / 401 in #975, #994; -20101 under GrandSlam only in altstoreio/AltStore#135 (unverified)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -501,7 +503,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   },
   {
     id: "authkit-failed",
-    title: "Sign-In Failed or Was Cancelled",
+    title: "Sign-In Failed or Was Cancelled (Unconfirmed)",
     match: {
       codes: ["-7003"],
       phrases: ["AKAuthenticationError", "AKAuthenticationErrorDomain", "com.apple.AuthKit"],
@@ -509,8 +511,9 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     meaning:
       "AuthKit's code for a sign-in that failed or that was cancelled, for example by closing the dialog. On its own it doesn't say why.",
     confidence: "low",
-    verified: true,
-    source: "AKAuthenticationError, a public AuthKit code; Apple doesn't document its causes",
+    verified: false,
+    source:
+      "AKAuthenticationError -7003 is seen in public code only in Sign in with Apple app flows; Apple doesn't document it for macOS sign-in (unverified)",
     likelyCauses: [],
     probes: ["apple-hosts", "dns", "clock", "tls-inspection"],
     fixes: ["open-apple-account-settings"],
@@ -555,15 +558,16 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   },
   {
     id: "apple-account-unknown",
-    title: "Apple Account Unknown",
+    title: "Apple Account Unknown (Unconfirmed)",
     match: {
       codes: ["-100"],
       phrases: ["kCSIdentityAppleIDUnknownError", "CSIdentityErrorDomain", "AppleIDAuthAgent"],
     },
     meaning: "macOS's identity service couldn't find the Apple Account it was asked about.",
     confidence: "low",
-    verified: true,
-    source: "CSIdentityErrorDomain -100 in a posted AppleIDAuthAgent log",
+    verified: false,
+    source:
+      "No public source found for -100 as kCSIdentityAppleIDUnknownError; the pairing comes from one posted AppleIDAuthAgent log (unverified)",
     likelyCauses: ["signed-out"],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -587,12 +591,13 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     source: "One product guide only; Apple doesn't document it (unverified)",
     likelyCauses: ["signed-out"],
     probes: ["apple-status", "account", "macos"],
-    fixes: ["open-apple-account-settings", "restart-icloud-daemons", "reset-account-cache"],
+    fixes: ["open-apple-account-settings", "restart-icloud-daemons"],
     steps: [
       "Try your email and password at account.apple.com in a browser. If they fail there, recover the account at iforgot.apple.com.",
       STEP.signOutIn,
       `${STEP.trustedDevice} You can also get a code on another Mac (System Settings → your name → Sign-In & Security → Get Verification Code).`,
-      "Still failing: Restart iCloud Services. If that doesn't help, Reset Account Cache backs up the cached account settings first, asks before changing anything and can be undone with Restore Account Cache. Then restart and sign in.",
+      "If iCloud Drive still doesn't sync after signing in, Restart iCloud Services. It doesn't refresh tokens: signing out and in is what does.",
+      "Advanced, last resort: Clear iCloud Tokens → Reset Account Cache clears only the cached account settings (not the tokens, which live in the Accounts framework and the Keychain), after a verified backup you can restore.",
       STEP.updates,
       "On Windows: sign out of iCloud for Windows, end iCloudServices.exe and iCloudDrive.exe in Task Manager, then sign in again.",
       "If you just changed your Apple Account email address, allow up to 24 hours.",
@@ -948,30 +953,58 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
   {
     id: "password-prompt-cancelled",
     title: "Password Prompt Cancelled",
-    match: { codes: ["-128"], phrases: ["User canceled", "User cancelled", "userCanceledErr"] },
+    match: {
+      codes: ["-128", "-60006"],
+      phrases: ["User canceled", "User cancelled", "userCanceledErr", "errAuthorizationCanceled"],
+    },
     meaning: "The administrator password prompt was closed before the fix ran.",
     confidence: "high",
     verified: true,
-    source: "AppleScript error -128 from osascript, seen across many projects",
+    source:
+      "AppleScript error -128 from osascript, seen across many projects; -60006 is errAuthorizationCanceled in the Security framework's Authorization.h",
     likelyCauses: [],
     probes: [],
     fixes: [],
     steps: [
       STEP.nothingChanged,
-      "Run the fix again when you're ready, and enter an administrator password or use Touch ID.",
+      "Run the fix again when you're ready, and enter an administrator password (or use Touch ID, where it is set up for administrator commands).",
     ],
   },
   {
-    id: "admin-password-rejected",
-    title: "Administrator Password Not Accepted",
+    id: "admin-prompt-not-allowed",
+    title: "Administrator Prompt Couldn't Be Shown",
     match: {
       codes: ["-60007"],
-      phrases: ["The administrator user name or password was incorrect", "admin password incorrect"],
+      phrases: [
+        "errAuthorizationInteractionNotAllowed",
+        "The administrator user name or password was incorrect",
+        "admin password incorrect",
+      ],
     },
-    meaning: "macOS didn't accept the administrator name or password in the prompt, so the fix didn't run.",
+    meaning:
+      "macOS couldn't show the administrator prompt at all (errAuthorizationInteractionNotAllowed): the session can't show dialogs, for example over SSH or Screen Sharing, or with nobody at the screen. AppleScript's English text for this code says the name or password was incorrect, but the code itself means no prompt could be shown. Nothing ran.",
     confidence: "high",
     verified: true,
-    source: "AppleScript error -60007 from osascript, seen across many projects",
+    source:
+      "Security framework Authorization.h: -60007 errAuthorizationInteractionNotAllowed (quoted in public code); osascript over SSH prints this code in public logs",
+    likelyCauses: [],
+    probes: [],
+    fixes: [],
+    steps: [
+      STEP.nothingChanged,
+      "Run the fix while you're at this Mac and logged in to its screen, not over SSH or a remote session.",
+      "When the prompt appears, use the password of an administrator account on this Mac (not your Apple Account password).",
+    ],
+  },
+  {
+    id: "admin-rights-denied",
+    title: "Administrator Rights Denied",
+    match: { codes: ["-60005"], phrases: ["errAuthorizationDenied", "Authentication failed"] },
+    meaning:
+      "macOS denied administrator rights for the fix (errAuthorizationDenied): the name or password wasn't accepted, or this user isn't allowed to administer the Mac. Nothing ran.",
+    confidence: "high",
+    verified: true,
+    source: "Security framework Authorization.h: -60005 errAuthorizationDenied (quoted in public code)",
     likelyCauses: [],
     probes: [],
     fixes: [],
@@ -979,6 +1012,33 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       STEP.nothingChanged,
       "Use the password of an administrator account on this Mac (not your Apple Account password).",
       "If your user isn't an administrator, ask someone who is.",
+    ],
+  },
+  {
+    id: "touch-id-unavailable",
+    title: "Touch ID Wasn't Available",
+    match: {
+      codes: [],
+      phrases: [
+        "a terminal is required to read the password",
+        "sudo: a password is required",
+        "no tty present and no askpass program specified",
+        "Touch ID wasn't available",
+      ],
+    },
+    meaning:
+      "The administrator command needed a password it had no way to ask for: Touch ID wasn't offered or didn't go through (the lid is closed, the Mac is used over Screen Sharing, or the app can't show the Touch ID sheet). That isn't a cancel: nothing ran, and the password prompt still works.",
+    confidence: "medium",
+    verified: true,
+    source:
+      "sudo's own messages when it has no terminal, as quoted in public issues and code (raycast/extensions flush-dns Touch ID support, PR #30012); REFERENCE.md k",
+    likelyCauses: [],
+    probes: [],
+    fixes: [],
+    steps: [
+      STEP.nothingChanged,
+      "Use the password prompt instead (Use Password Instead, or `fix <fix-id> --password` in the CLI).",
+      "For Touch ID next time, open the lid or run the fix at the Mac itself.",
     ],
   },
   {

@@ -15,7 +15,15 @@ export type AdminOutcome =
   | {
       outcome: "failed";
       via: "touch-id" | "password" | "none";
-      reason: "wrong-password" | "command" | "timeout" | "not-allowed" | "unavailable";
+      reason:
+        | "wrong-password"
+        | "denied"
+        | "no-prompt"
+        | "touch-id-unavailable"
+        | "command"
+        | "timeout"
+        | "not-allowed"
+        | "unavailable";
       message: string;
     };
 
@@ -50,10 +58,14 @@ export function shellQuote(word: string): string {
   return `'${word.replace(/'/g, `'\\''`)}'`;
 }
 
-/** The AppleScript run for every admin batch: constant, so no value is ever part of script source. */
+/**
+ * The AppleScript run for every admin batch: constant, so no value is ever part of script source.
+ * `without altering line endings`: otherwise AppleScript turns the command's `\n` into `\r`
+ * (sntp's measurement line is read back from this output).
+ */
 export const ADMIN_SCRIPT = [
   "on run argv",
-  "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+  "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges without altering line endings",
   "end run",
 ] as const;
 
@@ -84,19 +96,41 @@ export async function touchIdEnabled(host: Host): Promise<boolean> {
   return false;
 }
 
-/** osascript's error numbers: stable across languages, unlike the text. */
-export function classifyOsascriptFailure(stderr: string): "cancelled" | "wrong-password" | "command" {
-  if (/\(-128\)/.test(stderr)) return "cancelled";
-  if (/\(-60007\)|\(-60005\)/.test(stderr)) return "wrong-password";
+/**
+ * osascript's error numbers: stable across languages, unlike the text.
+ * -128 is AppleScript's user cancel; -60006 errAuthorizationCanceled;
+ * -60005 errAuthorizationDenied; -60007 errAuthorizationInteractionNotAllowed
+ * (Security framework's Authorization.h): no prompt could be shown at all
+ * (a remote session, nobody at the screen), even though AppleScript's English
+ * text for it talks about an incorrect password.
+ */
+export function classifyOsascriptFailure(stderr: string): "cancelled" | "denied" | "no-prompt" | "command" {
+  if (/\(-128\)|\(-60006\)/.test(stderr)) return "cancelled";
+  if (/\(-60007\)/.test(stderr)) return "no-prompt";
+  if (/\(-60005\)/.test(stderr)) return "denied";
   return "command";
 }
+
+/**
+ * sudo's words when it needed a password it had no way to ask for: Touch ID
+ * wasn't offered or didn't go through (lid closed, Screen Sharing, a session
+ * pam_tid can't show a sheet in), so PAM fell back to a password with no
+ * terminal. Not a choice the user made, so never a silent "Cancelled".
+ */
+export function isSudoWithoutPrompt(text: string): boolean {
+  return /^sudo: (?:a terminal is required|a password is required|no tty present)/m.test(text);
+}
+
+/** What a fix says when Touch ID sudo couldn't authenticate. */
+export const TOUCH_ID_UNAVAILABLE =
+  "Touch ID wasn't available, so nothing was changed. Use the password prompt instead.";
 
 export interface AdminOptions {
   bin: BinaryTable;
   /** Why we ask, shown in the password dialog: what and why. */
   prompt: string;
   timeoutMs?: number;
-  /** Skip Touch ID detection (tests; or a caller that already knows). */
+  /** Skip Touch ID detection (tests; or a caller that already knows). false = the password prompt. */
   touchId?: boolean;
 }
 
@@ -122,7 +156,10 @@ async function viaSudo(host: Host, argvs: string[][], bin: BinaryTable, timeoutM
       if (run.exitCode !== 0) {
         // After a Touch ID cancel or a sudo failure: stop, never a second prompt.
         const text = (run.stderr || run.stdout).trim();
-        // sudo's own complaint means authentication didn't happen (Touch ID cancelled, no terminal for a password).
+        // No way to authenticate here: say so and offer the password prompt, never a quiet "Cancelled".
+        if (isSudoWithoutPrompt(text))
+          return { outcome: "failed", via: "touch-id", reason: "touch-id-unavailable", message: TOUCH_ID_UNAVAILABLE };
+        // Any other complaint from sudo itself: authentication didn't happen.
         if (/^sudo: /m.test(text)) return { outcome: "cancelled", via: "touch-id" };
         return {
           outcome: "failed",
@@ -150,12 +187,21 @@ async function viaPrompt(
     if (run.exitCode === 0) return { outcome: "done", via: "password", output: run.stdout };
     const kind = classifyOsascriptFailure(run.stderr);
     if (kind === "cancelled") return { outcome: "cancelled", via: "password" };
-    if (kind === "wrong-password") {
+    if (kind === "no-prompt") {
       return {
         outcome: "failed",
         via: "password",
-        reason: "wrong-password",
-        message: "The administrator password wasn't accepted",
+        reason: "no-prompt",
+        message:
+          "macOS couldn't show the administrator prompt here (-60007: a remote session, or nobody at the screen), so nothing was changed",
+      };
+    }
+    if (kind === "denied") {
+      return {
+        outcome: "failed",
+        via: "password",
+        reason: "denied",
+        message: "macOS denied administrator rights (-60005), so nothing was changed",
       };
     }
     return {

@@ -9,7 +9,14 @@ export interface Targets {
   /** Hosts the sign-in flow talks to; resolved and handshaken on port 443. */
   signInHosts: string[];
   tlsPort: number;
+  /** The bare push name: kept as the second witness (and for older recordings). */
   pushHost: string;
+  /**
+   * The push names tried, first to last: real clients dial `N-courier.push.apple.com`
+   * (N from 1 to 50, from the push bag; Jamf's environment test probes 1…50), so the first
+   * numbered one leads and the bare name follows.
+   */
+  pushHosts?: string[];
   /** Push tries 5223, then falls back to 443. */
   pushPorts: number[];
   /** Raw connectivity without DNS. */
@@ -25,9 +32,17 @@ export const DEFAULT_TARGETS: Targets = {
   },
   statusPage: "https://www.apple.com/support/systemstatus/",
   captiveUrl: "http://captive.apple.com/hotspot-detect.html",
-  signInHosts: ["appleid.apple.com", "idmsa.apple.com", "gsa.apple.com", "setup.icloud.com", "account.apple.com"],
+  signInHosts: [
+    "appleid.apple.com",
+    "idmsa.apple.com",
+    "gsa.apple.com",
+    "setup.icloud.com",
+    "account.apple.com",
+    "appleid.cdn-apple.com",
+  ],
   tlsPort: 443,
   pushHost: "courier.push.apple.com",
+  pushHosts: ["1-courier.push.apple.com", "courier.push.apple.com"],
   pushPorts: [5223, 443],
   rawConnectivity: { host: "1.1.1.1", port: 443 },
   ntpServers: ["time.apple.com", "time-macos.apple.com"],

@@ -18,7 +18,9 @@ import { createRealHost } from "../../src/core/host/real";
 import { parseRecording } from "../../src/core/host/recording";
 import { createReplayHost } from "../../src/core/host/replay";
 import { CHECKLIST_PROBES } from "../../src/core/probes";
+import type { Host } from "../../src/core/host/types";
 import { makeFakeBin } from "../support/fake-bin";
+import * as scenarios from "../support/scenarios";
 
 const rec = (name: string) => join(__dirname, "..", "fixtures", "recordings", `${name}.json`);
 const replayHost = (name: string) => createReplayHost(parseRecording(readFileSync(rec(name), "utf8")));
@@ -234,6 +236,56 @@ describe("the Run Script action", () => {
       run: { binaries: fake.bin },
     });
     expect(icloud.items.map((i) => i.arg)).toContain("fix:restore-account-cache");
+  });
+
+  it("Touch ID set up but not available: the password sheet is the next step, and the line says why it came", async () => {
+    const fake = makeFakeBin();
+    fake.mode("sudo", "no-terminal");
+    // Commands run for real against the fakes; every network input comes from a recording (no packet leaves).
+    const real = createRealHost({ platform: "darwin" });
+    const replay = createReplayHost(parseRecording(JSON.stringify(scenarios.healthy())));
+    const host: Host = {
+      platform: "darwin",
+      now: () => replay.now(),
+      env: (name) => replay.env(name),
+      exec: (command, options) => real.exec(command, options),
+      http: (url, options) => replay.http(url, options),
+      dns: (name, server, options) => replay.dns(name, server, options),
+      tcp: (h, port, options) => replay.tcp(h, port, options),
+      tls: (h, port, options) => replay.tls(h, port, options),
+      ntp: (server, options) => replay.ntp(server, options),
+      readFile: async (path) =>
+        path === "/etc/pam.d/sudo_local"
+          ? { path, text: "auth       sufficient     pam_tid.so\n" }
+          : replay.readFile(path),
+    };
+    const r = await runAction("fix:flush-dns", {
+      env: { alfred_workflow_data: tmp("aid-alfred-data-") },
+      host,
+      binaries: fake.bin,
+    });
+    expect(r.line).toMatch(/^✓ Touch ID wasn't available, so macOS asked for the password\. DNS cache flushed/);
+    expect(fake.calls().map(([name]) => name)).toEqual(["sudo", "osascript", "dscacheutil", "killall"]);
+  });
+
+  it("icloud: Sign Out and Back In (Apple Account Settings) comes before the restart, the reset last as a last resort", async () => {
+    const fake = makeFakeBin();
+    fake.setAccountState(
+      readFileSync(join(__dirname, "..", "fixtures", "defaults-export-mobilemeaccounts.xml"), "utf8"),
+    );
+    const icloud = await scriptFilter(["icloud"], {
+      env: { alfred_workflow_data: tmp("aid-alfred-data-") },
+      realHost: () => createRealHost({ platform: "darwin" }),
+      run: { binaries: fake.bin },
+    });
+    expect(icloud.items.map((i) => i.title)).toEqual([
+      "Apple Account: Signed in as jane.doe@example.com",
+      "Open Apple Account Settings",
+      "Restart iCloud Services",
+      "Reset Account Cache",
+    ]);
+    expect(icloud.items[1].subtitle).toBe("Sign out and back in there: the supported way to get fresh tokens");
+    expect(icloud.items[3].subtitle).toMatch(/^Last resort: .*not the tokens/);
   });
 
   it("unknown fixes and stray arguments are one line saying so", async () => {

@@ -46,7 +46,7 @@ describe("CLI", () => {
   it("exit 0 for a healthy Mac, human lines with marks, then the diagnosis", async () => {
     const { code, stdout } = await runCli(["checklist", "--replay", rec("healthy")]);
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^✓ DNS: All 5 sign-in hosts resolve \(\d+ ms\)$/m);
+    expect(stdout).toMatch(/^✓ DNS: All 6 sign-in hosts resolve \(\d+ ms\)$/m);
     expect(stdout).toContain("Diagnosis\n1. No Problems Found (high confidence)");
     expect(stdout).toMatch(/14 checks · 14 OK\b/);
     expect(stdout).not.toContain("\u001b["); // no colour when not a TTY

@@ -23,7 +23,7 @@ describe("CLI explain", () => {
 
   it.each([
     [["explain", "ec", "-20209"], "Account Locked for Security Reasons"],
-    [["explain", "(-60007)"], "Administrator Password Not Accepted"],
+    [["explain", "(-60007)"], "Administrator Prompt Couldn't Be Shown"],
     [["explain", "error", "4001"], "iCloud Error 4001 (Unconfirmed)"],
     [["explain", "CERT_HAS_EXPIRED"], "Certificate Not Yet Valid or Expired"],
     [["explain", "getaddrinfo ENOTFOUND gsa.apple.com"], "Name Not Found (DNS)"],
@@ -65,7 +65,7 @@ describe("CLI explain", () => {
     expect(doc.query).toBe("-60007");
     expect(doc.matches).toHaveLength(1);
     const [match] = doc.matches;
-    const entry = KNOWLEDGE.find((e) => e.id === "admin-password-rejected")!;
+    const entry = KNOWLEDGE.find((e) => e.id === "admin-prompt-not-allowed")!;
     expect(match).toEqual({ ...entry, score: expect.any(Number), matched: "-60007" });
   });
 

@@ -37,7 +37,11 @@ describe("account probe", () => {
   });
 
   it("missing domain (non-zero exit) or an empty Accounts list → warn, and the diagnosis says signed-out", async () => {
-    const missing = withExport("", 1, "Domain MobileMeAccounts does not exist\n");
+    const missing = withExport(
+      "",
+      1,
+      "2023-11-10 20:58:08.277 defaults[11951:419861] \nDomain MobileMeAccounts does not exist\n",
+    );
     const [f] = await runChecklist([accountProbe], replay(missing));
     expect(f).toMatchObject({
       status: "warn",
@@ -121,11 +125,25 @@ describe("reset-account-cache and restore-account-cache against fake defaults ke
   it("nothing to back up (signed out), or no backup folder: nothing is deleted", async () => {
     const a = fixContext();
     a.fake.setAccountState(undefined);
-    expect((await resetAccountCacheFix.run(a.ctx)).message).toMatch(/Couldn't read the account settings/);
+    // defaults' NSLog header is skipped: the reason is its message, not a timestamp.
+    expect((await resetAccountCacheFix.run(a.ctx)).message).toBe(
+      "Couldn't read the account settings (Domain MobileMeAccounts does not exist), so nothing was changed",
+    );
     expect(a.deleted()).toBe(false);
     const b = fixContext();
     expect((await resetAccountCacheFix.run({ ...b.ctx, backups: undefined })).outcome).toBe("failed");
     expect(b.deleted()).toBe(false);
+  });
+
+  it("a refused delete quotes what defaults said past its NSLog header, and names the backup", async () => {
+    const { fake, ctx } = fixContext();
+    fake.mode("defaults", "delete-fails");
+    const r = await resetAccountCacheFix.run(ctx);
+    expect(r.outcome).toBe("failed");
+    expect(r.message).toMatch(
+      /^Clearing the settings failed \(Domain \(MobileMeAccounts\) not found\. Defaults have not been changed\.\); the backup is at /,
+    );
+    expect(r.message).not.toMatch(/\d{4}-\d\d-\d\d \d\d:/);
   });
 
   it("restore with no backup, or a damaged one, changes nothing", async () => {

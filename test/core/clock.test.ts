@@ -77,12 +77,45 @@ describe("time-settings probe", () => {
     expect(f.details).toEqual([
       "Time zone: Europe/Berlin",
       "Set time zone automatically: on",
+      "Set time and date automatically: on",
       "Time daemon (timed): running",
       "Time server: time.apple.com",
     ]);
   });
 
-  it("timed not running (pgrep exit 1) is a warning; a missing auto key is unknown", async () => {
+  it("timed not running is only reported (no claim about automatic time); an unreadable switch is unknown, with defaults' message past the NSLog header", async () => {
+    const rec = scenarios.healthy();
+    rec.exec = rec.exec.map((e) =>
+      e.command[0] === "/usr/bin/pgrep"
+        ? { ...e, stdout: "", exitCode: 1 }
+        : e.command[3] === "TMAutomaticTimeOnlyEnabled"
+          ? {
+              ...e,
+              stdout: "",
+              stderr:
+                "2023-11-10 20:58:08.277 defaults[11951:419861] \nThe domain/default pair of (/private/var/db/timed/Library/Preferences/com.apple.timed, TMAutomaticTimeOnlyEnabled) does not exist\n",
+              exitCode: 1,
+            }
+          : e,
+    );
+    const [f] = await runChecklist([timeSettingsProbe], replay(rec));
+    expect(f.status).toBe("pass");
+    expect(f.summary).not.toMatch(/timed|clock/i);
+    expect(f.details).toContain("Time daemon (timed): not running when checked");
+    expect(f.details).toContain(
+      "Set time and date automatically: unknown (The domain/default pair of (/private/var/db/timed/Library/Preferences/com.apple.timed, TMAutomaticTimeOnlyEnabled) does not exist)",
+    );
+  });
+
+  it("TMAutomaticTimeOnlyEnabled 0: Set time and date automatically is off (warn, with the settings)", async () => {
+    const rec = scenarios.healthy();
+    rec.exec = rec.exec.map((e) => (e.command[3] === "TMAutomaticTimeOnlyEnabled" ? { ...e, stdout: "0\n" } : e));
+    const [f] = await runChecklist([timeSettingsProbe], replay(rec));
+    expect(f).toMatchObject({ status: "warn", summary: "Set time and date automatically is off" });
+    expect(f.fixes).toEqual(["open-date-time-settings", "sync-clock"]);
+  });
+
+  it("a missing auto key is unknown; an MDM time server is named", async () => {
     const rec = scenarios.healthy();
     rec.exec = rec.exec.map((e) =>
       e.command[0] === "/usr/bin/pgrep"
@@ -101,8 +134,10 @@ describe("time-settings probe", () => {
       file.path === "/etc/ntp.conf" ? { path: file.path, text: "server ntp.corp-example.net\n" } : file,
     );
     const [f] = await runChecklist([timeSettingsProbe], replay(rec));
-    expect(f.status).toBe("warn");
-    expect(f.details).toContain("Set time zone automatically: unknown");
+    expect(f.status).toBe("pass");
+    expect(f.details).toContain(
+      "Set time zone automatically: unknown (The domain/default pair of (/Library/Preferences/com.apple.timezone.auto, Active) does not exist)",
+    );
     expect(f.details).toContain("Time server: ntp.corp-example.net");
   });
 

@@ -191,8 +191,22 @@ const INPUTS: Record<Probe["id"], Input[]> = {
     { label: "gsa.apple.com handshake", kind: "tls", match: (e) => e.host === "gsa.apple.com" },
   ],
   push: [
-    { label: "courier.push.apple.com:5223", kind: "tcp", match: (e) => e.host === T.pushHost && e.port === 5223 },
-    { label: "both push ports", kind: "tcp", match: (e) => e.host === T.pushHost, sole: { passOk: [] } },
+    {
+      label: "courier.push.apple.com:5223 (both names)",
+      kind: "tcp",
+      match: (e) => String(e.host).endsWith(T.pushHost) && e.port === 5223,
+    },
+    {
+      label: "1-courier.push.apple.com only (the bare name still answers)",
+      kind: "tcp",
+      match: (e) => e.host === "1-courier.push.apple.com",
+    },
+    {
+      label: "both push ports",
+      kind: "tcp",
+      match: (e) => String(e.host).endsWith(T.pushHost),
+      sole: { passOk: [] },
+    },
   ],
   internet: [
     { label: "1.1.1.1:443", kind: "tcp", match: (e) => e.host === "1.1.1.1" },
@@ -231,6 +245,16 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       kind: "exec",
       match: execOf("/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"),
     },
+    {
+      label: "defaults read com.apple.timed",
+      kind: "exec",
+      match: execOf(
+        "/usr/bin/defaults",
+        "read",
+        "/private/var/db/timed/Library/Preferences/com.apple.timed",
+        "TMAutomaticTimeOnlyEnabled",
+      ),
+    },
     { label: "pgrep -x timed", kind: "exec", match: execOf("/usr/bin/pgrep", "-x", "timed") },
   ],
   proxy: [
@@ -254,6 +278,11 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       match: execOf("/usr/libexec/ApplicationFirewall/socketfilterfw", "--getglobalstate"),
       sole: { passOk: [] },
     },
+    {
+      label: "socketfilterfw --getblockall",
+      kind: "exec",
+      match: execOf("/usr/libexec/ApplicationFirewall/socketfilterfw", "--getblockall"),
+    },
   ],
   account: [
     {
@@ -266,6 +295,11 @@ const INPUTS: Record<Probe["id"], Input[]> = {
   macos: [
     { label: "sw_vers", kind: "exec", match: execOf("/usr/bin/sw_vers"), sole: { passOk: [] } },
     { label: "sysctl hw.model", kind: "exec", match: execOf("/usr/sbin/sysctl", "-n", "hw.model") },
+    {
+      label: "sysctl kern.hv_vmm_present",
+      kind: "exec",
+      match: execOf("/usr/sbin/sysctl", "-n", "kern.hv_vmm_present"),
+    },
   ],
 };
 

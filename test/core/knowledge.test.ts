@@ -135,7 +135,11 @@ describe("knowledge base", () => {
     // Where the guides delete or reset, the steps say to leave it to a person (or Apple).
     expect(entry("stale-keychain-items").steps.join(" ")).toMatch(/Leave the Keychain alone/);
     expect(entry("where-to-start").steps.join(" ")).toMatch(/Leave NVRAM or SMC resets to Apple Support/);
-    expect(entry("icloud-error-4001").steps.join(" ")).toMatch(/backs up .* can be undone with Restore Account Cache/);
+    // The reset is an advanced, last-resort step of the 4001 guide, never one of its fixes, and says what it can't do.
+    expect(entry("icloud-error-4001").fixes).not.toContain("reset-account-cache");
+    expect(entry("icloud-error-4001").steps.join(" ")).toMatch(
+      /Advanced, last resort: .*Reset Account Cache clears only the cached account settings \(not the tokens/,
+    );
   });
 
   it("keeps manual account steps as text: password resets point at iforgot.apple.com", () => {
@@ -152,9 +156,15 @@ describe("searchKnowledge", () => {
     ["20209", "account-locked"],
     ["ec -20209", "account-locked"],
     ["ec=-20209", "account-locked"],
-    ["(-60007)", "admin-password-rejected"],
-    ["execution error: The administrator user name or password was incorrect. (-60007)", "admin-password-rejected"],
+    ["(-60007)", "admin-prompt-not-allowed"],
+    ["execution error: The administrator user name or password was incorrect. (-60007)", "admin-prompt-not-allowed"],
     ["-128", "password-prompt-cancelled"],
+    ["(-60006)", "password-prompt-cancelled"],
+    ["execution error: Authentication failed. (-60005)", "admin-rights-denied"],
+    [
+      "sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper",
+      "touch-id-unavailable",
+    ],
     ["error 4001", "icloud-error-4001"],
     ["4001", "icloud-error-4001"],
     ["Authentication failed. Please check your credentials and try again (Error 4001).", "icloud-error-4001"],
@@ -183,9 +193,17 @@ describe("searchKnowledge", () => {
     expect(searchKnowledge("enotfound")[0].matched).toBe("ENOTFOUND");
   });
 
-  it("a code shared by two sources finds both", () => {
+  it("-20101 is idmsa's 401, which a client's own password-hash bug can cause; GrandSlam's -20101 is unconfirmed", () => {
     const ids = searchKnowledge("-20101").map((m) => m.entry.id);
-    expect(ids.slice(0, 2).sort()).toEqual(["check-account-information", "wrong-credentials"]);
+    expect(ids[0]).toBe("check-account-information");
+    expect(ids).not.toContain("wrong-credentials");
+    expect(entry("check-account-information").meaning).toMatch(/client's own bug/);
+    expect(entry("check-account-information").source).toMatch(/#975, #994/);
+  });
+
+  it("-100 and -7003 have no public source for macOS sign-in: unverified", () => {
+    expect(entry("apple-account-unknown")).toMatchObject({ verified: false, confidence: "low" });
+    expect(entry("authkit-failed")).toMatchObject({ verified: false, confidence: "low" });
   });
 
   it.each([

@@ -33,7 +33,7 @@ describe("full checklist against loopback servers", () => {
     expect(notPassing).toEqual([]);
     expect(result.causes[0].cause).toBe("none");
     const tls = result.findings.find((f) => f.probe === "tls-inspection")!;
-    expect(tls.summary).toBe("Certificates come from Apple (5 checked)");
+    expect(tls.summary).toBe("Certificates come from Apple (6 checked)");
   });
 
   it("record → replay gives identical findings", async () => {
@@ -41,7 +41,7 @@ describe("full checklist against loopback servers", () => {
     const live = await runFullChecklist(recorder, { targets: mac.targets, binaries: mac.binaries });
     const recording = parseRecording(JSON.stringify(recorder.recording()));
     expect(recording.exec!.length).toBeGreaterThan(5);
-    expect(recording.tls!.length).toBe(5);
+    expect(recording.tls!.length).toBe(6);
     const replayed = await runFullChecklist(createReplayHost(recording), {
       targets: mac.targets,
       binaries: mac.binaries,

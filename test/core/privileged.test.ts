@@ -2,10 +2,13 @@ import { describe, expect, it } from "vitest";
 import { flushDnsFix } from "../../src/core/fixes/flush-dns";
 import { createRealHost } from "../../src/core/host/real";
 import { createReplayHost } from "../../src/core/host/replay";
-import { RECORDING_FORMAT } from "../../src/core/host/recording";
+import { parseRecording, RECORDING_FORMAT } from "../../src/core/host/recording";
+import type { Host } from "../../src/core/host/types";
 import {
   ADMIN_SCRIPT,
   adminArgv,
+  classifyOsascriptFailure,
+  TOUCH_ID_UNAVAILABLE,
   isValidServerName,
   osascriptArgv,
   pamEnablesTouchId,
@@ -35,7 +38,7 @@ describe("privileged runner against fake executables", () => {
       "-e",
       "on run argv",
       "-e",
-      "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+      "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges without altering line endings",
       "-e",
       "end run",
       "--",
@@ -60,15 +63,25 @@ describe("privileged runner against fake executables", () => {
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
   });
 
-  it("a wrong password (-60007) is its own failure", async () => {
+  it("-60007 is errAuthorizationInteractionNotAllowed: no prompt could be shown, not a wrong password", async () => {
     const fake = makeFakeBin();
-    fake.mode("osascript", "wrong-password");
+    fake.mode("osascript", "no-prompt");
     const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }], {
       bin: fake.bin,
       prompt: PROMPT,
       touchId: false,
     });
-    expect(outcome).toMatchObject({ outcome: "failed", reason: "wrong-password" });
+    expect(outcome).toMatchObject({ outcome: "failed", reason: "no-prompt" });
+    if (outcome.outcome !== "failed") return;
+    expect(outcome.message).toMatch(/^macOS couldn't show the administrator prompt here \(-60007/);
+    expect(outcome.message).not.toMatch(/password/i);
+  });
+
+  it("-60005 is denied and -60006 a cancel", () => {
+    expect(classifyOsascriptFailure("0:54: execution error: Authentication failed. (-60005)")).toBe("denied");
+    expect(classifyOsascriptFailure("execution error: The authorization was canceled. (-60006)")).toBe("cancelled");
+    expect(classifyOsascriptFailure("0:54: execution error: User canceled. (-128)")).toBe("cancelled");
+    expect(classifyOsascriptFailure("0:97: execution error: dscacheutil: oops (1)")).toBe("command");
   });
 
   it("the command's own failure comes back with its stderr", async () => {
@@ -113,16 +126,50 @@ describe("privileged runner against fake executables", () => {
     expect(fake.sudoStdin()).toBe("");
   });
 
-  it("after a Touch ID cancel it stops: no second sudo, no password prompt", async () => {
+  it.each(["no-terminal", "password-required"])(
+    "sudo without a way to ask (%s): 'Touch ID wasn't available', not a silent cancel; it stops, no second prompt",
+    async (mode) => {
+      const fake = makeFakeBin();
+      fake.mode("sudo", mode);
+      const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+        bin: fake.bin,
+        prompt: PROMPT,
+        touchId: true,
+      });
+      expect(outcome).toEqual({
+        outcome: "failed",
+        via: "touch-id",
+        reason: "touch-id-unavailable",
+        message: TOUCH_ID_UNAVAILABLE,
+      });
+      expect(fake.calls().map((c) => c[0])).toEqual(["sudo"]);
+    },
+  );
+
+  it("the fix offers the password prompt next, and a retry with adminPrompt 'password' uses osascript, not sudo", async () => {
     const fake = makeFakeBin();
-    fake.mode("sudo", "cancel");
-    const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
+    fake.mode("sudo", "no-terminal");
+    const pam = createReplayHost(
+      parseRecording(
+        JSON.stringify({
+          format: "apple-id-doctor.recording/1",
+          recordedAt: "2026-11-21T10:00:00.000Z",
+          platform: "darwin",
+          files: [{ path: "/etc/pam.d/sudo_local", text: "auth       sufficient     pam_tid.so\n" }],
+        }),
+      ),
+    );
+    const both: Host = { ...host, readFile: pam.readFile.bind(pam) };
+    const first = await flushDnsFix.run({ host: both, bin: fake.bin, targets: DEFAULT_TARGETS });
+    expect(first).toMatchObject({ outcome: "failed", message: TOUCH_ID_UNAVAILABLE, retryWithPassword: true });
+    const again = await flushDnsFix.run({
+      host: both,
       bin: fake.bin,
-      prompt: PROMPT,
-      touchId: true,
+      targets: DEFAULT_TARGETS,
+      adminPrompt: "password",
     });
-    expect(outcome).toEqual({ outcome: "cancelled", via: "touch-id" });
-    expect(fake.calls().map((c) => c[0])).toEqual(["sudo"]);
+    expect(again.outcome).toBe("done");
+    expect(fake.calls().map((c) => c[0])).toEqual(["sudo", "osascript", "dscacheutil", "killall"]);
   });
 
   it("a missing osascript is a clear failure", async () => {

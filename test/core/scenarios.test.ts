@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFullChecklist } from "../../src/core/checklist";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
@@ -16,10 +18,10 @@ describe("scenarios through recordings", () => {
     const { findings, causes } = await run(scenarios.healthy());
     const f = byProbe(findings);
     expect(findings.map((x) => [x.probe, x.status]).filter(([, s]) => s !== "pass")).toEqual([]);
-    expect(f["apple-hosts"].summary).toBe("All 5 sign-in servers answer");
-    expect(f.dns.summary).toBe("All 5 sign-in hosts resolve");
+    expect(f["apple-hosts"].summary).toBe("All 6 sign-in servers answer");
+    expect(f.dns.summary).toBe("All 6 sign-in hosts resolve");
     expect(f.dns.details[0]).toBe("Resolvers in use: 10.5.3.211, 10.5.3.210");
-    expect(f["tls-inspection"].summary).toBe("Certificates come from Apple (5 checked)");
+    expect(f["tls-inspection"].summary).toBe("Certificates come from Apple (6 checked)");
     expect(f.macos.summary).toBe("macOS 15.7.4 Sequoia (24G517) on Mac16,8");
     expect(f.firewall.summary).toMatch(/^Firewall on/);
     expect(f.vpn.summary).toBe("No VPN set up");
@@ -92,6 +94,23 @@ describe("scenarios through recordings", () => {
     expect(causes.map((c) => c.cause)).not.toContain("blocked");
   });
 
+  it("signed out, in the real `defaults` format (NSLog header, then the message): top cause signed-out", async () => {
+    const { findings, causes } = await run(scenarios.signedOut());
+    expect(byProbe(findings).account).toMatchObject({
+      status: "warn",
+      summary: "No Apple Account is signed in on this Mac",
+      details: ["Domain MobileMeAccounts does not exist"],
+    });
+    expect(causes[0]).toMatchObject({ cause: "signed-out", fixes: ["open-apple-account-settings"] });
+  });
+
+  it("the signed-out recording file on disk replays to signed-out (npm run recordings keeps it current)", async () => {
+    const text = readFileSync(join(__dirname, "..", "fixtures", "recordings", "signed-out.json"), "utf8");
+    expect(text).toBe(JSON.stringify(scenarios.signedOut(), null, 2) + "\n");
+    const { causes } = await runFullChecklist(createReplayHost(parseRecording(text)));
+    expect(causes[0].cause).toBe("signed-out");
+  });
+
   it("a recording with only recordedAt and platform: every probe skips, nothing crashes", async () => {
     const { findings, causes } = await run(scenarios.empty());
     expect(findings.length).toBeGreaterThan(5);
@@ -137,5 +156,94 @@ describe("scenarios through recordings", () => {
     const { findings } = await run(rec);
     for (const f of findings) expect(["pass", "warn", "fail", "skip", "error"]).toContain(f.status);
     expect(byProbe(findings).macos.status).toBe("error");
+  });
+});
+
+describe("push: the numbered courier first, the bare name as a second witness", () => {
+  const push = async (rec: ReturnType<typeof scenarios.healthy>) => byProbe((await run(rec)).findings).push;
+
+  it("tries 1-courier.push.apple.com before courier.push.apple.com, on 5223 and 443", async () => {
+    const f = await push(scenarios.healthy());
+    expect(f.status).toBe("pass");
+    expect(f.details.map((d) => d.replace(/ \(\d+ ms\)$/, ""))).toEqual([
+      "1-courier.push.apple.com:5223 open",
+      "courier.push.apple.com:5223 open",
+      "1-courier.push.apple.com:443 open",
+      "courier.push.apple.com:443 open",
+    ]);
+  });
+
+  it("either name open on a port counts; an older recording with only the bare name still reads", async () => {
+    const r = scenarios.healthy();
+    r.tcp = r.tcp.map((t) => (t.host === "courier.push.apple.com" ? { ...t, result: "timeout" as const } : t));
+    expect((await push(r)).summary).toBe("Push service reachable on port 5223");
+    const old = scenarios.healthy();
+    old.tcp = old.tcp.filter((t) => t.host !== "1-courier.push.apple.com");
+    const f = await push(old);
+    expect(f.summary).toBe("Push service reachable on port 5223");
+    expect(f.details.every((d) => d.startsWith("courier.push.apple.com:"))).toBe(true);
+  });
+
+  it("5223 blocked on both names, 443 open: the fallback warning", async () => {
+    const r = scenarios.healthy();
+    r.tcp = r.tcp.map((t) =>
+      t.port === 5223 && t.host.endsWith("courier.push.apple.com") ? { ...t, result: "refused" as const } : t,
+    );
+    expect((await push(r)).summary).toBe("Port 5223 is refused; push falls back to 443, which is slower");
+  });
+});
+
+describe("vpn: a tunnel that shows only in DNS", () => {
+  it("a Scoped resolver on utun0 (Tunnelblick/OpenVPN, real capture) is a VPN even with an empty --nc list", async () => {
+    const r = scenarios.healthy();
+    r.exec = r.exec.map((e) =>
+      e.command.join(" ") === "/usr/sbin/scutil --dns"
+        ? {
+            ...e,
+            stdout: readFileSync(join(__dirname, "..", "fixtures", "scutil-dns-openvpn-scoped-utun.txt"), "utf8"),
+          }
+        : e,
+    );
+    const f = byProbe((await run(r)).findings).vpn;
+    expect(f.status).toBe("warn");
+    expect(f.summary).toBe("A VPN tunnel is up (utun0). If sign-in fails, try once with it off");
+    expect(f.details).toContain("A resolver (8.8.8.8, 8.8.4.4) is scoped to the tunnel utun0");
+  });
+
+  it("scoped resolvers on en0 only (the healthy capture) are not a VPN", async () => {
+    expect(byProbe((await run(scenarios.healthy())).findings).vpn.summary).toBe("No VPN set up");
+  });
+});
+
+describe("firewall: State = 2 is strict, block-all comes from its own line", () => {
+  const withFirewall = (globalstate: string, blockall?: string) => {
+    const r = scenarios.healthy();
+    r.exec = r.exec
+      .filter((e) => blockall !== undefined || e.command[1] !== "--getblockall")
+      .map((e) =>
+        e.command[1] === "--getglobalstate"
+          ? { ...e, stdout: globalstate }
+          : e.command[1] === "--getblockall"
+            ? { ...e, stdout: blockall ?? "" }
+            : e,
+      );
+    return r;
+  };
+
+  it("State = 2 with block-all disabled (real output): 'on (strict)', never 'blocks all'", async () => {
+    const f = byProbe(
+      (await run(withFirewall("Firewall is enabled. (State = 2)\n", "Firewall has block all state set to disabled.\n")))
+        .findings,
+    ).firewall;
+    expect(f.summary).toBe("Firewall on (strict); it filters incoming connections only, so it can't block sign-in");
+    expect(f.details).toEqual(["Firewall is enabled. (State = 2)", "Firewall has block all state set to disabled."]);
+  });
+
+  it("block-all enabled on its own line: says it blocks all incoming connections", async () => {
+    const f = byProbe(
+      (await run(withFirewall("Firewall is enabled. (State = 2)\n", "Firewall has block all state set to enabled.\n")))
+        .findings,
+    ).firewall;
+    expect(f.summary).toBe("Firewall blocks all incoming connections; sign-in is outgoing, so it isn't affected");
   });
 });

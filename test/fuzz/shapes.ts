@@ -232,8 +232,10 @@ export function checkHwModel(v: unknown): void {
 }
 
 export function checkFirewall(v: FirewallState | unknown): void {
-  const o = object("firewall", v, ["state", "raw"]);
-  oneOf("firewall.state", o.state, ["off", "on", "block-all", "unknown"] as const);
+  const o = object("firewall", v, ["state", "raw", "blockAll", "stealth"]);
+  oneOf("firewall.state", o.state, ["off", "on", "strict", "unknown"] as const);
+  for (const key of ["blockAll", "stealth"] as const)
+    if (o[key] !== undefined && typeof o[key] !== "boolean") fail(`firewall.${key}`, "a boolean", o[key]);
   const raw = str("firewall.raw", o.raw);
   if (raw.length > 500) fail("firewall.raw", "at most 500 characters", raw.length);
 }

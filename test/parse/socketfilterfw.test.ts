@@ -17,11 +17,18 @@ describe("parseFirewallState: fixtures", () => {
     expect(parseFirewallState(DISABLED)).toEqual({ state: "off", raw: "Firewall is disabled. (State = 0)" });
   });
 
-  it("blocking all (State = 2)", () => {
+  it("the old block-all sentence (State = 2): on (strict), block-all from the sentence itself", () => {
     expect(parseFirewallState(BLOCK_ALL)).toEqual({
-      state: "block-all",
+      state: "strict",
+      blockAll: true,
       raw: "Firewall is blocking all non-essential incoming connections. (State = 2)",
     });
+  });
+
+  it("State = 2 with block-all disabled and stealth on (kolide/launcher test data): strict, not block-all", () => {
+    const r = parseFirewallState(fixture("socketfilterfw-state2-stealth-kolide.txt"));
+    expect(r).toMatchObject({ state: "strict", blockAll: false, stealth: true });
+    expect(r.raw.split("\n")[0]).toBe("Firewall is enabled. (State = 2)");
   });
 });
 
@@ -33,7 +40,9 @@ describe("parseFirewallState: variants", () => {
   it("words alone when the number is missing or unknown", () => {
     expect(parseFirewallState("Firewall is enabled.").state).toBe("on");
     expect(parseFirewallState("Firewall is disabled.\n").state).toBe("off");
-    expect(parseFirewallState("Firewall is blocking all non-essential incoming connections.").state).toBe("block-all");
+    expect(parseFirewallState("Firewall is blocking all non-essential incoming connections.").state).toBe("strict");
+    expect(parseFirewallState("Firewall stealth mode is off").stealth).toBe(false);
+    expect(parseFirewallState("Firewall has block all state set to enabled.").blockAll).toBe(true);
     expect(parseFirewallState("Firewall is enabled. (State = 7)").state).toBe("on");
     expect(parseFirewallState("(State = 7)").state).toBe("unknown");
   });
@@ -59,7 +68,7 @@ const PIECES = [
   "😀",
 ];
 const HTML = "<!DOCTYPE html>\n<html><head><title>Error</title></head>\n<body>Firewall</body></html>\n";
-const STATES = ["off", "on", "block-all", "unknown"];
+const STATES = ["off", "on", "strict", "unknown"];
 
 describe("parseFirewallState: bad data", () => {
   it.each([

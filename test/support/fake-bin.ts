@@ -24,14 +24,16 @@ case "$mode" in
       if [ $code -ne 0 ]; then echo "0:97: execution error: $(head -n1 "$dir/osascript.err") ($code)" >&2; exit 1; fi
       printf '%s' "$out"; exit 0 ;;
   cancel-es) echo "0:54: execution error: El usuario ha cancelado. (-128)" >&2; exit 1 ;;
-  wrong-password) echo "0:54: execution error: The administrator user name or password was incorrect. (-60007)" >&2; exit 1 ;;
+  no-prompt) echo "0:54: execution error: The administrator user name or password was incorrect. (-60007)" >&2; exit 1 ;;
+  denied) echo "0:54: execution error: Authentication failed. (-60005)" >&2; exit 1 ;;
   hang) exec sleep 30 ;;
 esac`,
   sudo: `${PRELUDE}
 cat > "$dir/sudo.stdin"
 case "$mode" in
   ok) exec "$@" ;;
-  cancel) echo "sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper" >&2; exit 1 ;;
+  no-terminal) echo "sudo: a terminal is required to read the password; either use the -S option to read from standard input or configure an askpass helper" >&2; exit 1 ;;
+  password-required) echo "sudo: a password is required" >&2; exit 1 ;;
   hang) exec sleep 30 ;;
 esac`,
   dscacheutil: `${PRELUDE}
@@ -46,7 +48,9 @@ esac`,
   // Keeps a real plist file as the MobileMeAccounts domain, like cfprefsd would.
   defaults: `${PRELUDE}
 state="$dir/MobileMeAccounts.plist"
-missing() { echo "Domain MobileMeAccounts does not exist" >&2; exit 1; }
+# Real defaults speaks through NSLog: a timestamp header line, then the message.
+nslog() { printf '%s defaults[11951:419861] \n' "2023-11-10 20:58:08.277" >&2; printf '%s\n' "$@" >&2; }
+missing() { nslog "Domain MobileMeAccounts does not exist"; exit 1; }
 case "$1" in
   export)
     if [ "$3" = "-" ]; then [ -f "$state" ] || missing; cat "$state"; exit 0; fi
@@ -56,7 +60,7 @@ case "$1" in
       export-other) sed 's/jane.doe@example.com/someone.else@example.com/' "$state" > "$3"; exit 0 ;;
     esac
     [ -f "$state" ] || missing; cp "$state" "$3"; exit 0 ;;
-  delete) [ "$mode" = delete-fails ] && { echo "Domain (MobileMeAccounts) not found." >&2; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
+  delete) [ "$mode" = delete-fails ] && { nslog "Domain (MobileMeAccounts) not found." "Defaults have not been changed."; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
   import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }; cp "$3" "$state"; exit 0 ;;
 esac
 exit 1`,

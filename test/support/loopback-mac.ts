@@ -116,7 +116,8 @@ export async function startLoopbackMac(options: LoopbackMacOptions = {}): Promis
   const targets = DEFAULT_TARGETS;
   const connect: Record<string, string> = {};
   for (const h of targets.signInHosts) connect[`${h}:${targets.tlsPort}`] = loop(tlsPort);
-  for (const p of targets.pushPorts) connect[`${targets.pushHost}:${p}`] = loop(tcpPort);
+  for (const p of targets.pushPorts)
+    for (const name of targets.pushHosts ?? [targets.pushHost]) connect[`${name}:${p}`] = loop(tcpPort);
   connect[`${targets.rawConnectivity.host}:${targets.rawConnectivity.port}`] = loop(tcpPort);
   const dnsRedirect: Record<string, string> = { system: loop(dnsPort) };
   for (const r of targets.publicResolvers) dnsRedirect[r] = loop(dnsPort);

@@ -17,6 +17,7 @@ const APPLE_ADDRESSES: Record<string, string[]> = {
   "gsa.apple.com": ["17.32.194.98"],
   "setup.icloud.com": ["17.248.190.66"],
   "account.apple.com": ["17.32.194.67"],
+  "appleid.cdn-apple.com": ["17.253.83.203"],
 };
 const DATE = "Sat, 21 Nov 2026 10:00:00 GMT";
 
@@ -39,6 +40,7 @@ export function healthy(): Mutable {
     exec: [
       { command: ["/usr/bin/sw_vers"], stdout: fixture("sw_vers-15.7.4.txt"), stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/sysctl", "-n", "hw.model"], stdout: "Mac16,8\n", stderr: "", exitCode: 0 },
+      { command: ["/usr/sbin/sysctl", "-n", "kern.hv_vmm_present"], stdout: "0\n", stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/scutil", "--dns"], stdout: fixture("scutil-dns-modern.txt"), stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/scutil", "--proxy"], stdout: fixture("scutil-proxy-none.txt"), stderr: "", exitCode: 0 },
       { command: ["/usr/sbin/scutil", "--nc", "list"], stdout: NC_HEADER, stderr: "", exitCode: 0 },
@@ -50,7 +52,24 @@ export function healthy(): Mutable {
         exitCode: 0,
       },
       {
+        command: ["/usr/libexec/ApplicationFirewall/socketfilterfw", "--getblockall"],
+        stdout: "Firewall has block all state set to disabled.\n",
+        stderr: "",
+        exitCode: 0,
+      },
+      {
         command: ["/usr/bin/defaults", "read", "/Library/Preferences/com.apple.timezone.auto", "Active"],
+        stdout: "1\n",
+        stderr: "",
+        exitCode: 0,
+      },
+      {
+        command: [
+          "/usr/bin/defaults",
+          "read",
+          "/private/var/db/timed/Library/Preferences/com.apple.timed",
+          "TMAutomaticTimeOnlyEnabled",
+        ],
         stdout: "1\n",
         stderr: "",
         exitCode: 0,
@@ -80,7 +99,9 @@ export function healthy(): Mutable {
       })),
     ),
     tcp: [
+      { host: "1-courier.push.apple.com", port: 5223, result: "open" },
       { host: "courier.push.apple.com", port: 5223, result: "open" },
+      { host: "1-courier.push.apple.com", port: 443, result: "open" },
       { host: "courier.push.apple.com", port: 443, result: "open" },
       { host: "1.1.1.1", port: 443, result: "open" },
     ],
@@ -149,7 +170,7 @@ export function dnsBroken(): Mutable {
   r.dns = r.dns.map((d) => (d.server === "system" ? { name: d.name, server: d.server, error: "ENOTFOUND" } : d));
   r.tls = r.tls.map((t) => ({ host: t.host, port: t.port, error: "ENOTFOUND" }));
   r.tcp = r.tcp.map((t) =>
-    t.host === "courier.push.apple.com" ? { ...t, result: "unreachable" as const, error: undefined } : t,
+    t.host.endsWith("courier.push.apple.com") ? { ...t, result: "unreachable" as const, error: undefined } : t,
   );
   return r;
 }
@@ -191,7 +212,7 @@ export function httpsInterception(): Mutable {
 
 export function pushBlocked(): Mutable {
   const r = healthy();
-  r.tcp = r.tcp.map((t) => (t.host === "courier.push.apple.com" ? { ...t, result: "timeout" as const } : t));
+  r.tcp = r.tcp.map((t) => (t.host.endsWith("courier.push.apple.com") ? { ...t, result: "timeout" as const } : t));
   return r;
 }
 
@@ -325,7 +346,14 @@ export function resolvedOnly(): Mutable {
   return r;
 }
 
-/** Nobody signed in to iCloud: the domain doesn't exist. */
+/**
+ * `defaults` reports through NSLog: a timestamp header line (with its
+ * trailing space), then the message. The shape is copied from real
+ * transcripts (REFERENCE.md k; 0xmachos/mOSL#24, openradar 12516545).
+ */
+export const NSLOG_HEADER = "2023-11-10 20:58:08.277 defaults[11951:419861] \n";
+
+/** Nobody signed in to iCloud: the domain doesn't exist, said the way real `defaults` says it. */
 export function signedOut(): Mutable {
   const r = healthy();
   return setExec(
@@ -333,7 +361,7 @@ export function signedOut(): Mutable {
     ["/usr/bin/defaults", "export", "MobileMeAccounts", "-"],
     "",
     1,
-    "Domain MobileMeAccounts does not exist\n",
+    `${NSLOG_HEADER}Domain MobileMeAccounts does not exist\n`,
   );
 }
 

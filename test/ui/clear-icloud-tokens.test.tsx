@@ -29,7 +29,7 @@ const FIXTURE = readFileSync(new URL("../fixtures/defaults-export-mobilemeaccoun
 const EMAIL = "jane.doe@example.com";
 const SECRETS = [EMAIL, "12345678901", "11111111-2222-4333-8444-555555555555", "Jane Doe"];
 const SERVICES = ["iCloud Drive", "Desktop & Documents Folders", "iCloud Keychain"];
-const STEPS = ["Sign Out and Back In", "Restart iCloud Services", "Reset Account Cache", "Restart Your Mac"];
+const STEPS = ["Sign Out and Back In", "Restart iCloud Services", "Restart Your Mac", "Reset Account Cache"];
 const SIGNED_OUT = "No Apple Account is signed in on this Mac";
 const ACCOUNT_URL = settingsUrl("open-apple-account-settings")!;
 
@@ -117,8 +117,15 @@ describe("Clear iCloud Tokens: reading the account", () => {
       expect(h.item(service).accessories).toEqual([{ tag: "On", color: Color.Green }]);
     }
 
-    // The steps, in the guides' order; the two that run say they haven't yet.
+    // The supported step first; the reset last, as an advanced last resort that says what it doesn't do.
     expect(section(h, "Steps").items.map((i) => i.title)).toEqual(STEPS);
+    expect(section(h, "Steps").subtitle).toBe("Supported first; the reset is a last resort");
+    expect(h.item("Reset Account Cache").subtitle).toMatch(/^Advanced, last resort: /);
+    const reset = h.item("Reset Account Cache").detail?.markdown ?? "";
+    expect(reset).toMatch(/doesn't clear iCloud's tokens: they live in the Accounts framework .* and the Keychain/);
+    expect(reset).toMatch(/can't bring the Mac and Apple's servers back in step/);
+    expect(h.item("Restart iCloud Services").detail?.markdown).toMatch(/doesn't refresh any token/);
+    expect(h.item("Sign Out and Back In").detail?.markdown).toMatch(/### What It Changes[\s\S]*Accounts framework/);
     expect(h.item("Restart iCloud Services").accessories).toEqual([
       { text: "Not run yet", color: Color.SecondaryText },
     ]);

@@ -89,7 +89,7 @@ describe("Explain Error", () => {
     ]);
 
     await type(h, "(-60007)");
-    expect(h.items()[0].title).toBe("Administrator Password Not Accepted");
+    expect(h.items()[0].title).toBe("Administrator Prompt Couldn't Be Shown");
     await type(h, "CERT_HAS_EXPIRED");
     expect(h.items()[0].title).toBe("Certificate Not Yet Valid or Expired");
   });

@@ -65,7 +65,7 @@ function withSplitDns(): Recording {
  * Commands and files go to the real host, so the fakes are spawned for real;
  * the PAM files say nothing about Touch ID, so the password prompt path runs.
  */
-function flushableMac(fake: FakeBin): Host {
+function flushableMac(fake: FakeBin, pamSudo?: string): Host {
   const broken = createReplayHost(loadRecording("dns-broken"));
   const healthy = createReplayHost(loadRecording("healthy"));
   const real = createRealHost();
@@ -85,16 +85,18 @@ function flushableMac(fake: FakeBin): Host {
     tls: (host, port, options) => broken.tls(host, port, options),
     ntp: (server, options) => broken.ntp(server, options),
     readFile: (path) =>
-      path.startsWith("/etc/pam.d/")
-        ? Promise.reject(new HostError("ENOENT", `${path}: no such file`))
-        : real.readFile(path),
+      path === "/etc/pam.d/sudo_local" && pamSudo !== undefined
+        ? Promise.resolve({ path, text: pamSudo })
+        : path.startsWith("/etc/pam.d/")
+          ? Promise.reject(new HostError("ENOENT", `${path}: no such file`))
+          : real.readFile(path),
   };
 }
 
-async function renderFlushable() {
+async function renderFlushable(pamSudo?: string) {
   const fake = makeFakeBin();
   const storage = memoryStorage();
-  const h = await render(<DnsView host={flushableMac(fake)} storage={storage} binaries={fake.bin} />);
+  const h = await render(<DnsView host={flushableMac(fake, pamSudo)} storage={storage} binaries={fake.bin} />);
   await h.waitFor(() => !h.isLoading() && h.item(SYSTEM_FAILS));
   return { fake, storage, h };
 }
@@ -180,7 +182,7 @@ describe("Flush DNS", () => {
         id: expect.any(Number),
         style: Toast.Style.Animated,
         title: "Flush DNS Cache…",
-        message: "macOS will ask for your password or Touch ID",
+        message: "macOS will ask for your password",
       },
       {
         id: expect.any(Number),
@@ -201,7 +203,7 @@ describe("Flush DNS", () => {
     expect(calls[2]).toEqual(["killall", "-HUP", "mDNSResponder"]);
 
     expect(titles(h)).toEqual(["Verdict After Flush", "Resolvers", "Sign-In Hosts After Flush"]);
-    expect(h.item("All 5 sign-in hosts resolve")).toMatchObject({
+    expect(h.item("All 6 sign-in hosts resolve")).toMatchObject({
       icon: { source: "CheckCircle", tintColor: Color.Green },
       accessories: [{ tag: "Failed → Passed", color: Color.Green, tooltip: `Before the flush: ${SYSTEM_FAILS}` }],
     });
@@ -223,7 +225,38 @@ describe("Flush DNS", () => {
     const summary = h.actions("appleid.apple.com").find((a) => a.title === "Copy DNS Summary")!.content as string;
     expect(summary).toContain("Sign-in hosts (after flushing the DNS cache):");
     expect(summary).toContain("- appleid.apple.com [Fixed]: this Mac: 17.32.194.99, 17.32.194.2");
-    expect(summary).toContain("Verdict: Passed — All 5 sign-in hosts resolve (before the flush: Failed)");
+    expect(summary).toContain("Verdict: Passed — All 6 sign-in hosts resolve (before the flush: Failed)");
+    await h.unmount();
+  });
+
+  it("Touch ID set up but not available (no terminal for sudo): says so, and offers the password prompt next", async () => {
+    const { fake, h } = await renderFlushable("auth       sufficient     pam_tid.so\n");
+    fake.mode("sudo", "no-terminal");
+    await h.runAction("Flush DNS Cache", "gsa.apple.com");
+    await h.waitFor(() => __mock.lastToast()?.style === Toast.Style.Failure && !h.isLoading(), { timeoutMs: 10000 });
+    const shown = __mock.toasts.filter((t) => !t.hidden);
+    expect(shown[0]).toMatchObject({ title: "Flush DNS Cache…", message: "Touch ID may be asked for" });
+    const failure = __mock.lastToast()!;
+    expect(failure).toMatchObject({
+      style: Toast.Style.Failure,
+      title: "Touch ID Wasn't Available",
+      message: "Touch ID wasn't available, so nothing was changed. Use the password prompt instead.",
+    });
+    const action = __mock.toastObjects.get(failure.id)!.primaryAction!;
+    expect(action.title).toBe("Use Password Instead");
+    expect(fake.calls().map(([name]) => name)).toEqual(["sudo"]);
+    // The next action asks with the password prompt, not Touch ID again.
+    action.onAction!(__mock.toastObjects.get(failure.id)!);
+    await h.waitFor(() => titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
+    expect(fake.calls().map(([name]) => name)).toEqual(["sudo", "osascript", "dscacheutil", "killall"]);
+    expect(__mock.toasts.filter((t) => !t.hidden).at(-2)).toMatchObject({
+      title: "Flush DNS Cache…",
+      message: "macOS will ask for your password",
+    });
+    expect(__mock.toasts.at(-2)).toMatchObject({
+      title: "Flush DNS Cache…",
+      message: "macOS will ask for your password",
+    });
     await h.unmount();
   });
 
@@ -238,7 +271,7 @@ describe("Flush DNS", () => {
       {
         style: Toast.Style.Animated,
         title: "Flush DNS Cache…",
-        message: "macOS will ask for your password or Touch ID",
+        message: "macOS will ask for your password",
       },
       { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
     ]);
@@ -293,6 +326,7 @@ describe("Flush DNS", () => {
       "- gsa.apple.com: this Mac: name not found (0 ms); 1.1.1.1: 17.32.194.98 (0 ms); 8.8.8.8: 17.32.194.98 (0 ms)",
       "- setup.icloud.com: this Mac: name not found (0 ms); 1.1.1.1: 17.248.190.66 (0 ms); 8.8.8.8: 17.248.190.66 (0 ms)",
       "- account.apple.com: this Mac: name not found (0 ms); 1.1.1.1: 17.32.194.67 (0 ms); 8.8.8.8: 17.32.194.67 (0 ms)",
+      "- appleid.cdn-apple.com: this Mac: name not found (0 ms); 1.1.1.1: 17.253.83.203 (0 ms); 8.8.8.8: 17.253.83.203 (0 ms)",
       "",
       `Verdict: Failed — ${SYSTEM_FAILS}`,
     ].join("\n");
@@ -320,7 +354,7 @@ describe("Flush DNS", () => {
       icon: { source: "Lock", tintColor: Color.PrimaryText },
       accessories: [{ tag: "VPN", color: Color.Purple, tooltip: "Interface utun4" }],
     });
-    expect(h.item("All 5 sign-in hosts resolve").accessories).toEqual([{ tag: "Passed", color: Color.Green }]);
+    expect(h.item("All 6 sign-in hosts resolve").accessories).toEqual([{ tag: "Passed", color: Color.Green }]);
     for (const name of HOSTS) expect(h.item(name).icon).toEqual({ source: "CheckCircle", tintColor: Color.Green });
 
     // The VPN's domain and address are the user's network: hidden in the copy.

@@ -72,7 +72,10 @@ describe("Verify Clock over recorded Macs", () => {
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
       ["Diagnosis", ["Checking…"]],
       ["Time Servers", ["ntp.example.org"]],
-      ["Settings", ["Time Zone", "Set Time Zone Automatically", "Time Daemon", "Time Server"]],
+      [
+        "Settings",
+        ["Time Zone", "Set Time Zone Automatically", "Set Time and Date Automatically", "Time Daemon", "Time Server"],
+      ],
     ]);
     for (const item of h.items().slice(1)) {
       expect(item.accessories).toEqual([{ tag: "Checking…", color: Color.SecondaryText }]);
@@ -135,6 +138,7 @@ describe("Verify Clock over recorded Macs", () => {
     expect(rowsIn(h, "Settings").map((i) => [i.title, i.subtitle, i.accessories, i.icon])).toEqual([
       ["Time Zone", undefined, [{ text: "Europe/Berlin" }], "Globe"],
       ["Set Time Zone Automatically", undefined, [{ text: "On" }], "Geopin"],
+      ["Set Time and Date Automatically", undefined, [{ text: "On" }], "Clock"],
       ["Time Daemon", "timed", [{ text: "Running" }], "Clock"],
       ["Time Server", undefined, [{ text: "time.apple.com" }], "Network"],
     ]);
@@ -231,6 +235,7 @@ describe("Verify Clock over recorded Macs", () => {
         "Round trip: 31 ms",
         "Time zone: Europe/Berlin",
         "Set time zone automatically: on",
+        "Set time and date automatically: on",
         "Time daemon (timed): running",
         "Time server setting: time.apple.com",
       ].join("\n"),
@@ -325,7 +330,7 @@ describe("Sync Clock Now", () => {
         "-e",
         "on run argv",
         "-e",
-        "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges",
+        "do shell script (item 1 of argv) with prompt (item 2 of argv) with administrator privileges without altering line endings",
         "-e",
         "end run",
         "--",
@@ -337,7 +342,7 @@ describe("Sync Clock Now", () => {
 
     const message = "Clock set from time.apple.com (it was within 172 ms of time.apple.com)";
     expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password or Touch ID" },
+      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password" },
       { style: Toast.Style.Success, title: message, message: "Clock: Failed → Passed" },
     ]);
 
@@ -398,7 +403,7 @@ describe("Sync Clock Now", () => {
     await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading());
 
     expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password or Touch ID" },
+      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password" },
       { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
     ]);
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);

@@ -7,6 +7,7 @@ import { createBackupStore } from "../../core/host/backups";
 import { CHECKLIST_PROBES } from "../../core/probes";
 import type { Host } from "../../core/host/types";
 import { FIX_IDS } from "../../core/ids";
+import { touchIdEnabled } from "../../core/privileged";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
 import { dataDir } from "../environment";
@@ -32,9 +33,10 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     }
   }
   if (!args.json) {
-    deps.stdout.write(
-      `${chosen.title}…${chosen.needsAdmin ? " (macOS will ask for an administrator password or Touch ID)" : ""}\n`,
-    );
+    // Touch ID is named only where sudo is set up for it (the password sheet has none since macOS 14).
+    const touchId = chosen.needsAdmin && !args.password && (await touchIdEnabled(host));
+    const asks = touchId ? " (Touch ID may be asked for)" : " (macOS will ask for an administrator password)";
+    deps.stdout.write(`${chosen.title}…${chosen.needsAdmin ? asks : ""}\n`);
   }
   const applied = await applyFix(chosen, host, {
     ...deps.run,
@@ -43,6 +45,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     deadlineMs: args.deadlineMs,
     backups: createBackupStore(join(dataDir(deps.env), "backups")),
     backupPath: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
+    adminPrompt: args.password ? "password" : undefined,
   });
   const failed = applied.result.outcome !== "done" || applied.after.some((f) => f.status === "fail");
   if (args.json) {
@@ -61,6 +64,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   const style = styleFor(deps);
   const mark = { done: "✓", cancelled: "–", failed: "✗" }[applied.result.outcome];
   deps.stdout.write(`${mark} ${applied.result.message}\n`);
+  if (applied.result.retryWithPassword) deps.stdout.write(`  next: fix ${chosen.id} --password\n`);
   for (const line of applied.result.ran ?? []) deps.stdout.write(`  ran: ${line}\n`);
   if (applied.result.outcome === "done" && applied.before.length) {
     deps.stdout.write("\nBefore → after\n");

@@ -1,6 +1,7 @@
 import { FIX_TITLES } from "../fix-titles";
 import type { Backup, BackupStore } from "../host/backups";
 import { errorCode } from "../host/types";
+import { defaultsMessage, defaultsMessageText } from "../parse/defaults-error";
 import { parseMobileMeExport, sameAccounts, type AppleAccount } from "../parse/mobileme";
 import type { Fix, FixContext, FixResult } from "./types";
 
@@ -12,7 +13,7 @@ import type { Fix, FixContext, FixResult } from "./types";
 // Keychain.
 
 export const RESET_EXPLANATION =
-  "This backs up, then clears, the account settings macOS caches for iCloud (MobileMeAccounts). It does not sign you out on Apple's servers and does not touch the Keychain. Afterwards iCloud may look half signed in until you sign out and back in in System Settings, which is the supported fix. The backup can be restored.";
+  "An advanced, last-resort step: Sign Out and Back In is the supported way to get fresh tokens. This backs up, then clears, the account settings macOS caches for iCloud (MobileMeAccounts). iCloud's tokens aren't in them: they live in the Accounts framework and the Keychain, which this never touches, and it doesn't sign you out on Apple's servers. Afterwards Settings may show you half signed in until you sign out and back in. The backup can be restored, but restoring brings back only the settings file, not agreement with Apple's servers.";
 
 type Read = { ok: true; accounts: AppleAccount[] } | { ok: false; reason: string };
 
@@ -20,7 +21,7 @@ async function readLive(ctx: FixContext): Promise<Read> {
   try {
     const r = await ctx.host.exec([ctx.bin.defaults, "export", "MobileMeAccounts", "-"]);
     if (r.exitCode !== 0)
-      return { ok: false, reason: (r.stderr || r.stdout).trim().split("\n")[0] || `defaults exited ${r.exitCode}` };
+      return { ok: false, reason: defaultsMessage(r.stderr, r.stdout) || `defaults exited ${r.exitCode}` };
     const parsed = parseMobileMeExport(r.stdout);
     return parsed.ok ? parsed : { ok: false, reason: parsed.reason };
   } catch (error) {
@@ -33,7 +34,7 @@ async function readBackup(ctx: FixContext, path: string): Promise<Read> {
   try {
     const r = await ctx.host.exec([ctx.bin.plutil, "-convert", "xml1", "-o", "-", path]);
     if (r.exitCode !== 0)
-      return { ok: false, reason: (r.stderr || r.stdout).trim().split("\n")[0] || `plutil exited ${r.exitCode}` };
+      return { ok: false, reason: defaultsMessage(r.stderr, r.stdout) || `plutil exited ${r.exitCode}` };
     const parsed = parseMobileMeExport(r.stdout);
     return parsed.ok ? parsed : { ok: false, reason: parsed.reason };
   } catch (error) {
@@ -68,7 +69,7 @@ async function backupVerified(ctx: FixContext, store: BackupStore, live: AppleAc
   try {
     const r = await ctx.host.exec([ctx.bin.defaults, "export", "MobileMeAccounts", path]);
     if (r.exitCode !== 0)
-      return no(`The backup failed (${(r.stderr || r.stdout).trim().split("\n")[0] || `exit ${r.exitCode}`})`, ran);
+      return no(`The backup failed (${defaultsMessage(r.stderr, r.stdout) || `exit ${r.exitCode}`})`, ran);
   } catch (error) {
     return no(`The backup failed (${errorCode(error)})`, ran);
   }
@@ -101,7 +102,7 @@ export const resetAccountCacheFix: Fix = {
       const r = await ctx.host.exec([ctx.bin.defaults, "delete", "MobileMeAccounts"]);
       if (r.exitCode !== 0)
         return failed(
-          `Clearing the settings failed (${(r.stderr || r.stdout).trim() || `exit ${r.exitCode}`}); the backup is at ${path}`,
+          `Clearing the settings failed (${defaultsMessageText(r.stderr, r.stdout) || `exit ${r.exitCode}`}); the backup is at ${path}`,
           ran,
         );
     } catch (error) {
@@ -139,7 +140,7 @@ export async function restoreAccountCache(ctx: FixContext, backup?: Backup | str
   try {
     const r = await ctx.host.exec([ctx.bin.defaults, "import", "MobileMeAccounts", chosen]);
     if (r.exitCode !== 0)
-      return failed(`The restore failed (${(r.stderr || r.stdout).trim() || `exit ${r.exitCode}`})`, ran);
+      return failed(`The restore failed (${defaultsMessageText(r.stderr, r.stdout) || `exit ${r.exitCode}`})`, ran);
   } catch (error) {
     return failed(`The restore failed (${errorCode(error)})`, ran);
   }

@@ -9,6 +9,8 @@ export function fromAdminOutcome(outcome: AdminOutcome, doneMessage: string, ran
     case "cancelled":
       return { outcome: "cancelled", message: "Cancelled", ran: [] };
     case "failed":
-      return { outcome: "failed", message: outcome.message, ran };
+      return outcome.reason === "touch-id-unavailable"
+        ? { outcome: "failed", message: outcome.message, ran: [], retryWithPassword: true }
+        : { outcome: "failed", message: outcome.message, ran };
   }
 }

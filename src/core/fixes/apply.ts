@@ -27,6 +27,7 @@ export interface ApplyOptions {
   macosMajor?: number;
   backups?: BackupStore;
   backupPath?: string;
+  adminPrompt?: "password";
 }
 
 /**
@@ -42,6 +43,7 @@ export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Pro
     macosMajor: options.macosMajor,
     backups: options.backups,
     backupPath: options.backupPath,
+    adminPrompt: options.adminPrompt,
   };
   const run = (list: readonly Probe[]) =>
     list.length

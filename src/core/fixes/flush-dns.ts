@@ -11,9 +11,10 @@ export const flushDnsFix: Fix = {
   needsAdmin: true,
   destructive: false,
   verifies: ["dns"],
-  async run({ host, bin }) {
+  async run({ host, bin, adminPrompt }) {
     const outcome = await runAsAdmin(host, [{ kind: "flush-dns-cache" }, { kind: "restart-mdnsresponder" }], {
       bin,
+      touchId: adminPrompt === "password" ? false : undefined,
       prompt: "Apple ID Doctor wants to flush the DNS cache so this Mac looks up Apple's sign-in servers afresh.",
     });
     return fromAdminOutcome(outcome, "DNS cache flushed", [

@@ -14,12 +14,13 @@ export const syncClockFix: Fix = {
   needsAdmin: true,
   destructive: false,
   verifies: ["clock"],
-  async run({ host, bin, targets }) {
+  async run({ host, bin, targets, adminPrompt }) {
     const server = targets.ntpServers[0] ?? "time.apple.com";
     if (!isValidServerName(server))
       return { outcome: "failed", message: `"${server}" is not a valid time server name` };
     const outcome = await runAsAdmin(host, [{ kind: "set-clock", server }], {
       bin,
+      touchId: adminPrompt === "password" ? false : undefined,
       prompt: `Apple ID Doctor wants to set this Mac's clock from ${server}, because Apple's servers reject sign-ins when the clock is off.`,
     });
     const result = fromAdminOutcome(outcome, `Clock set from ${server}`, [`${bin.sntp} -sS ${server}`]);

@@ -14,6 +14,8 @@ export interface FixContext {
   backups?: BackupStore;
   /** restore-account-cache: which backup (the newest when unset). */
   backupPath?: string;
+  /** "password": ask with the macOS password prompt even where Touch ID sudo is set up (the retry after Touch ID wasn't available). */
+  adminPrompt?: "password";
 }
 
 export interface FixResult {
@@ -22,6 +24,8 @@ export interface FixResult {
   message: string;
   /** What ran, for the record and for support (argv joined for display). */
   ran?: string[];
+  /** Touch ID wasn't available: offer the password prompt as the next action (run again with adminPrompt "password"). */
+  retryWithPassword?: boolean;
 }
 
 export interface Fix {

@@ -1,4 +1,6 @@
-// Parsers for `/usr/bin/sw_vers` and `/usr/sbin/sysctl -n hw.model`.
+import { macosName } from "../macos-releases";
+
+// Parsers for `/usr/bin/sw_vers`, `/usr/sbin/sysctl -n hw.model` and `-n kern.hv_vmm_present`.
 
 export interface MacosVersion {
   productName: string;
@@ -11,23 +13,6 @@ export interface MacosVersion {
   patch: number;
   marketingName?: string;
 }
-
-// 10.x releases are named by minor version; from 11 on by major (15 jumped straight to 26).
-const NAMES_10: Record<number, string> = {
-  11: "El Capitan",
-  12: "Sierra",
-  13: "High Sierra",
-  14: "Mojave",
-  15: "Catalina",
-};
-const NAMES: Record<number, string> = {
-  11: "Big Sur",
-  12: "Monterey",
-  13: "Ventura",
-  14: "Sonoma",
-  15: "Sequoia",
-  26: "Tahoe",
-};
 
 export function parseSwVers(text: string): MacosVersion | undefined {
   try {
@@ -55,7 +40,7 @@ export function parseSwVers(text: string): MacosVersion | undefined {
     };
     const extra = fields.get("ProductVersionExtra");
     if (extra) result.productVersionExtra = extra;
-    const marketingName = major === 10 ? NAMES_10[minor] : NAMES[major];
+    const marketingName = macosName(major, minor);
     if (marketingName) result.marketingName = marketingName;
     return result;
   } catch {
@@ -75,7 +60,14 @@ export function parseHwModel(text: string): string | undefined {
   }
 }
 
-// Sign-in is reported to fail in some virtual machines, so the diagnosis wants to know.
+// A virtual machine's model identifier (Apple's Virtualization framework, VMware, Parallels).
 export function isVirtualMac(model: string): boolean {
   return typeof model === "string" && /^(?:VirtualMac|VMware|Parallels)/i.test(model.trim());
+}
+
+/** `sysctl -n kern.hv_vmm_present`: 1 in a virtual machine, 0 on real hardware; anything else is unknown. */
+export function parseHvVmmPresent(text: string): boolean | undefined {
+  if (typeof text !== "string") return undefined;
+  const value = text.trim().replace(/^kern\.hv_vmm_present:\s*/, "");
+  return value === "1" ? true : value === "0" ? false : undefined;
 }

@@ -1,3 +1,4 @@
+import { defaultsMessage, isMissingDomain } from "../parse/defaults-error";
 import { parseMobileMeExport } from "../parse/mobileme";
 import type { Identifier } from "../types";
 import type { Probe } from "./types";
@@ -25,8 +26,8 @@ export const accountProbe: Probe = {
     );
     if (out.run.exitCode !== 0) {
       // A missing domain is the signed-out state; anything else is an error worth quoting.
-      const said = (out.run.stderr || out.run.stdout).trim().split("\n")[0] ?? "";
-      if (/does not exist|not found|no such/i.test(said) || said === "")
+      const said = defaultsMessage(out.run.stderr, out.run.stdout);
+      if (said === "" || isMissingDomain(out.run.stderr, out.run.stdout))
         return { ...signedOut, details: [said || "MobileMeAccounts doesn't exist"] };
       return result("error", "Couldn't read the account settings", [said]);
     }

@@ -28,4 +28,9 @@ export function isExpectedIssuer(issuer: string | undefined): boolean {
   return /^Apple (Public (EV )?Server (RSA|ECC) CA|Server Authentication CA|IST CA)|^DigiCert\b/.test(issuer.trim());
 }
 
+/** Apple's CDN names (`*.cdn-apple.com`): reachable like the rest, but their certificate issuer isn't documented. */
+export function isCdnHost(host: string): boolean {
+  return /\.cdn-apple\.com$/i.test(host);
+}
+
 export const CLOCK_CERT_ERRORS = new Set(["CERT_HAS_EXPIRED", "CERT_NOT_YET_VALID"]);

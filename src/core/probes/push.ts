@@ -1,47 +1,56 @@
 import type { Probe } from "./types";
 import { attempt, result } from "./util";
 
-// Apple Push (iMessage, FaceTime, 2FA prompts on other devices) connects to
-// courier.push.apple.com on 5223 and falls back to 443. Both are tried at
-// once; 5223 blocked alone is a warning, both blocked is a failure.
+// Apple Push (iMessage, FaceTime, 2FA prompts on other devices). Real
+// clients dial `N-courier.push.apple.com` (N from 1 to 50) on 5223 and fall
+// back to 443, so `1-courier.push.apple.com` is tried first and the bare
+// `courier.push.apple.com` is a second witness; all at once. A port counts as
+// open when either name answers on it. 5223 blocked alone is a warning, both
+// blocked is a failure.
 export const pushProbe: Probe = {
   id: "push",
   title: "Apple Push Service",
   area: "apple",
   async run({ host, targets, signal }) {
+    const names = targets.pushHosts?.length ? targets.pushHosts : [targets.pushHost];
     const tries = await Promise.all(
-      targets.pushPorts.map(async (port) => ({
-        port,
-        ...(await attempt(() => host.tcp(targets.pushHost, port, { signal }))),
-      })),
+      targets.pushPorts.flatMap((port) =>
+        names.map(async (name) => ({ name, port, ...(await attempt(() => host.tcp(name, port, { signal }))) })),
+      ),
     );
-    const details = tries.map((t) => `${targets.pushHost}:${t.port} ${t.value ?? t.code} (${t.ms} ms)`);
-    const data = { ports: tries.map((t) => ({ port: t.port, result: t.value ?? t.code })) };
-    if (tries.every((t) => t.code === "ENOTRECORDED"))
-      return result("skip", "No push connection tests in the recording");
-    const [primary, ...fallbacks] = tries;
-    if (primary.value === "open")
-      return result("pass", `Push service reachable on port ${primary.port}`, details, { data });
-    const fallback = fallbacks.find((t) => t.value === "open");
+    // A name a recording lacks (older recordings hold only the bare name) is no evidence either way.
+    const seen = tries.filter((t) => t.code !== "ENOTRECORDED");
+    if (seen.length === 0) return result("skip", "No push connection tests in the recording");
+    const details = seen.map((t) => `${t.name}:${t.port} ${t.value ?? t.code} (${t.ms} ms)`);
+    const ports = targets.pushPorts
+      .map((port) => {
+        const onPort = seen.filter((t) => t.port === port);
+        const open = onPort.find((t) => t.value === "open");
+        return {
+          port,
+          open: Boolean(open),
+          result: open ? "open" : (onPort[0]?.value ?? onPort[0]?.code),
+          tried: onPort.length,
+        };
+      })
+      .filter((p) => p.tried > 0);
+    const data = { ports: ports.map(({ port, result: r }) => ({ port, result: r })), hosts: names };
+    const [primary, ...fallbacks] = ports;
+    if (primary.open) return result("pass", `Push service reachable on port ${primary.port}`, details, { data });
+    const fallback = fallbacks.find((p) => p.open);
     if (fallback) {
       return result(
         "warn",
-        `Port ${primary.port} is ${primary.value ?? "blocked"}; push falls back to ${fallback.port}, which is slower`,
+        `Port ${primary.port} is ${primary.result ?? "blocked"}; push falls back to ${fallback.port}, which is slower`,
         details,
-        {
-          fixes: ["open-network-settings"],
-          data,
-        },
+        { fixes: ["open-network-settings"], data },
       );
     }
     return result(
       "fail",
-      `Can't reach Apple's push service on port ${tries.map((t) => t.port).join(" or ")}`,
+      `Can't reach Apple's push service on port ${ports.map((p) => p.port).join(" or ")}`,
       details,
-      {
-        fixes: ["open-network-settings"],
-        data,
-      },
+      { fixes: ["open-network-settings"], data },
     );
   },
 };

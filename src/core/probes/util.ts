@@ -1,5 +1,6 @@
 import { describeError, errorCode, type ExecResult } from "../host/types";
 import type { FixId } from "../ids";
+import { defaultsMessage } from "../parse/defaults-error";
 import type { Identifier, ProbeResult, Status } from "../types";
 import type { ProbeContext } from "./types";
 
@@ -35,7 +36,8 @@ export async function readCommand(ctx: ProbeContext, command: string[], okExits:
   try {
     const run = await ctx.host.exec(command, { signal: ctx.signal });
     if (!okExits.includes(run.exitCode)) {
-      const said = (run.stderr || run.stdout).trim().split("\n")[0] ?? "";
+      // Skips NSLog header lines (defaults, and other Foundation tools, put the message after one).
+      const said = defaultsMessage(run.stderr, run.stdout);
       return {
         ok: false,
         result: result("error", `\`${label}\` failed (exit ${run.exitCode})`, said ? [said] : []),
