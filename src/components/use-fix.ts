@@ -30,7 +30,7 @@ export interface UseFixOptions {
 
 /** Per-run inputs for one fix: restore-account-cache's chosen backup. */
 export interface RunExtra {
-  backupPath?: string;
+  backupName?: string;
 }
 
 /**
@@ -74,7 +74,7 @@ export function useFix(options: UseFixOptions) {
         binaries,
         macosMajor,
         backups,
-        backupPath: extra?.backupPath,
+        backupName: extra?.backupName,
       });
       if (applied.result.outcome === "done") {
         toast.style = Toast.Style.Success;

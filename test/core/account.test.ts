@@ -134,8 +134,12 @@ describe("reset-account-cache and restore-account-cache against fake defaults ke
       outcome: "failed",
       message: "There is no backup to restore",
     });
+    expect((await restoreAccountCache(ctx, "MobileMeAccounts-000009-2026-12-01T10-00-00-000Z.plist")).message).toMatch(
+      /no backup named/,
+    );
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
     fake.mode("plutil", "fail");
-    expect((await restoreAccountCache(ctx, "/nonexistent/MobileMeAccounts-x.plist")).message).toMatch(/can't be read/);
+    expect((await restoreAccountCache(ctx)).message).toMatch(/can't be read/);
     expect(fake.calls().some((c) => c[0] === "defaults" && c[1] === "import")).toBe(false);
   });
 });
@@ -176,7 +180,7 @@ describe("restore over different settings", () => {
     expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
     const other = FIXTURE.replace("jane.doe@example.com", "someone.else@example.com");
     fake.setAccountState(other); // someone else signed in since the reset
-    const restored = await restoreAccountCache(ctx, (await ctx.backups!.list()).at(-1)!.path);
+    const restored = await restoreAccountCache(ctx, (await ctx.backups!.list()).at(-1)!.name);
     expect(restored.outcome).toBe("done");
     expect(fake.accountState()).toBe(FIXTURE);
     const backups = await ctx.backups!.list();

@@ -42,7 +42,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     history: historyFor(deps),
     deadlineMs: args.deadlineMs,
     backups: createBackupStore(join(dataDir(deps.env), "backups")),
-    backupPath: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
+    backupName: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
   });
   const failed = applied.result.outcome !== "done" || applied.after.some((f) => f.status === "fail");
   if (args.json) {

@@ -26,7 +26,7 @@ export interface ApplyOptions {
   binaries?: BinaryTable;
   macosMajor?: number;
   backups?: BackupStore;
-  backupPath?: string;
+  backupName?: string;
 }
 
 /**
@@ -41,7 +41,7 @@ export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Pro
     targets: options.targets ?? DEFAULT_TARGETS,
     macosMajor: options.macosMajor,
     backups: options.backups,
-    backupPath: options.backupPath,
+    backupName: options.backupName,
   };
   const run = (list: readonly Probe[]) =>
     list.length
