@@ -81,7 +81,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
     const redacted = redact(text, { ...input.context, identifiers: collectIdentifiers(input.findings) });
     const hidden = [
       ...new Set(
-        redacted.match(/\[(email|dsid|uuid|serial|user|computer|private-ip|mac|wifi|proxy-host|vpn|domain)\]/g) ?? [],
+        redacted.match(/\[(email|dsid|uuid|serial|user|computer|private-ip|mac|wifi|proxy-host|vpn|domain|credentials)\]/g) ?? [],
       ),
     ];
     text =
