@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
 import { parseRecording, RecordingError } from "../core/host/recording";
 import { createReplayHost } from "../core/host/replay";
+import { cleanLine } from "../core/sanitize";
 import type { Host } from "../core/host/types";
 import { APP_VERSION } from "../core/version";
 import { parseCliArgs, USAGE, type CliArgs, type CommandName } from "./args";
@@ -64,8 +65,8 @@ export async function main(argv: string[], deps: CliDeps = defaultDeps()): Promi
   try {
     host = args.replay ? createReplayHost(parseRecording(await readFile(args.replay, "utf8"))) : await deps.realHost();
   } catch (error) {
-    const reason = error instanceof RecordingError ? error.message : (error as Error).message;
-    deps.stderr.write(`apple-id-doctor: can't read recording ${args.replay}: ${reason}\n`);
+    const reason = cleanLine(error instanceof RecordingError ? error.message : (error as Error).message);
+    deps.stderr.write(`apple-id-doctor: can't read recording ${cleanLine(args.replay)}: ${reason}\n`);
     return 2;
   }
   const command = await COMMANDS[args.command]();

@@ -1,4 +1,5 @@
 import { FIX_IDS } from "./ids";
+import { cleanLine } from "./sanitize";
 import type { FixRecord } from "./types";
 
 // The fixes already tried, with times: support asks for them first. Stored
@@ -40,7 +41,10 @@ export class FixHistory {
 function parseRecords(raw: string | undefined): FixRecord[] {
   try {
     const parsed: unknown = raw ? JSON.parse(raw) : [];
-    return Array.isArray(parsed) ? parsed.filter(isRecord) : [];
+    // The file is outside text too (anyone can edit it): messages are cleaned as they are read.
+    return Array.isArray(parsed)
+      ? parsed.filter(isRecord).map((r) => (r.message === undefined ? r : { ...r, message: cleanLine(r.message) }))
+      : [];
   } catch {
     return [];
   }

@@ -4,6 +4,7 @@ import type { FixHistory } from "../history";
 import type { Host } from "../host/types";
 import type { Probe } from "../probes/types";
 import { runChecklist } from "../run";
+import { cleanLine } from "../sanitize";
 import { DEFAULT_TARGETS, type Targets } from "../targets";
 import type { Finding } from "../types";
 import type { Fix, FixContext, FixResult } from "./types";
@@ -54,6 +55,8 @@ export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Pro
   } catch (error) {
     result = { outcome: "failed", message: (error as Error)?.message ?? String(error) };
   }
+  // A fix's message quotes command output (stderr of defaults, killall…): outside text.
+  result = { ...result, message: cleanLine(result.message) };
   await options.history?.add({
     fix: fix.id,
     at: host.now().toISOString(),

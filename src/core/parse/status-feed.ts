@@ -3,6 +3,8 @@
 // services, nulls anywhere), so every field is read defensively and
 // parseStatusFeed never throws: a bad body is a reason, not an exception.
 
+import { cleanLine } from "../sanitize";
+
 export type ServiceState = "ok" | "issue" | "outage" | "maintenance" | "performance";
 
 export interface StatusEvent {
@@ -154,7 +156,8 @@ const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null &
 
 /** Strings trimmed; numbers (messageId is sometimes one) as text; anything else undefined. */
 function text(v: unknown): string | undefined {
-  if (typeof v === "string") return v.trim();
+  // Outside text: escape sequences and control characters go here, before any front end sees it.
+  if (typeof v === "string") return cleanLine(v).trim();
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return undefined;
 }
@@ -171,7 +174,7 @@ function isoFromEpoch(v: unknown): string | null {
 
 function serviceNames(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  const names = v.flatMap((n) => (typeof n === "string" ? [decodeEntities(n).trim()] : [])).filter(Boolean);
+  const names = v.flatMap((n) => (typeof n === "string" ? [cleanLine(decodeEntities(n)).trim()] : [])).filter(Boolean);
   return [...new Set(names)];
 }
 
@@ -257,7 +260,7 @@ function readServices(services: unknown[], now: Date): Draft[] {
   const byName = new Map<string, Draft>();
   for (const raw of services) {
     if (!isObject(raw) || typeof raw.serviceName !== "string") continue;
-    const name = decodeEntities(raw.serviceName).trim();
+    const name = cleanLine(decodeEntities(raw.serviceName)).trim();
     if (!name) continue;
     const events = Array.isArray(raw.events) ? raw.events.flatMap((e) => parseEvent(e, now) ?? []) : [];
     const draft = byName.get(name);
