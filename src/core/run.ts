@@ -115,12 +115,23 @@ function normalise(result: ProbeResult): ProbeResult {
     ...result,
     status: statuses.includes(result?.status) ? result.status : "error",
     summary: (typeof result?.summary === "string" && cleanLine(result.summary).trim()) || "No summary",
-    details: Array.isArray(result?.details) ? result.details.flatMap((d) => cleanLines(String(d))) : [],
+    details: Array.isArray(result?.details) ? capDetails(result.details.flatMap((d) => cleanLines(String(d)))) : [],
     ...(result?.data !== undefined ? { data: cleanDeep(result.data) as ProbeResult["data"] } : {}),
     fixes: Array.isArray(result?.fixes)
       ? result.fixes.filter((f): f is FixId => (FIX_IDS as readonly string[]).includes(f))
       : [],
   };
+}
+
+/** Evidence enough for support, bounded whatever a feed or a command printed: lines and line length. */
+export const MAX_DETAILS = 40;
+export const MAX_DETAIL_CHARS = 1000;
+
+function capDetails(details: string[]): string[] {
+  const cut = (d: string) => (d.length > MAX_DETAIL_CHARS ? `${d.slice(0, MAX_DETAIL_CHARS)}… (cut)` : d);
+  if (details.length <= MAX_DETAILS) return details.map(cut);
+  const left = details.length - (MAX_DETAILS - 1);
+  return [...details.slice(0, MAX_DETAILS - 1).map(cut), `… ${left} more lines left out`];
 }
 
 function crashed(error: unknown): ProbeResult {

@@ -53,7 +53,7 @@ const tempBackups = () => createBackupStore(join(mkdtempSync(join(tmpdir(), "aid
  */
 function fakeMac(): Host {
   const replay = createReplayHost(loadRecording("healthy"));
-  const real = createRealHost();
+  const real = createRealHost({ platform: "darwin" });
   return {
     platform: replay.platform,
     now: () => AT,

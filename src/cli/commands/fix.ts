@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { publicFinding } from "../../core/checklist";
 import { fixById } from "../../core/fixes";
 import { RESET_EXPLANATION } from "../../core/fixes/account-cache";
-import { applyFix } from "../../core/fixes/apply";
+import { applyFix, offMacRefusal } from "../../core/fixes/apply";
 import { createBackupStore } from "../../core/host/backups";
 import { CHECKLIST_PROBES } from "../../core/probes";
 import type { Host } from "../../core/host/types";
@@ -22,6 +22,13 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
       `apple-id-doctor: ${known ? `the fix "${id}" isn't available yet` : `unknown fix "${id}"`} (try --help)\n`,
     );
     return 2;
+  }
+  // Off macOS nothing runs, and nobody is asked first (exit 3, README "As a CLI").
+  const refusal = offMacRefusal(host);
+  if (refusal) {
+    await applyFix(chosen, host, { probes: [], history: historyFor(deps) });
+    deps.stderr.write(`apple-id-doctor: ${refusal}\n`);
+    return 3;
   }
   if (chosen.destructive && !args.yes) {
     if (chosen.id === "reset-account-cache") deps.stderr.write(`${RESET_EXPLANATION}\n`);

@@ -14,6 +14,17 @@ export interface AppliedFix {
   result: FixResult;
   before: Finding[];
   after: Finding[];
+  /** Not run at all: this isn't macOS. */
+  refused?: boolean;
+}
+
+/**
+ * Every fix changes macOS settings or runs a macOS tool (`killall bird` is a routing daemon on
+ * Linux): off macOS nothing runs, whatever the front end. The reason, or undefined on a Mac.
+ */
+export function offMacRefusal(host: Pick<Host, "platform">): string | undefined {
+  if (host.platform === "darwin") return undefined;
+  return `Fixes change macOS settings; this is ${cleanLine(String(host.platform)) || "not macOS"}: nothing was run`;
 }
 
 export interface ApplyOptions {
@@ -35,6 +46,16 @@ export interface ApplyOptions {
  * then re-runs the probes it should change so the caller can show before → after.
  */
 export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Promise<AppliedFix> {
+  const refusal = offMacRefusal(host);
+  if (refusal) {
+    await options.history?.add({
+      fix: fix.id,
+      at: host.now().toISOString(),
+      outcome: "cancelled",
+      message: `Not run: ${refusal}`,
+    });
+    return { fix, result: { outcome: "cancelled", message: refusal, ran: [] }, before: [], after: [], refused: true };
+  }
   const probes = options.probes.filter((p) => fix.verifies.includes(p.id));
   const ctx: FixContext = {
     host,

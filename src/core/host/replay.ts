@@ -11,10 +11,13 @@ function indexBy<T>(entries: T[] | undefined, key: (e: T) => string): Map<string
   return map;
 }
 
+/** setTimeout's own limit: a longer delay (`delayMs: 1e308`) would fire at once, with a warning. */
+const MAX_WAIT_MS = 2_147_483_647;
+
 function wait(ms: number | undefined, signal?: AbortSignal): Promise<void> {
-  if (!ms || ms <= 0) return signal?.aborted ? Promise.reject(new HostError("ECANCELLED")) : Promise.resolve();
+  if (!ms || !(ms > 0)) return signal?.aborted ? Promise.reject(new HostError("ECANCELLED")) : Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, MAX_WAIT_MS));
     function done() {
       signal?.removeEventListener("abort", abort);
       resolve();
