@@ -22,8 +22,8 @@ export function statusLines(doc: StatusJson, now: Date): string[] {
     lines.push(`${MARK[s.state]} ${s.name}${s.state === "ok" ? "" : ` (${s.state})`}`);
     for (const e of current.slice(0, MAX_EVENTS_PER_SERVICE))
       lines.push(`    ${e.type || "Issue"}${sinceNote(e.start, now)}: ${e.message}`);
-    if (current.length > MAX_EVENTS_PER_SERVICE)
-      lines.push(`    … ${current.length - MAX_EVENTS_PER_SERVICE} more current events left out (--json has them all)`);
+    const more = Math.max(0, current.length - MAX_EVENTS_PER_SERVICE) + (s.currentLeftOut ?? 0);
+    if (more) lines.push(`    … ${more} more current events left out`);
   }
   lines.push("", `As of ${doc.fetchedAt}`);
   return lines;

@@ -105,10 +105,10 @@ describe("wrong-typed recording fields are dropped (item 15)", () => {
 });
 
 describe("bounded output (item 16)", () => {
-  it("a 100,000-event feed gives a report of bounded size that says what it left out", async () => {
+  const feedOf = (count: number) => {
     const rec = healthy();
     const at = Date.parse(rec.recordedAt);
-    const events = Array.from({ length: 100_000 }, (_, i) => ({
+    const events = Array.from({ length: count }, (_, i) => ({
       messageId: String(i),
       statusType: "Issue",
       eventStatus: "ongoing",
@@ -121,13 +121,23 @@ describe("bounded output (item 16)", () => {
     rec.http = rec.http.map((h) =>
       h.url === DEFAULT_TARGETS.statusFeeds.consumer ? { ...h, body: JSON.stringify(feed) } : h,
     );
-    const file = write(rec);
+    return write(rec);
+  };
+
+  it("an 8,000-event feed gives a report and a status of bounded size that say what they left out", async () => {
+    const file = feedOf(8000);
     const report = await runCli(["report", "--replay", file]);
     expect(report.stdout.length).toBeLessThan(30_000);
-    expect(report.stdout).toContain("99995 more current events left out");
+    expect(report.stdout).toContain("Apple Account: 7995 more current events left out");
     const status = await runCli(["status", "--replay", file]);
     expect(status.stdout.length).toBeLessThan(10_000);
-    expect(status.stdout).toContain("99995 more current events left out");
+    expect(status.stdout).toContain("… 7995 more current events left out");
+  });
+
+  it("a 100,000-event feed (13 MB) is cut where a live run cuts it (2 MB), and the report stays small", async () => {
+    const report = await runCli(["report", "--replay", feedOf(100_000)]);
+    expect(report.stdout.length).toBeLessThan(30_000);
+    expect(report.stdout).toMatch(/Couldn't check Apple's System Status: .*cut off/);
   });
 
   it("delayMs: 1e308 prints no TimeoutOverflowWarning under --json", async () => {

@@ -34,7 +34,15 @@ export interface StatusService {
   /** Newest first. */
   events: StatusEvent[];
   redirectUrl?: string;
+  /** Ongoing or upcoming events beyond what the parser keeps per service (a hostile feed): only counted. */
+  currentLeftOut?: number;
 }
+
+/**
+ * Events kept per service: Apple's feed lists a handful, a hostile one 100,000. The current ones
+ * first, then the newest; the rest are counted, not parsed.
+ */
+export const MAX_FEED_EVENTS = 100;
 
 export interface StatusFeed {
   /** Sign-in related first (core ones first), then the rest alphabetically. */
@@ -253,6 +261,24 @@ interface Draft {
   name: string;
   redirectUrl?: string;
   events: StatusEvent[];
+  currentLeftOut: number;
+}
+
+const looksCurrent = (e: unknown) =>
+  isObject(e) && typeof e.eventStatus === "string" && /^\s*(ongoing|upcoming)\s*$/i.test(e.eventStatus);
+const epochOf = (e: unknown) => {
+  const v = isObject(e) ? Number(e.epochStartDate) : NaN;
+  return Number.isFinite(v) ? v : -Infinity;
+};
+
+/** At most MAX_FEED_EVENTS raw events, current ones first, newest first within each; and how many current were dropped. */
+function selectEvents(raw: unknown[]): { kept: unknown[]; currentLeftOut: number } {
+  if (raw.length <= MAX_FEED_EVENTS) return { kept: raw, currentLeftOut: 0 };
+  const byNewest = (a: unknown, b: unknown) => epochOf(b) - epochOf(a);
+  const current = raw.filter(looksCurrent).sort(byNewest);
+  const rest = current.length >= MAX_FEED_EVENTS ? [] : raw.filter((e) => !looksCurrent(e)).sort(byNewest);
+  const kept = [...current.slice(0, MAX_FEED_EVENTS), ...rest].slice(0, MAX_FEED_EVENTS);
+  return { kept, currentLeftOut: Math.max(0, current.length - MAX_FEED_EVENTS) };
 }
 
 /** Reads services; entries without a name are skipped, the same name twice is merged. */
@@ -262,14 +288,16 @@ function readServices(services: unknown[], now: Date): Draft[] {
     if (!isObject(raw) || typeof raw.serviceName !== "string") continue;
     const name = cleanLine(decodeEntities(raw.serviceName)).trim();
     if (!name) continue;
-    const events = Array.isArray(raw.events) ? raw.events.flatMap((e) => parseEvent(e, now) ?? []) : [];
+    const { kept, currentLeftOut } = selectEvents(Array.isArray(raw.events) ? raw.events : []);
+    const events = kept.flatMap((e) => parseEvent(e, now) ?? []);
     const draft = byName.get(name);
     if (draft) {
       draft.events.push(...events);
+      draft.currentLeftOut += currentLeftOut;
       continue;
     }
     const redirectUrl = text(raw.redirectUrl);
-    byName.set(name, { name, events, ...(redirectUrl ? { redirectUrl } : {}) });
+    byName.set(name, { name, events, currentLeftOut, ...(redirectUrl ? { redirectUrl } : {}) });
   }
   return [...byName.values()];
 }
@@ -305,6 +333,7 @@ export function parseStatusFeed(body: string, now: Date, source: "consumer" | "d
         state: serviceState(events),
         events,
         ...(draft.redirectUrl ? { redirectUrl: draft.redirectUrl } : {}),
+        ...(draft.currentLeftOut ? { currentLeftOut: draft.currentLeftOut } : {}),
       };
     });
     if (services.length === 0) return { ok: false, reason: "no services in the feed" };

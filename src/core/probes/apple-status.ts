@@ -57,8 +57,8 @@ export const appleStatusProbe: Probe = {
       // A feed can list thousands of events on one service: the newest few say what support needs.
       const events = dedupe(current);
       issues.push(...events.slice(0, MAX_EVENTS_PER_SERVICE).map((e) => toIssue(service.name, e)));
-      if (events.length > MAX_EVENTS_PER_SERVICE)
-        leftOut.push(`${service.name}: ${events.length - MAX_EVENTS_PER_SERVICE} more current events left out`);
+      const more = Math.max(0, events.length - MAX_EVENTS_PER_SERVICE) + (service.currentLeftOut ?? 0);
+      if (more) leftOut.push(`${service.name}: ${more} more current events left out`);
     }
     const shownElsewhere = elsewhere.slice(0, MAX_OTHER_SERVICES);
     const moreElsewhere = elsewhere.length - shownElsewhere.length;
