@@ -96,6 +96,7 @@ export async function runAction(arg: string, deps: ActionDeps): Promise<ActionRe
   // Whatever the fix changed, the next checklist must look again.
   if (deps.env.alfred_workflow_cache) invalidate(deps.env.alfred_workflow_cache);
   const { outcome, message } = applied.result;
+  if (applied.refused) return { line: message, code: 3 };
   if (outcome === "cancelled") return { line: "Cancelled: nothing was changed", code: 0 };
   if (outcome === "failed") {
     return { line: `✗ Couldn't ${fix.title.replace(/^\w/, (c) => c.toLowerCase())}: ${message}`, code: 1 };

@@ -80,7 +80,9 @@ export const USER_PROSE_WORDS = Object.freeze(
   (
     "to name names account accounts defaults is was the a an and or of for in on at with must can cannot may has " +
     "had id ids interface agent data domain level space info mode says who that this which your their his her " +
-    "cancelled canceled denied"
+    "cancelled canceled denied profile profiles report reports works typed sends pastes isn enabled disabled " +
+    "configuration cancels turned asked sees needs wants clicks chooses presses logs signs interaction experience " +
+    "guide settings folder library session sessions login logins home group groups approval consent"
   ).split(" "),
 );
 

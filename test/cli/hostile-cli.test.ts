@@ -43,6 +43,20 @@ describe("fixes refuse off macOS (item 12)", () => {
   );
 });
 
+describe("the Alfred workflow's fixes refuse off macOS too (item 12)", () => {
+  it("fix:flush-dns on Linux runs nothing and says why", async () => {
+    const { runAction } = await import("../../src/alfred/run-action");
+    const fake = makeFakeBin();
+    const r = await runAction("fix:flush-dns", {
+      env: { alfred_workflow_data: tmp() },
+      host: createRealHost({ platform: "linux" }),
+      binaries: fake.bin,
+    });
+    expect(r).toEqual({ line: "Fixes change macOS settings; this is linux: nothing was run", code: 3 });
+    expect(fake.calls()).toEqual([]);
+  });
+});
+
 describe("an empty --replay is bad usage, never the live Mac (item 13)", () => {
   it.each([["--replay="], ["--replay", ""], ["--replay", "  "]])("checklist %s", async (...flags) => {
     let live = false;
