@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +30,23 @@ describe("fix history file", () => {
     // No temporary or lock files left behind.
     expect(readdirSync(join(file, ".."))).toEqual(["history.json"]);
   });
+
+  it("eight processes adding at once keep all eight records", async () => {
+    const file = fresh();
+    const tsx = join(__dirname, "..", "..", "node_modules", ".bin", "tsx");
+    const script = join(__dirname, "..", "support", "history-add.ts");
+    await Promise.all(
+      Array.from(
+        { length: 8 },
+        (_, i) =>
+          new Promise<void>((resolve, reject) =>
+            execFile(tsx, [script, file, `process ${i}`], (error) => (error ? reject(error) : resolve())),
+          ),
+      ),
+    );
+    const list = await new FixHistory(jsonFileStorage(file)).list();
+    expect(list.map((r) => r.message).sort()).toEqual(Array.from({ length: 8 }, (_, i) => `process ${i}`));
+  }, 60_000);
 
   it("a damaged file is kept aside under a new name and reported, never overwritten", async () => {
     const file = fresh();
