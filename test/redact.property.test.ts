@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { runFullChecklist } from "../src/core/checklist";
 import { parseRecording } from "../src/core/host/recording";
 import { createReplayHost } from "../src/core/host/replay";
+import { USER_PROSE_WORDS } from "../src/core/redact";
 import { buildReport } from "../src/core/report";
 import { DEFAULT_TARGETS } from "../src/core/targets";
 import { fuzzSeed } from "./support/fuzz-seed";
@@ -95,6 +96,34 @@ const ssid = fc.oneof(
   fc.stringMatching(/^(FRITZ!Box 7[0-9]{3} [A-Z]{2}|Vodafone-[A-Z0-9]{4}|NETGEAR[0-9]{2}|eduroam-[a-z]{3,6})$/),
 );
 
+/** Addresses with non-ASCII local parts or domains (IDN, punycode), some typed with a full-width @. */
+const unicodeEmail = fc
+  .tuple(
+    fc.constantFrom("josé", "zoë", "søren", "łukasz", "müller", "ñandú", "jane"),
+    fc.stringMatching(/^[a-z]{2,8}$/),
+    fc.constantFrom("exämple.de", "例え.jp", "xn--exmple-cua.de", "пример.рф", "example.com"),
+    fc.constantFrom("@", "＠"),
+  )
+  .map(([a, b, d, at]) => `${a}.${b}${at}${d}`);
+/** Host names home routers hand out. */
+const lanHost = fc
+  .tuple(
+    fc.stringMatching(/^[a-z]{3,8}$/),
+    fc.constantFrom("-pc", "-mbp", "-laptop", "s-air"),
+    fc.constantFrom(".lan", ".home", ".home.arpa"),
+  )
+  .map(([a, b, c]) => ({ name: a + b, fqdn: a + b + c }));
+/** The EUI-64 interface id a MAC gives an IPv6 address (U/L bit flipped, ff:fe in the middle). */
+function eui64(mac: string): string {
+  const b = mac
+    .toLowerCase()
+    .split(":")
+    .map((x) => parseInt(x, 16));
+  const h = (n: number) => n.toString(16).padStart(2, "0");
+  const g = (x: number, y: number) => (((x << 8) | y) >>> 0).toString(16);
+  return `${g(b[0] ^ 2, b[1])}:${h(b[2])}ff:fe${h(b[3])}:${g(b[4], b[5])}`;
+}
+
 /** An Apple Account can be a phone number instead of an address. */
 const phone = fc.stringMatching(/^\+(1[2-9]\d{9}|49\d{10,11}|44\d{10})$/);
 
@@ -125,6 +154,13 @@ interface Identity {
   vpnDomain: string;
   ntpServer: string;
   sinkhole: string;
+  unicodeEmail: string;
+  cnDsid: string;
+  meDsid: string;
+  lanName: string;
+  lanFqdn: string;
+  loginUser: string;
+  password: string;
 }
 
 const identity: fc.Arbitrary<Identity> = fc
@@ -158,8 +194,19 @@ const identity: fc.Arbitrary<Identity> = fc
       fc.tuple(octet, octet).map(([a, b]) => `192.168.${a}.${b}`),
       fc.tuple(octet, octet, octet).map(([a, b, c]) => `10.${a}.${b}.${c}`),
     ),
+    unicodeEmail,
+    cnDsid: dsid,
+    meDsid: dsid,
+    lan: lanHost,
+    loginUser: shortName.filter((n) => !USER_PROSE_WORDS.includes(n)),
+    password: fc.stringMatching(/^[A-Za-z][A-Za-z0-9]{5,11}$/).map((p) => `${p}9`),
   })
-  .map(({ computerKind, ...id }) => ({ ...id, computerHost: `${id.first}s-${computerKind}` }));
+  .map(({ computerKind, lan, ...id }) => ({
+    ...id,
+    computerHost: `${id.first}s-${computerKind}`,
+    lanName: lan.name,
+    lanFqdn: lan.fqdn,
+  }));
 
 /** Where the run plants what: each input either carries identifiers in its normal output, or fails saying them. */
 const plan = fc.record({
@@ -184,7 +231,9 @@ function plant(id: Identity, p: Plan): ReturnType<typeof healthy> {
   const home = `/Users/${id.user}`;
   const local = `${id.computerHost}.local`;
   const errorLine = (tool: string) =>
-    `${tool}: error for user ${id.user} (${id.email}) at ${home}/Library on ${local} (${id.first}’s MacBook Pro): Serial Number: ${id.serial} dsid=${id.dsid} uuid ${id.uuid} mac ${id.mac} ip ${id.lan4} ${id.linkLocal6}\n`;
+    `${tool}: error for user ${id.user} (${id.email}) at ${home}/Library on ${local} (${id.first}’s MacBook Pro): Serial Number: ${id.serial} dsid=${id.dsid} uuid ${id.uuid} mac ${id.mac} ip ${id.lan4} ${id.linkLocal6}; ` +
+    `not permitted for user ${id.loginUser}; mail ${id.unicodeEmail}; via ${id.lanFqdn} inet6 2001:db8:1:2:${eui64(id.mac)}; ` +
+    `https://p12-caldav.icloud.com.cn/${id.cnDsid}/principal/ https://p01-contacts.me.com/${id.meDsid}/carddavhome/\n`;
   const set = (command: string[], out: { stdout?: string; stderr?: string; exitCode?: number }) => {
     const entry = r.exec.find((e) => JSON.stringify(e.command) === JSON.stringify(command));
     if (!entry) throw new Error(`no ${command.join(" ")} in the healthy recording`);
@@ -276,7 +325,9 @@ function plant(id: Identity, p: Plan): ReturnType<typeof healthy> {
     set(["/usr/bin/defaults", "export", "MobileMeAccounts", "-"], { stderr: errorLine("defaults"), exitCode: 1 });
   else set(["/usr/bin/defaults", "export", "MobileMeAccounts", "-"], { stdout: buildPlist(account) });
 
-  const proxyUrl = p.envWithCredentials ? `http://${id.user}:s3cret@${id.envProxy}:3128` : `${id.envProxy}:3128`;
+  const proxyUrl = p.envWithCredentials
+    ? `http://${id.user}:${id.password}@${id.envProxy}:3128`
+    : `${id.envProxy}:3128`;
   r.env = { HTTPS_PROXY: proxyUrl, http_proxy: `http://${id.envProxy}:8080/` };
 
   // Redirects as captive portals really send them (vendor documentation): the client's MAC and IP,
@@ -295,10 +346,22 @@ function plant(id: Identity, p: Plan): ReturnType<typeof healthy> {
     extreme: `https://ecp.example.net/login?hwc_ip=${id.gateway4}&hwc_port=80&ap=ap-3f&bssid=${bare(id.apMac)}&mac=${bare(id.mac)}&ssid=${q(id.ssid)}&dest=${back}`,
     meraki: `https://n143.network-auth.com/splash/?mac=${id.apMac}&real_ip=${id.lan4}&client_ip=${id.lan4}&client_mac=${id.mac}&vap=0&node_mac=${id.apMac}`,
   };
+  // Portals also put identifiers in the path, percent-encoded once or twice; the query string
+  // itself never reaches a report, so its parameters are repeated in the path as matrix parameters.
+  const e = encodeURIComponent;
+  const encodedPath =
+    `/r/${e(home)}/${e(e(id.email))}/${e(`dsid=${id.dsid}`)}/${e(id.mac)}/${e(id.unicodeEmail)}` +
+    `/${e(id.linkLocal6.includes("%") ? id.linkLocal6 : `${id.linkLocal6}%en0`)}`;
+  const withPath = (url: string) => {
+    const at = url.indexOf("?");
+    return at < 0
+      ? url + encodedPath
+      : `${url.slice(0, at)}${encodedPath};${url.slice(at + 1).replace(/&/g, ";")}${url.slice(at)}`;
+  };
   r.http = r.http.map((h) => {
     if (h.url !== DEFAULT_TARGETS.captiveUrl) return h;
     return p.captive !== "page"
-      ? { ...h, status: 302, headers: { ...h.headers, location: location[p.captive] }, body: "" }
+      ? { ...h, status: 302, headers: { ...h.headers, location: withPath(location[p.captive]) }, body: "" }
       : {
           ...h,
           status: 200,
@@ -348,6 +411,19 @@ function secrets(id: Identity): { kind: string; value: string; caseInsensitive: 
     v("proxy-host", id.pacHost),
     v("vpn", id.vpnName, false),
     v("vpn-domain", id.vpnDomain),
+    v("credentials", id.password, false),
+    v("email", id.unicodeEmail),
+    v("email", encodeURIComponent(id.email)),
+    v("email", encodeURIComponent(encodeURIComponent(id.email))),
+    v("email", encodeURIComponent(id.unicodeEmail)),
+    v("dsid", id.cnDsid),
+    v("dsid", id.meDsid),
+    v("dsid", encodeURIComponent(`dsid=${id.dsid}`)),
+    v("mac", encodeURIComponent(id.mac)),
+    v("eui64", eui64(id.mac)),
+    v("lan-host", id.lanName),
+    v("login-user", id.loginUser, false),
+    v("home", encodeURIComponent(`/Users/${id.user}`), false),
   ];
 }
 
@@ -422,6 +498,10 @@ describe("redaction of generated identifiers planted in every input", () => {
       "proxy-host",
       "vpn",
       "vpn-domain",
+      "credentials",
+      "eui64",
+      "lan-host",
+      "login-user",
     ];
     if (RUNS >= 50) expect(kinds.filter((k) => !reached.get(k))).toEqual([]);
   });

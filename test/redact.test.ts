@@ -158,8 +158,8 @@ describe("redact: patterns without context", () => {
     ["User Name: Jane Doe (jane)", "User Name: [user]"],
     ["<key>DisplayName</key>\n<string>Jane Doe</string>", "<key>DisplayName</key>\n<string>[user]</string>"],
     ['{"ssid":"My Net","bssid":"x"}', '{"ssid":"[wifi]","bssid":"x"}'],
-    ["http_proxy=http://bob:s3cret@10.1.2.3:3128", "http_proxy=http://[user]@[proxy-host]:3128"],
-    ["HTTPS_PROXY=http://u:p@localhost:9", "HTTPS_PROXY=http://[user]@localhost:9"],
+    ["http_proxy=http://bob:s3cret@10.1.2.3:3128", "http_proxy=http://[credentials]@[private-ip]:3128"],
+    ["HTTPS_PROXY=http://u:p@localhost:9", "HTTPS_PROXY=http://[credentials]@localhost:9"],
     [
       "ProxyAutoConfigURLString : http://wpad.corp.example/wpad.dat",
       "ProxyAutoConfigURLString : http://[proxy-host]/wpad.dat",

@@ -104,6 +104,7 @@ export async function runAction(arg: string, deps: ActionDeps): Promise<ActionRe
   if (deps.env.alfred_workflow_cache) invalidate(deps.env.alfred_workflow_cache);
   const { outcome } = applied.result;
   const message = `${viaPassword ? "Touch ID wasn't available, so macOS asked for the password. " : ""}${applied.result.message}`;
+  if (applied.refused) return { line: applied.result.message, code: 3 };
   if (outcome === "cancelled")
     return { line: `${viaPassword ? "Touch ID wasn't available; " : ""}Cancelled: nothing was changed`, code: 0 };
   if (outcome === "failed") {

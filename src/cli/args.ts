@@ -63,6 +63,9 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       };
     }
   }
+  // `--replay=` or `--replay "$UNSET"` must not quietly read the live Mac (with `fix`: run real commands).
+  if (values.replay !== undefined && values.replay.trim() === "")
+    return { ok: false, error: "--replay needs a recording file: --replay <file>" };
   if (command === "record" && !rest[0]) return { ok: false, error: "record needs a file to write: record <file>" };
   if (command === "fix" && !rest[0]) return { ok: false, error: "fix needs a fix id: fix <fix-id> (try --help)" };
   if (command === "explain" && !rest.join(" ").trim())
@@ -129,4 +132,5 @@ Options:
   -v, --version        print the version
   -h, --help           show this help
 
-Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or unreadable recording.`;
+Exit status: 0 nothing failed, 1 a check failed, 2 bad usage or unreadable recording,
+3 a fix refused because this isn't macOS (nothing was run).`;

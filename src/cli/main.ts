@@ -1,7 +1,8 @@
 import { readFile } from "node:fs/promises";
 import { createInterface } from "node:readline/promises";
-import { parseRecording, RecordingError } from "../core/host/recording";
+import { ignoredEntries, parseRecording, RecordingError } from "../core/host/recording";
 import { createReplayHost } from "../core/host/replay";
+import { cleanLine } from "../core/sanitize";
 import type { Host } from "../core/host/types";
 import { APP_VERSION } from "../core/version";
 import { parseCliArgs, USAGE, type CliArgs, type CommandName } from "./args";
@@ -62,10 +63,18 @@ export async function main(argv: string[], deps: CliDeps = defaultDeps()): Promi
   if (args.command === "explain") return (await HOSTLESS.explain()).run(args, deps);
   let host: Host;
   try {
-    host = args.replay ? createReplayHost(parseRecording(await readFile(args.replay, "utf8"))) : await deps.realHost();
+    if (args.replay) {
+      const recording = parseRecording(await readFile(args.replay, "utf8"));
+      const ignored = ignoredEntries(recording);
+      if (ignored)
+        deps.stderr.write(
+          `apple-id-doctor: ignored ${ignored} ${ignored === 1 ? "entry" : "entries"} of the recording with a field of the wrong type (as if not recorded)\n`,
+        );
+      host = createReplayHost(recording);
+    } else host = await deps.realHost();
   } catch (error) {
-    const reason = error instanceof RecordingError ? error.message : (error as Error).message;
-    deps.stderr.write(`apple-id-doctor: can't read recording ${args.replay}: ${reason}\n`);
+    const reason = cleanLine(error instanceof RecordingError ? error.message : (error as Error).message);
+    deps.stderr.write(`apple-id-doctor: can't read recording ${cleanLine(args.replay)}: ${reason}\n`);
     return 2;
   }
   const command = await COMMANDS[args.command]();

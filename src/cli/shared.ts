@@ -14,7 +14,15 @@ export const exitFor = (findings: Finding[]) => (findings.some((f) => f.status =
 
 export const styleFor = (deps: CliDeps): Style => ({ colour: !!deps.stdout.isTTY && !deps.env.NO_COLOR });
 
-export const historyFor = (deps: CliDeps) => new FixHistory(jsonFileStorage(join(dataDir(deps.env), "history.json")));
+export const historyFor = (deps: CliDeps) =>
+  new FixHistory(
+    jsonFileStorage(join(dataDir(deps.env), "history.json"), {
+      onCorrupt: (keptAs) =>
+        void deps.stderr.write(
+          `apple-id-doctor: the fix history was damaged; kept it as ${keptAs} and started a new one\n`,
+        ),
+    }),
+  );
 
 /** The local names a report hides even where no probe flagged them. */
 export function localContext(env: NodeJS.ProcessEnv) {

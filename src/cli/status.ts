@@ -1,4 +1,4 @@
-import { sinceNote } from "../core/probes/apple-status";
+import { MAX_EVENTS_PER_SERVICE, sinceNote } from "../core/probes/apple-status";
 import type { StatusJson } from "../core/status-client";
 
 // `status` for a terminal: sign-in services first, a mark per state, and
@@ -20,7 +20,10 @@ export function statusLines(doc: StatusJson, now: Date): string[] {
       (e) => e.status === "ongoing" || (e.status === "upcoming" && isStarted(e.start, now)),
     );
     lines.push(`${MARK[s.state]} ${s.name}${s.state === "ok" ? "" : ` (${s.state})`}`);
-    for (const e of current) lines.push(`    ${e.type || "Issue"}${sinceNote(e.start, now)}: ${e.message}`);
+    for (const e of current.slice(0, MAX_EVENTS_PER_SERVICE))
+      lines.push(`    ${e.type || "Issue"}${sinceNote(e.start, now)}: ${e.message}`);
+    const more = Math.max(0, current.length - MAX_EVENTS_PER_SERVICE) + (s.currentLeftOut ?? 0);
+    if (more) lines.push(`    … ${more} more current events left out`);
   }
   lines.push("", `As of ${doc.fetchedAt}`);
   return lines;

@@ -285,7 +285,7 @@ export function IcloudView(props: IcloudViewProps) {
                     <Action
                       title={FIX_TITLES["restore-account-cache"]}
                       icon={Icon.RotateAntiClockwise}
-                      onAction={() => void runFix("restore-account-cache", { backupPath: backup.path })}
+                      onAction={() => void runFix("restore-account-cache", { backupName: backup.name })}
                     />
                   )}
                   <Action.ShowInFinder path={backup.path} shortcut={{ modifiers: ["cmd", "shift"], key: "f" }} />

@@ -31,7 +31,7 @@ export interface UseFixOptions {
 
 /** Per-run inputs for one fix: restore-account-cache's chosen backup; the password prompt after Touch ID wasn't available. */
 export interface RunExtra {
-  backupPath?: string;
+  backupName?: string;
   adminPrompt?: "password";
 }
 
@@ -82,7 +82,7 @@ export function useFix(options: UseFixOptions) {
         binaries,
         macosMajor,
         backups,
-        backupPath: extra?.backupPath,
+        backupName: extra?.backupName,
         adminPrompt: extra?.adminPrompt,
       });
       if (applied.result.outcome === "done") {

@@ -34,6 +34,9 @@ export const PLACEHOLDERS: Record<IdentifierKind, string> = Object.freeze({
 
 const P = PLACEHOLDERS;
 
+/** User info in a URL (`scheme://user:password@`): not an identifier kind of its own, always hidden. */
+export const CREDENTIALS = "[credentials]";
+
 /** What `redact` returns if something unforeseen (e.g. out of memory) goes wrong: never the raw text. */
 const REDACTION_FAILED = "[redaction failed]";
 
@@ -60,6 +63,7 @@ const PLACEHOLDER_SPLIT = new RegExp(
     "proxy-host",
     "vpn",
     "domain",
+    "credentials",
   ]
     .map((k) => `\\[${k}\\]`)
     .join("|")})`,
@@ -70,6 +74,17 @@ const KEEP_VALUES = new Set(["localhost", "127.0.0.1", "::1", "[::1]", "0.0.0.0"
 
 /** System accounts: not personal, and their names are common words ("root certificate"). */
 const SYSTEM_USERS = new Set(["root", "daemon", "nobody", "admin", "administrator", "user", "guest", "shared"]);
+
+/** Words that follow "user" in prose ("the user to say", "user name"): never taken for a login name. */
+export const USER_PROSE_WORDS = Object.freeze(
+  (
+    "to name names account accounts defaults is was the a an and or of for in on at with must can cannot may has " +
+    "had id ids interface agent data domain level space info mode says who that this which your their his her " +
+    "cancelled canceled denied profile profiles report reports works typed sends pastes isn enabled disabled " +
+    "configuration cancels turned asked sees needs wants clicks chooses presses logs signs interaction experience " +
+    "guide settings folder library session sessions login logins home group groups approval consent"
+  ).split(" "),
+);
 
 /** Label values that say "nothing here" rather than naming something. */
 const EMPTY_VALUES = new Set(["<redacted>", "<private>", "(null)", "null", "nil", "none", "n/a", "unknown", "-"]);
@@ -327,9 +342,19 @@ function renderProxy(value: string): string {
   const proxy = parseProxy(value);
   if (!proxy) return P["proxy-host"];
   const keepHost = isKeepValue(proxy.host.replace(/^\[|\]$/g, ""));
-  const userinfo = proxy.userinfo ? `${P.user}@` : "";
+  const userinfo = proxy.userinfo ? `${CREDENTIALS}@` : "";
   return `${proxy.scheme}${userinfo}${keepHost ? proxy.host : P["proxy-host"]}${proxy.rest}`;
 }
+
+/**
+ * User info in any URL, first of all steps: a known proxy host replaced first would split
+ * `http://bob:s3cret@proxy` into pieces no later step recognises. Up to the last `@` before the
+ * host (a password may hold an unencoded `@`).
+ */
+const CREDENTIALS_STEP: Step = {
+  re: /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@[\]]*(?:@[^\s/?#@[\]]*)*@(?=[^\s/?#@]|\[)/gi,
+  replace: (_m, scheme = "") => `${scheme}${CREDENTIALS}@`,
+};
 
 const LABELLED_STEPS: Step[] = [
   // Alternate DSIDs are opaque strings (`001234-05-…`).
@@ -338,7 +363,7 @@ const LABELLED_STEPS: Step[] = [
   labelled(String.raw`dsid|prs_?id|person_?id`, "token", (v) => /^\d{4,}$/.test(v), to(P.dsid)),
   // Serial numbers, only when labelled (build numbers like 24G517 and model ids like Mac16,8 stay).
   labelled(
-    String.raw`IOPlatformSerialNumber|serial[ _-]?(?:number|no\.?|#)?(?:[ \t]*\([^)\r\n]{0,30}\))?`,
+    String.raw`IOPlatformSerialNumber|(?<![A-Za-z])sn|serial[ _-]?(?:number|no\.?|#)?(?:[ \t]*\([^)\r\n]{0,30}\))?`,
     "token",
     (v) => /^[A-Z0-9]{8,14}$/.test(v) && /\d/.test(v) && /[A-Z]/.test(v),
     to(P.serial),
@@ -362,7 +387,7 @@ const LABELLED_STEPS: Step[] = [
   // MACs without separators (Extreme's `bssid=00026fe9b568`) or Cisco-dotted (`a483.e712.3456`), as captive-portal
   // redirects send them: only when labelled, since 12 hex digits alone could be anything.
   labelled(
-    String.raw`(?<![A-Za-z])(?:bssid|(?:client|ap|node|sta|station)?[ _-]?mac(?:[ _-]?addr(?:ess)?)?)`,
+    String.raw`(?<![A-Za-z])(?:bssid|ap|(?:client|ap|node|sta|station)?[ _-]?mac(?:[ _-]?addr(?:ess)?)?)`,
     "token",
     (v) => /^(?:[0-9a-f]{12}|[0-9a-f]{4}\.[0-9a-f]{4}\.[0-9a-f]{4})$/i.test(v),
     to(P.mac),
@@ -390,14 +415,14 @@ const PATTERN_STEPS: Step[] = [
     replace: (_m, label = "", gap = "") => `${label}${gap}${P.dsid}`,
   },
   // iCloud service URLs carry the DSID as the first path component.
-  { re: /(?<=\.icloud\.com(?::\d{1,5})?\/)\d{6,}(?![\w-])/gi, replace: P.dsid },
-  // Credentials in URLs: scheme://user:password@host
+  { re: /(?<=\.icloud\.com(?:\.cn)?(?::\d{1,5})?\/)\d{6,}(?![\w-])/gi, replace: P.dsid },
+  { re: /(?<=(?<![A-Za-z0-9-])(?:[A-Za-z0-9-]+\.)*(?:me|mac)\.com(?::\d{1,5})?\/)\d{6,}(?![\w-])/gi, replace: P.dsid },
+  // Email addresses, also URL-encoded; non-ASCII local parts and domains (IDN, punycode TLDs), and
+  // the full-width @ and dots of East Asian input methods.
   {
-    re: /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/@:]+(?::[^\s/@]*)?@/gi,
-    replace: (_m, scheme = "") => `${scheme}${P.user}@`,
+    re: /(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}\p{M}._%+-]+[@\uFF20](?:[\p{L}\p{N}\p{M}-]+[.\uFF0E\u3002])+(?:\p{L}[\p{L}\p{M}]+|xn--[a-z0-9-]+)/giu,
+    replace: P.email,
   },
-  // Email addresses, also URL-encoded.
-  { re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]+@(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/g, replace: P.email },
   { re: /(?<![A-Za-z0-9._%+-])[A-Za-z0-9._+-]+%40(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}/gi, replace: P.email },
   // Back to My Mac / pdns domains embed the account number: 166534133.members.btmm.icloud.com
   {
@@ -414,12 +439,17 @@ const PATTERN_STEPS: Step[] = [
     replace: P.computer,
   },
   {
-    re: /(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*?\.local(?![A-Za-z0-9-])\.?/gi,
+    re: /(?<![A-Za-z0-9_.-])[A-Za-z0-9][A-Za-z0-9-]*(?:\.[A-Za-z0-9-]+)*?\.(?:local|lan|home(?:\.arpa)?)(?![A-Za-z0-9-])\.?/gi,
     replace: P.computer,
   },
   // UUIDs (any case) and Apple Silicon UDIDs (8-16 hex).
   { re: /(?<![0-9A-Fa-f])[0-9A-Fa-f]{8}(?:-[0-9A-Fa-f]{4}){3}-[0-9A-Fa-f]{12}(?![0-9A-Fa-f])/g, replace: P.uuid },
   { re: /(?<![0-9A-Fa-f-])[0-9A-Fa-f]{8}-[0-9A-Fa-f]{16}(?![0-9A-Fa-f])/g, replace: P.uuid },
+  // EUI-64 IPv6 addresses of any scope: the interface id (`…a683:e7ff:fe12:3456`) is the MAC.
+  {
+    re: /(?<![0-9A-Za-z:])(?:[0-9a-f]{1,4}:{1,2}){1,6}[0-9a-f]{0,2}ff:fe[0-9a-f]{2}:[0-9a-f]{1,4}(?![0-9a-f:])(?:%[0-9a-z]+)?/gi,
+    replace: P.ip,
+  },
   // IPv6 link-local fe80::/10 (with %scope) and ULA fc00::/7. Needs two colons and a final hex group,
   // so times (10:42:07), MACs and range notation (fe80::/10) are not matched.
   {
@@ -435,6 +465,15 @@ const PATTERN_STEPS: Step[] = [
   { re: /(?<![0-9A-Za-z-])[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}(?![0-9A-Za-z]|-[0-9A-Za-z])/g, replace: P.mac },
   // Private, link-local and CGNAT IPv4 (not version strings with more dotted parts; loopback stays).
   { re: new RegExp(String.raw`(?<![\d.])${PRIVATE_V4_PREFIX}\.${OCTET}\.${OCTET}(?!\.?\d)`, "g"), replace: P.ip },
+  // A user name after the word `user` in command output (`socketfilterfw` prints `user jane`): a
+  // lower-case login name, not one of the words that follow "user" in prose.
+  {
+    re: new RegExp(
+      String.raw`(?<![A-Za-z])(user[ \t]+)(?!(?:${USER_PROSE_WORDS.join("|")})(?![a-z0-9._-]))([a-z_][a-z0-9._-]{1,31})(?![\p{L}\p{N}@])`,
+      "gu",
+    ),
+    replace: (m, lead = "", name = "") => (SYSTEM_USERS.has(name.toLowerCase()) ? m : `${lead}${P.user}`),
+  },
   // Home folders: /Users/jane/… → /Users/[user]/… (/Users/Shared stays).
   {
     re: /\/Users\/(?!Shared(?![^/\s"'<>:;,|)\]]))[^/\s"'<>:;,|*?()[\]]+/g,
@@ -455,8 +494,8 @@ export function redact(text: string, context?: RedactionContext): string {
     } catch {
       ctx = { known: [], users: [] };
     }
-    const steps = [...ctx.known, ...PATTERN_STEPS, ...ctx.users];
-    let current = input;
+    const steps = [CREDENTIALS_STEP, ...ctx.known, ...PATTERN_STEPS, ...ctx.users];
+    let current = input.includes("%") ? redactEncoded(input, steps) : input;
     for (let pass = 0; pass < MAX_PASSES; pass++) {
       const next = runPass(current, steps);
       if (next === current) return next;
@@ -466,6 +505,56 @@ export function redact(text: string, context?: RedactionContext): string {
   } catch {
     return REDACTION_FAILED;
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Percent-encodings (network-controlled text such as a Wi-Fi login page's Location header): each
+// token holding `%XX` is decoded (twice-encoded too) and redacted as decoded; where that hid
+// something, the decoded, redacted form replaces the encoded one, so the report shows the
+// placeholder instead of an identifier in a form no pattern reads.
+
+const ENCODED_TOKEN = /[^\s]*%[0-9A-Fa-f]{2}[^\s]*/g;
+/** Encodings of white space and control characters stay encoded: decoding them would split the token. */
+const KEEP_ENCODED = /^%(?:[01][0-9A-Fa-f]|20|7[Ff])$/;
+
+function decodeOnce(token: string): string {
+  return token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+    let out = "";
+    const bytes = run.match(/%[0-9A-Fa-f]{2}/g) ?? [];
+    for (let i = 0; i < bytes.length;) {
+      if (KEEP_ENCODED.test(bytes[i])) {
+        out += bytes[i++];
+        continue;
+      }
+      // The longest valid UTF-8 sequence from here (1-4 bytes), else the byte as it was.
+      let taken = 0;
+      for (let n = Math.min(4, bytes.length - i); n >= 1 && !taken; n--) {
+        try {
+          out += decodeURIComponent(bytes.slice(i, i + n).join(""));
+          taken = n;
+        } catch {
+          // shorter
+        }
+      }
+      if (!taken) out += bytes[i];
+      i += taken || 1;
+    }
+    return out;
+  });
+}
+
+function redactEncoded(text: string, steps: Step[]): string {
+  return text.replace(ENCODED_TOKEN, (token) => {
+    let decoded = token;
+    for (let round = 0; round < 3; round++) {
+      const next = decodeOnce(decoded);
+      if (next === decoded) break;
+      decoded = next;
+    }
+    if (decoded === token) return token;
+    const redacted = runPass(runPass(decoded, steps), steps);
+    return redacted === decoded ? token : redacted;
+  });
 }
 
 /** All identifiers the findings reported, flattened, first occurrence of each value kept. */

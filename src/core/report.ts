@@ -1,6 +1,7 @@
 import { CAUSE_TITLES } from "./cause-titles";
 import { FIX_TITLES } from "./fix-titles";
 import { collectIdentifiers, redact, type RedactionContext } from "./redact";
+import { cleanLine, cleanLines } from "./sanitize";
 import type { Cause, Finding, FixRecord, Status } from "./types";
 
 // The support-ready report: what support asks for first (Mac model and
@@ -33,10 +34,15 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
   const h1 = (t: string) => lines.push(md ? `# ${t}` : t.toUpperCase(), "");
   const h2 = (t: string) => lines.push("", md ? `## ${t}` : `${t}\n${"-".repeat(t.length)}`, "");
   const bold = (t: string) => (md ? `**${t}**` : t);
+  // Outside text (summaries quote feeds, login pages, command output) is marked here and escaped
+  // for Markdown only after redaction, which must see it as it was written.
+  const outside = (t: string) => `${OPEN}${cleanLine(t).replace(SENTINELS, "")}${CLOSE}`;
 
   const mac = input.findings.find((f) => f.probe === "macos");
   const version =
-    mac?.status === "pass" || mac?.status === "warn" ? mac.summary.split(":")[0] : `unknown (${input.platform})`;
+    mac?.status === "pass" || mac?.status === "warn"
+      ? outside(mac.summary.split(":")[0])
+      : `unknown (${outside(input.platform)})`;
 
   h1("Apple ID Doctor Report");
   lines.push(
@@ -49,7 +55,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
 
   h2("Diagnosis");
   input.causes.forEach((c, i) => {
-    lines.push(`${i + 1}. ${bold(CAUSE_TITLES[c.cause])} (${c.confidence} confidence): ${c.summary}`);
+    lines.push(`${i + 1}. ${bold(CAUSE_TITLES[c.cause])} (${c.confidence} confidence): ${outside(c.summary)}`);
     if (c.fixes.length && c.cause !== "none") {
       lines.push(`   In Apple ID Doctor: ${c.fixes.map((f) => FIX_TITLES[f]).join(", then ")}`);
     }
@@ -57,10 +63,15 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
 
   h2("Checks");
   for (const f of input.findings) {
-    lines.push(`${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${f.summary}`);
-    if (f.details.length) {
-      if (md) lines.push("", "  ```", ...f.details.map((d) => `  ${d}`), "  ```", "");
-      else lines.push(...f.details.map((d) => `    ${d}`));
+    lines.push(`${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${outside(f.summary)}`);
+    // One line per detail, whatever it held; in Markdown inside a fence longer than any backtick run
+    // in them, so no detail can close it and put a link or an image at the start of a line.
+    const details = f.details.flatMap(cleanLines).map((d) => d.replace(SENTINELS, ""));
+    if (details.length) {
+      if (md) {
+        const fence = "`".repeat(Math.max(3, ...details.map(longestBacktickRun).map((n) => n + 1)));
+        lines.push("", `  ${fence}`, ...details.map((d) => `  ${d}`), `  ${fence}`, "");
+      } else lines.push(...details.map((d) => `    ${d}`));
     }
   }
 
@@ -68,7 +79,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
   if (input.history.length === 0) lines.push("None recorded by Apple ID Doctor.");
   for (const r of [...input.history].sort((a, b) => a.at.localeCompare(b.at))) {
     lines.push(
-      `- ${formatTime(new Date(r.at))}: ${FIX_TITLES[r.fix]} (${r.outcome}${r.message ? `: ${r.message}` : ""})`,
+      `- ${formatTime(new Date(r.at))}: ${FIX_TITLES[r.fix]} (${r.outcome}${r.message ? `: ${outside(r.message)}` : ""})`,
     );
   }
 
@@ -81,13 +92,47 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
     const redacted = redact(text, { ...input.context, identifiers: collectIdentifiers(input.findings) });
     const hidden = [
       ...new Set(
-        redacted.match(/\[(email|dsid|uuid|serial|user|computer|private-ip|mac|wifi|proxy-host|vpn|domain)\]/g) ?? [],
+        redacted.match(
+          /\[(email|dsid|uuid|serial|user|computer|private-ip|mac|wifi|proxy-host|vpn|domain|credentials)\]/g,
+        ) ?? [],
       ),
     ];
     text =
       redacted + (hidden.length ? `\n${md ? "_" : ""}Hidden for privacy: ${hidden.join(", ")}${md ? "_" : ""}\n` : "");
   }
-  return text;
+  return text.replace(OUTSIDE, (_m, inner: string) => (md ? escapeMarkdown(inner) : inner)).replace(SENTINELS, "");
+}
+
+// Marks around outside text: control characters, which cleanLine removes from the text itself,
+// so nothing from outside can forge one.
+const OPEN = "\u0001";
+const CLOSE = "\u0002";
+// eslint-disable-next-line no-control-regex
+const SENTINELS = /[\u0001\u0002]/g;
+/** A marked span, up to its close or (when redaction replaced the close with the rest of a line) the line's end. */
+// eslint-disable-next-line no-control-regex
+const OUTSIDE = /\u0001([^\u0001\u0002\n]*)(?:\u0002|(?=\n)|$)/g;
+
+/**
+ * Outside text as literal Markdown: every character that could start a link, an image, HTML, code,
+ * a table cell or bold text is backslash-escaped, and bare URLs are broken so they aren't
+ * autolinked. Placeholders (`[email]`) stay readable where nothing after them could make a link.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\\`*[\]<>|]/g, (c) => `\\${c}`)
+    .replace(
+      /\\\[(email|dsid|uuid|serial|user|computer|private-ip|mac|wifi|proxy-host|vpn|domain|credentials)\\\](?![(:[])/g,
+      "[$1]",
+    )
+    .replace(/:\/\//g, "\\://")
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+
+function longestBacktickRun(text: string): number {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  return longest;
 }
 
 function formatTime(date: Date): string {

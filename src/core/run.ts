@@ -3,6 +3,7 @@ import { sharedHost } from "./host/shared";
 import { errorCode, type Host } from "./host/types";
 import type { Probe } from "./probes/types";
 import { FIX_IDS, type FixId } from "./ids";
+import { cleanDeep, cleanLine, cleanLines } from "./sanitize";
 import { DEFAULT_TARGETS, type Targets } from "./targets";
 import type { Finding, ProbeResult } from "./types";
 
@@ -102,18 +103,35 @@ function toFinding(probe: Probe, result: ProbeResult, durationMs: number): Findi
   return { probe: probe.id, title: probe.title, ...result, durationMs: Math.round(durationMs) };
 }
 
-/** Guards against a probe returning something off-shape: the front ends rely on it. */
+/**
+ * Guards against a probe returning something off-shape: the front ends rely on it. This is also
+ * where outside text (feeds, pages, command output, recordings) enters the findings, so every
+ * string is cleaned of control characters and escape sequences here, once, for every front end;
+ * a detail holding line breaks becomes one detail per line.
+ */
 function normalise(result: ProbeResult): ProbeResult {
   const statuses = ["pass", "warn", "fail", "skip", "error"];
   return {
     ...result,
     status: statuses.includes(result?.status) ? result.status : "error",
-    summary: typeof result?.summary === "string" && result.summary ? result.summary : "No summary",
-    details: Array.isArray(result?.details) ? result.details.map(String) : [],
+    summary: (typeof result?.summary === "string" && cleanLine(result.summary).trim()) || "No summary",
+    details: Array.isArray(result?.details) ? capDetails(result.details.flatMap((d) => cleanLines(String(d)))) : [],
+    ...(result?.data !== undefined ? { data: cleanDeep(result.data) as ProbeResult["data"] } : {}),
     fixes: Array.isArray(result?.fixes)
       ? result.fixes.filter((f): f is FixId => (FIX_IDS as readonly string[]).includes(f))
       : [],
   };
+}
+
+/** Evidence enough for support, bounded whatever a feed or a command printed: lines and line length. */
+export const MAX_DETAILS = 40;
+export const MAX_DETAIL_CHARS = 1000;
+
+function capDetails(details: string[]): string[] {
+  const cut = (d: string) => (d.length > MAX_DETAIL_CHARS ? `${d.slice(0, MAX_DETAIL_CHARS)}… (cut)` : d);
+  if (details.length <= MAX_DETAILS) return details.map(cut);
+  const left = details.length - (MAX_DETAILS - 1);
+  return [...details.slice(0, MAX_DETAILS - 1).map(cut), `… ${left} more lines left out`];
 }
 
 function crashed(error: unknown): ProbeResult {

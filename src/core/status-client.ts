@@ -99,6 +99,8 @@ export interface StatusJson {
     signInRelated: boolean;
     state: ServiceState;
     events: StatusJsonEvent[];
+    /** Current events past the parser's per-service limit: counted, not listed (only when there are any). */
+    currentLeftOut?: number;
   }[];
 }
 
@@ -123,6 +125,7 @@ export function statusJson(feed: StatusFeed, source: FeedSource, fetchedAt: stri
           start: e.start,
           end: e.end,
         })),
+        ...(service.currentLeftOut ? { currentLeftOut: service.currentLeftOut } : {}),
       })),
   };
 }

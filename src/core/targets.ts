@@ -58,3 +58,6 @@ export const TIMEOUTS = {
   tls: 3000,
   ntp: 2000,
 };
+
+/** Bodies beyond this are cut, live and in a replay alike: the status feed is ~100 KB, a captive page less. */
+export const HTTP_BODY_LIMIT = 2 * 1024 * 1024;

@@ -141,7 +141,7 @@ describe("reset-account-cache and restore-account-cache against fake defaults ke
     const r = await resetAccountCacheFix.run(ctx);
     expect(r.outcome).toBe("failed");
     expect(r.message).toMatch(
-      /^Clearing the settings failed \(Domain \(MobileMeAccounts\) not found\. Defaults have not been changed\.\); the backup is at /,
+      /^Clearing the settings failed \(Domain \(MobileMeAccounts\) not found\. Defaults have not been changed\.\); the backup is saved as MobileMeAccounts-/,
     );
     expect(r.message).not.toMatch(/\d{4}-\d\d-\d\d \d\d:/);
   });
@@ -152,8 +152,12 @@ describe("reset-account-cache and restore-account-cache against fake defaults ke
       outcome: "failed",
       message: "There is no backup to restore",
     });
+    expect((await restoreAccountCache(ctx, "MobileMeAccounts-000009-2026-12-01T10-00-00-000Z.plist")).message).toMatch(
+      /no backup named/,
+    );
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
     fake.mode("plutil", "fail");
-    expect((await restoreAccountCache(ctx, "/nonexistent/MobileMeAccounts-x.plist")).message).toMatch(/can't be read/);
+    expect((await restoreAccountCache(ctx)).message).toMatch(/can't be read/);
     expect(fake.calls().some((c) => c[0] === "defaults" && c[1] === "import")).toBe(false);
   });
 });
@@ -194,7 +198,7 @@ describe("restore over different settings", () => {
     expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
     const other = FIXTURE.replace("jane.doe@example.com", "someone.else@example.com");
     fake.setAccountState(other); // someone else signed in since the reset
-    const restored = await restoreAccountCache(ctx, (await ctx.backups!.list()).at(-1)!.path);
+    const restored = await restoreAccountCache(ctx, (await ctx.backups!.list()).at(-1)!.name);
     expect(restored.outcome).toBe("done");
     expect(fake.accountState()).toBe(FIXTURE);
     const backups = await ctx.backups!.list();

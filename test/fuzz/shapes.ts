@@ -309,7 +309,7 @@ export function checkStatusFeed(v: FeedParse | unknown): void {
 }
 
 export function checkMobileMe(v: MobileMeParse | unknown): void {
-  const o = object("mobileme", v, ["ok", "accounts", "reason"]);
+  const o = object("mobileme", v, ["ok", "accounts", "document", "reason"]);
   if (o.ok === false) {
     str("mobileme.reason", o.reason, { nonEmpty: true });
     return;

@@ -32,8 +32,11 @@ describe("defaults export MobileMeAccounts", () => {
   });
 
   it("no Accounts key, or an empty list: signed out", () => {
-    expect(parseMobileMeExport(plist("<dict></dict>"))).toEqual({ ok: true, accounts: [] });
-    expect(parseMobileMeExport(plist("<dict><key>Accounts</key><array/></dict>"))).toEqual({ ok: true, accounts: [] });
+    expect(parseMobileMeExport(plist("<dict></dict>"))).toMatchObject({ ok: true, accounts: [] });
+    expect(parseMobileMeExport(plist("<dict><key>Accounts</key><array/></dict>"))).toMatchObject({
+      ok: true,
+      accounts: [],
+    });
   });
 
   it("two accounts, integer DSIDs, unknown keys and services out of order", () => {

@@ -58,10 +58,13 @@ case "$1" in
       export-fails) echo "Could not export domain MobileMeAccounts to $3" >&2; exit 1 ;;
       export-empty) : > "$3"; exit 0 ;;
       export-other) sed 's/jane.doe@example.com/someone.else@example.com/' "$state" > "$3"; exit 0 ;;
+      export-lossy) sed -e '/<key>Services<\\/key>/,/<\\/array>/d' -e '/<key>DisplayName<\\/key>/,+1d' "$state" > "$3"; exit 0 ;;
     esac
     [ -f "$state" ] || missing; cp "$state" "$3"; exit 0 ;;
   delete) [ "$mode" = delete-fails ] && { nslog "Domain (MobileMeAccounts) not found." "Defaults have not been changed."; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
-  import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }; cp "$3" "$state"; exit 0 ;;
+  import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }
+    [ "$mode" = import-lossy ] && { sed '/<key>Services<\\/key>/,/<\\/array>/d' "$3" > "$state"; exit 0; }
+    cp "$3" "$state"; exit 0 ;;
 esac
 exit 1`,
   plutil: `${PRELUDE}

@@ -5,7 +5,7 @@
 import { Alert, Color, Toast } from "@raycast/api";
 import { existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { IcloudView, absoluteTime } from "../../src/components/icloud-view";
 import { RESET_EXPLANATION } from "../../src/core/fixes/account-cache";
@@ -53,7 +53,7 @@ const tempBackups = () => createBackupStore(join(mkdtempSync(join(tmpdir(), "aid
  */
 function fakeMac(): Host {
   const replay = createReplayHost(loadRecording("healthy"));
-  const real = createRealHost();
+  const real = createRealHost({ platform: "darwin" });
   return {
     platform: replay.platform,
     now: () => AT,
@@ -265,11 +265,13 @@ describe("Clear iCloud Tokens: the steps that run", () => {
     expect(order.indexOf("plutil -convert")).toBeLessThan(order.indexOf("defaults delete"));
     expect(fake.accountState()).toBeUndefined();
     const exportCall = ran(fake, "defaults").find(([, verb, , target]) => verb === "export" && target !== "-")!;
-    const backupPath = exportCall[3];
-    expect(existsSync(backupPath)).toBe(true);
+    // Exported under a temporary name, renamed once verified.
+    const tempPath = exportCall[3];
+    expect(tempPath).toMatch(/\/\.MobileMeAccounts-000001-2026-11-21T10-00-00-000Z\.partial$/);
+    expect(existsSync(tempPath)).toBe(false);
+    const backupName = "MobileMeAccounts-000001-2026-11-21T10-00-00-000Z.plist";
+    const backupPath = join(dirname(tempPath), backupName);
     expect(readFileSync(backupPath, "utf8")).toBe(FIXTURE);
-    const backupName = backupPath.slice(backupPath.lastIndexOf("/") + 1);
-    expect(backupName).toBe("MobileMeAccounts-2026-11-21T10-00-00-000Z.plist");
 
     const success = __mock.toasts.find((t) => t.style === Toast.Style.Success)!;
     expect(success.title).toBe(`Account cache reset; backup saved as ${backupName}`);

@@ -68,7 +68,7 @@ function withSplitDns(): Recording {
 function flushableMac(fake: FakeBin, pamSudo?: string): Host {
   const broken = createReplayHost(loadRecording("dns-broken"));
   const healthy = createReplayHost(loadRecording("healthy"));
-  const real = createRealHost();
+  const real = createRealHost({ platform: "darwin" });
   const flushed = () => fake.calls().some(([name]) => name === "dscacheutil");
   // The probe reads the resolvers through the binary table too: a fake scutil prints the real capture.
   const scutil = join(fake.dir, "scutil");

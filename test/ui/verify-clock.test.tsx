@@ -278,7 +278,7 @@ const SPAWNED = new Set(["osascript", "sudo", "sntp"]);
  */
 function syncingHost(recording: Recording, fake: FakeBin) {
   const replay = createReplayHost(recording);
-  const real = createRealHost();
+  const real = createRealHost({ platform: "darwin" });
   const recorded = new Set(recording.ntp?.map((e) => e.server));
   const ntpAsked: string[] = [];
   const synced = () => fake.calls().some((call) => call[0] === "sntp");

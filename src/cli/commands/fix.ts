@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { publicFinding } from "../../core/checklist";
 import { fixById } from "../../core/fixes";
 import { RESET_EXPLANATION } from "../../core/fixes/account-cache";
-import { applyFix } from "../../core/fixes/apply";
+import { applyFix, offMacRefusal } from "../../core/fixes/apply";
 import { createBackupStore } from "../../core/host/backups";
 import { CHECKLIST_PROBES } from "../../core/probes";
 import type { Host } from "../../core/host/types";
@@ -24,6 +24,13 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     );
     return 2;
   }
+  // Off macOS nothing runs, and nobody is asked first (exit 3, README "As a CLI").
+  const refusal = offMacRefusal(host);
+  if (refusal) {
+    await applyFix(chosen, host, { probes: [], history: historyFor(deps) });
+    deps.stderr.write(`apple-id-doctor: ${refusal}\n`);
+    return 3;
+  }
   if (chosen.destructive && !args.yes) {
     if (chosen.id === "reset-account-cache") deps.stderr.write(`${RESET_EXPLANATION}\n`);
     const yes = (await deps.confirm?.(`${chosen.title}?`)) ?? false;
@@ -44,7 +51,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     history: historyFor(deps),
     deadlineMs: args.deadlineMs,
     backups: createBackupStore(join(dataDir(deps.env), "backups")),
-    backupPath: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
+    backupName: chosen.id === "restore-account-cache" ? args.positional[1] : undefined,
     adminPrompt: args.password ? "password" : undefined,
   });
   const failed = applied.result.outcome !== "done" || applied.after.some((f) => f.status === "fail");

@@ -4,6 +4,7 @@ import type { FixHistory } from "../history";
 import type { Host } from "../host/types";
 import type { Probe } from "../probes/types";
 import { runChecklist } from "../run";
+import { cleanLine } from "../sanitize";
 import { DEFAULT_TARGETS, type Targets } from "../targets";
 import type { Finding } from "../types";
 import type { Fix, FixContext, FixResult } from "./types";
@@ -13,6 +14,17 @@ export interface AppliedFix {
   result: FixResult;
   before: Finding[];
   after: Finding[];
+  /** Not run at all: this isn't macOS. */
+  refused?: boolean;
+}
+
+/**
+ * Every fix changes macOS settings or runs a macOS tool (`killall bird` is a routing daemon on
+ * Linux): off macOS nothing runs, whatever the front end. The reason, or undefined on a Mac.
+ */
+export function offMacRefusal(host: Pick<Host, "platform">): string | undefined {
+  if (host.platform === "darwin") return undefined;
+  return `Fixes change macOS settings; this is ${cleanLine(String(host.platform)) || "not macOS"}: nothing was run`;
 }
 
 export interface ApplyOptions {
@@ -26,7 +38,7 @@ export interface ApplyOptions {
   binaries?: BinaryTable;
   macosMajor?: number;
   backups?: BackupStore;
-  backupPath?: string;
+  backupName?: string;
   adminPrompt?: "password";
 }
 
@@ -35,6 +47,16 @@ export interface ApplyOptions {
  * then re-runs the probes it should change so the caller can show before → after.
  */
 export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Promise<AppliedFix> {
+  const refusal = offMacRefusal(host);
+  if (refusal) {
+    await options.history?.add({
+      fix: fix.id,
+      at: host.now().toISOString(),
+      outcome: "cancelled",
+      message: `Not run: ${refusal}`,
+    });
+    return { fix, result: { outcome: "cancelled", message: refusal, ran: [] }, before: [], after: [], refused: true };
+  }
   const probes = options.probes.filter((p) => fix.verifies.includes(p.id));
   const ctx: FixContext = {
     host,
@@ -42,7 +64,7 @@ export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Pro
     targets: options.targets ?? DEFAULT_TARGETS,
     macosMajor: options.macosMajor,
     backups: options.backups,
-    backupPath: options.backupPath,
+    backupName: options.backupName,
     adminPrompt: options.adminPrompt,
   };
   const run = (list: readonly Probe[]) =>
@@ -56,6 +78,8 @@ export async function applyFix(fix: Fix, host: Host, options: ApplyOptions): Pro
   } catch (error) {
     result = { outcome: "failed", message: (error as Error)?.message ?? String(error) };
   }
+  // A fix's message quotes command output (stderr of defaults, killall…): outside text.
+  result = { ...result, message: cleanLine(result.message) };
   await options.history?.add({
     fix: fix.id,
     at: host.now().toISOString(),

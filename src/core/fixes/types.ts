@@ -12,8 +12,8 @@ export interface FixContext {
   macosMajor?: number;
   /** Where account-settings backups go (reset-account-cache needs it). */
   backups?: BackupStore;
-  /** restore-account-cache: which backup (the newest when unset). */
-  backupPath?: string;
+  /** restore-account-cache: which backup, by its name in the list (the newest when unset). */
+  backupName?: string;
   /** "password": ask with the macOS password prompt even where Touch ID sudo is set up (the retry after Touch ID wasn't available). */
   adminPrompt?: "password";
 }

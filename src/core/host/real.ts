@@ -11,7 +11,7 @@ import https from "node:https";
 import net from "node:net";
 import { constants as osConstants } from "node:os";
 import tls from "node:tls";
-import { TIMEOUTS } from "../targets";
+import { HTTP_BODY_LIMIT, TIMEOUTS } from "../targets";
 import { sntpQuery } from "./sntp";
 import {
   errorCode,
@@ -53,8 +53,6 @@ export interface RealHostOptions {
   loopbackOnly?: boolean;
 }
 
-/** Bodies beyond this are cut: the status feed is ~100 KB, a captive page less. */
-const HTTP_BODY_LIMIT = 2 * 1024 * 1024;
 const USER_AGENT = "AppleIDDoctor/1.0";
 
 const LOOPBACK = new net.BlockList();

@@ -77,6 +77,53 @@ export class RecordingError extends Error {
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
 const isString = (v: unknown): v is string => typeof v === "string";
+const opt =
+  (check: (v: unknown) => boolean) =>
+  (v: unknown): boolean =>
+    v === undefined || check(v);
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const isInteger = (v: unknown): v is number => Number.isInteger(v);
+const isPort = (v: unknown) => isInteger(v) && (v as number) >= 0 && (v as number) <= 65535;
+const isStrings = (v: unknown) => Array.isArray(v) && v.every(isString);
+const isStringMap = (v: unknown) => isObject(v) && Object.values(v).every(isString);
+const TCP_RESULTS = ["open", "refused", "timeout", "unreachable"];
+
+/**
+ * `recordedAt` is the replay's clock, so it must be a date every front end can print: a year far
+ * outside this range (`+275760-09-13`) parses, then breaks date formatting downstream.
+ */
+const EARLIEST = Date.UTC(1990, 0, 1);
+const LATEST = Date.UTC(2200, 0, 1);
+
+/** Keys every entry may carry. */
+const timed = { delayMs: opt(isNumber), waitMs: opt(isNumber), error: opt(isString) };
+
+/** Each field's type, per input kind: an entry with a wrong-typed field is dropped, as if not recorded. */
+const SHAPES: Record<string, Record<string, (v: unknown) => boolean>> = {
+  exec: {
+    command: (v) => isStrings(v) && (v as string[]).length > 0,
+    stdout: opt(isString),
+    stderr: opt(isString),
+    exitCode: opt(isInteger),
+  },
+  http: { url: isString, status: opt(isInteger), headers: opt(isStringMap), body: opt(isString) },
+  dns: { name: isString, server: isString, addresses: opt(isStrings) },
+  tcp: { host: isString, port: isPort, result: opt((v) => TCP_RESULTS.includes(v as string)) },
+  tls: {
+    host: isString,
+    port: isPort,
+    authorized: opt((v) => typeof v === "boolean"),
+    issuer: opt(isString),
+    subject: opt(isString),
+    validFrom: opt(isString),
+    validTo: opt(isString),
+  },
+  ntp: { server: isString, offsetMs: opt(isNumber) },
+  files: { path: isString, link: opt(isString), text: opt(isString) },
+};
+
+/** A platform is a short lower-case word (`darwin`, `linux`): it is printed, so nothing else is accepted. */
+const PLATFORM = /^[a-z][a-z0-9_-]{0,31}$/;
 
 /** Parses and validates a recording; throws RecordingError with a one-line reason. */
 export function parseRecording(text: string): Recording {
@@ -88,34 +135,53 @@ export function parseRecording(text: string): Recording {
   }
   if (!isObject(doc)) throw new RecordingError("not a JSON object");
   if (doc.format !== RECORDING_FORMAT) {
-    throw new RecordingError(`format is ${JSON.stringify(doc.format ?? null)}, expected "${RECORDING_FORMAT}"`);
+    throw new RecordingError(
+      `format is ${JSON.stringify(doc.format ?? null).slice(0, 80)}, expected "${RECORDING_FORMAT}"`,
+    );
   }
-  if (!isString(doc.recordedAt) || Number.isNaN(Date.parse(doc.recordedAt))) {
-    throw new RecordingError("recordedAt is missing or not an ISO date");
-  }
+  const at = isString(doc.recordedAt) ? Date.parse(doc.recordedAt) : NaN;
+  if (Number.isNaN(at)) throw new RecordingError("recordedAt is missing or not an ISO date");
+  if (at < EARLIEST || at >= LATEST) throw new RecordingError("recordedAt is outside 1990-2199");
   if (!isString(doc.platform) || doc.platform === "") throw new RecordingError("platform is missing");
-  const list = <T>(key: string, valid: (e: Record<string, unknown>) => boolean): T[] => {
+  if (!PLATFORM.test(doc.platform))
+    throw new RecordingError(`platform ${JSON.stringify(doc.platform.slice(0, 40))} isn't a platform name`);
+  let ignored = 0;
+  const list = <T>(key: keyof typeof SHAPES): T[] => {
     const value = doc[key];
     if (value === undefined) return [];
     if (!Array.isArray(value)) throw new RecordingError(`${key} is not an array`);
-    return value.filter((e): e is Record<string, unknown> => isObject(e) && valid(e)) as T[];
+    const shape = { ...timed, ...SHAPES[key] };
+    const kept = value.filter(
+      (e): e is Record<string, unknown> =>
+        isObject(e) && Object.entries(shape).every(([field, valid]) => valid(e[field])),
+    );
+    ignored += value.length - kept.length;
+    return kept as T[];
   };
   const env = isObject(doc.env)
     ? Object.fromEntries(Object.entries(doc.env).filter((e): e is [string, string] => isString(e[1])))
     : undefined;
-  return {
+  const recording: Recording = {
     format: RECORDING_FORMAT,
-    recordedAt: doc.recordedAt,
+    recordedAt: doc.recordedAt as string,
     platform: doc.platform,
     env,
-    exec: list("exec", (e) => Array.isArray(e.command) && e.command.length > 0 && e.command.every(isString)),
-    http: list("http", (e) => isString(e.url)),
-    dns: list("dns", (e) => isString(e.name) && isString(e.server)),
-    tcp: list("tcp", (e) => isString(e.host) && typeof e.port === "number"),
-    tls: list("tls", (e) => isString(e.host) && typeof e.port === "number"),
-    ntp: list("ntp", (e) => isString(e.server)),
-    files: list("files", (e) => isString(e.path)),
+    exec: list("exec"),
+    http: list("http"),
+    dns: list("dns"),
+    tcp: list("tcp"),
+    tls: list("tls"),
+    ntp: list("ntp"),
+    files: list("files"),
   };
+  // Not part of the format: how many entries were dropped, for the CLI to say so.
+  if (ignored) Object.defineProperty(recording, "ignoredEntries", { value: ignored, enumerable: false });
+  return recording;
+}
+
+/** How many entries `parseRecording` dropped for a wrong-typed field (0 when none). */
+export function ignoredEntries(recording: Recording): number {
+  return (recording as { ignoredEntries?: number }).ignoredEntries ?? 0;
 }
 
 /** The key an exec entry matches on: the binary's basename plus the remaining args. */

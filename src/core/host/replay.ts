@@ -1,4 +1,4 @@
-import { TIMEOUTS } from "../targets";
+import { HTTP_BODY_LIMIT, TIMEOUTS } from "../targets";
 import { HostError, type Host } from "./types";
 import { CERT_ERRORS, execKey, urlKey, type Recording } from "./recording";
 
@@ -11,10 +11,13 @@ function indexBy<T>(entries: T[] | undefined, key: (e: T) => string): Map<string
   return map;
 }
 
+/** setTimeout's own limit: a longer delay (`delayMs: 1e308`) would fire at once, with a warning. */
+const MAX_WAIT_MS = 2_147_483_647;
+
 function wait(ms: number | undefined, signal?: AbortSignal): Promise<void> {
-  if (!ms || ms <= 0) return signal?.aborted ? Promise.reject(new HostError("ECANCELLED")) : Promise.resolve();
+  if (!ms || !(ms > 0)) return signal?.aborted ? Promise.reject(new HostError("ECANCELLED")) : Promise.resolve();
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(done, ms);
+    const timer = setTimeout(done, Math.min(ms, MAX_WAIT_MS));
     function done() {
       signal?.removeEventListener("abort", abort);
       resolve();
@@ -72,7 +75,9 @@ export function createReplayHost(recording: Recording): Host {
     async http(url, options) {
       const entry = http.get(urlKey(url));
       await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.http, options, url);
-      return { status: entry!.status ?? 200, headers: lowerKeys(entry!.headers ?? {}), body: entry!.body ?? "" };
+      // Cut where the real host cuts: a replay gives what a live run would have read, never more.
+      const body = cutBody(entry!.body ?? "");
+      return { status: entry!.status ?? 200, headers: lowerKeys(entry!.headers ?? {}), body };
     },
     async dns(name, server, options) {
       const entry = dns.get(`${name} ${server}`);
@@ -122,4 +127,12 @@ function certError(entry: { error?: string } | undefined): string | undefined {
 
 function lowerKeys(headers: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(headers).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+/** The body as the real host would deliver it: at most HTTP_BODY_LIMIT bytes of UTF-8 (measured, never copied whole). */
+function cutBody(body: string): string {
+  if (body.length <= HTTP_BODY_LIMIT / 3 || Buffer.byteLength(body, "utf8") <= HTTP_BODY_LIMIT) return body;
+  let cut = body.slice(0, HTTP_BODY_LIMIT);
+  while (Buffer.byteLength(cut, "utf8") > HTTP_BODY_LIMIT) cut = cut.slice(0, Math.floor(cut.length * 0.9));
+  return cut;
 }

@@ -10,7 +10,9 @@ const BARE_HEADER = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[.,]\d+ \S+\[\d+(?::[0-9a-f]
 /** The same header with the message on its own line (older systems, other tools). */
 const INLINE_HEADER = /^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d[.,]\d+ \S+\[\d+(?::[0-9a-f]+)?\] +/i;
 
-const MAX = 300;
+// The runner caps every detail line at 1,000 characters (MAX_DETAIL_CHARS): this cap only
+// keeps a runaway stderr from being joined whole, and must not cut evidence sooner.
+const MAX = 1000;
 
 /** The message lines of `defaults` stderr (or stdout), headers and blank lines removed. */
 export function defaultsMessageLines(stderr: string, stdout = ""): string[] {

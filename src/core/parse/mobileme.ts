@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from "node:util";
 import { parse as parsePlist } from "fast-plist";
 
 // `defaults export MobileMeAccounts -` (an XML plist): who is signed in to
@@ -23,7 +24,9 @@ export interface AppleAccount {
   services: AccountService[];
 }
 
-export type MobileMeParse = { ok: true; accounts: AppleAccount[] } | { ok: false; reason: string };
+export type MobileMeParse =
+  /** `document` is the whole parsed property list: what a backup is compared by. */
+  { ok: true; accounts: AppleAccount[]; document: unknown } | { ok: false; reason: string };
 
 /** iCloud services by ServiceID, as System Settings names them. */
 export const SERVICE_NAMES: Record<string, string> = {
@@ -63,10 +66,10 @@ export function parseMobileMeExport(xml: string): MobileMeParse {
     };
   }
   if (!isObject(doc)) return { ok: false, reason: "the property list holds no dictionary" };
-  if (doc.Accounts === undefined) return { ok: true, accounts: [] };
+  if (doc.Accounts === undefined) return { ok: true, accounts: [], document: doc };
   if (!Array.isArray(doc.Accounts)) return { ok: false, reason: "Accounts isn't a list" };
   const accounts = doc.Accounts.filter(isObject).map(toAccount);
-  return { ok: true, accounts };
+  return { ok: true, accounts, document: doc };
 }
 
 function toAccount(a: Record<string, unknown>): AppleAccount {
@@ -88,7 +91,16 @@ function toAccount(a: Record<string, unknown>): AppleAccount {
   };
 }
 
-/** Same accounts, by the identifiers that name them: how a backup is checked against the live settings. */
+/**
+ * The same whole document: every key and value, deeply. How a backup is checked against the live
+ * settings and a restore against its backup; the same identifiers alone would pass an export that
+ * lost its Services, tokens or DisplayName.
+ */
+export function sameDocument(a: unknown, b: unknown): boolean {
+  return isDeepStrictEqual(a, b);
+}
+
+/** Same accounts, by the identifiers that name them (says whether another account signed in since). */
 export function sameAccounts(a: AppleAccount[], b: AppleAccount[]): boolean {
   const key = (x: AppleAccount) => `${x.email ?? ""}|${x.dsid ?? ""}|${x.uuid ?? ""}`;
   return a.length === b.length && a.map(key).sort().join("\n") === b.map(key).sort().join("\n");

@@ -3,6 +3,8 @@
 // services, nulls anywhere), so every field is read defensively and
 // parseStatusFeed never throws: a bad body is a reason, not an exception.
 
+import { cleanLine } from "../sanitize";
+
 export type ServiceState = "ok" | "issue" | "outage" | "maintenance" | "performance";
 
 export interface StatusEvent {
@@ -32,7 +34,15 @@ export interface StatusService {
   /** Newest first. */
   events: StatusEvent[];
   redirectUrl?: string;
+  /** Ongoing or upcoming events beyond what the parser keeps per service (a hostile feed): only counted. */
+  currentLeftOut?: number;
 }
+
+/**
+ * Events kept per service: Apple's feed lists a handful, a hostile one 100,000. The current ones
+ * first, then the newest; the rest are counted, not parsed.
+ */
+export const MAX_FEED_EVENTS = 100;
 
 export interface StatusFeed {
   /** Sign-in related first (core ones first), then the rest alphabetically. */
@@ -154,7 +164,8 @@ const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null &
 
 /** Strings trimmed; numbers (messageId is sometimes one) as text; anything else undefined. */
 function text(v: unknown): string | undefined {
-  if (typeof v === "string") return v.trim();
+  // Outside text: escape sequences and control characters go here, before any front end sees it.
+  if (typeof v === "string") return cleanLine(v).trim();
   if (typeof v === "number" && Number.isFinite(v)) return String(v);
   return undefined;
 }
@@ -171,7 +182,7 @@ function isoFromEpoch(v: unknown): string | null {
 
 function serviceNames(v: unknown): string[] {
   if (!Array.isArray(v)) return [];
-  const names = v.flatMap((n) => (typeof n === "string" ? [decodeEntities(n).trim()] : [])).filter(Boolean);
+  const names = v.flatMap((n) => (typeof n === "string" ? [cleanLine(decodeEntities(n)).trim()] : [])).filter(Boolean);
   return [...new Set(names)];
 }
 
@@ -250,6 +261,24 @@ interface Draft {
   name: string;
   redirectUrl?: string;
   events: StatusEvent[];
+  currentLeftOut: number;
+}
+
+const looksCurrent = (e: unknown) =>
+  isObject(e) && typeof e.eventStatus === "string" && /^\s*(ongoing|upcoming)\s*$/i.test(e.eventStatus);
+const epochOf = (e: unknown) => {
+  const v = isObject(e) ? Number(e.epochStartDate) : NaN;
+  return Number.isFinite(v) ? v : -Infinity;
+};
+
+/** At most MAX_FEED_EVENTS raw events, current ones first, newest first within each; and how many current were dropped. */
+function selectEvents(raw: unknown[]): { kept: unknown[]; currentLeftOut: number } {
+  if (raw.length <= MAX_FEED_EVENTS) return { kept: raw, currentLeftOut: 0 };
+  const byNewest = (a: unknown, b: unknown) => epochOf(b) - epochOf(a);
+  const current = raw.filter(looksCurrent).sort(byNewest);
+  const rest = current.length >= MAX_FEED_EVENTS ? [] : raw.filter((e) => !looksCurrent(e)).sort(byNewest);
+  const kept = [...current.slice(0, MAX_FEED_EVENTS), ...rest].slice(0, MAX_FEED_EVENTS);
+  return { kept, currentLeftOut: Math.max(0, current.length - MAX_FEED_EVENTS) };
 }
 
 /** Reads services; entries without a name are skipped, the same name twice is merged. */
@@ -257,16 +286,18 @@ function readServices(services: unknown[], now: Date): Draft[] {
   const byName = new Map<string, Draft>();
   for (const raw of services) {
     if (!isObject(raw) || typeof raw.serviceName !== "string") continue;
-    const name = decodeEntities(raw.serviceName).trim();
+    const name = cleanLine(decodeEntities(raw.serviceName)).trim();
     if (!name) continue;
-    const events = Array.isArray(raw.events) ? raw.events.flatMap((e) => parseEvent(e, now) ?? []) : [];
+    const { kept, currentLeftOut } = selectEvents(Array.isArray(raw.events) ? raw.events : []);
+    const events = kept.flatMap((e) => parseEvent(e, now) ?? []);
     const draft = byName.get(name);
     if (draft) {
       draft.events.push(...events);
+      draft.currentLeftOut += currentLeftOut;
       continue;
     }
     const redirectUrl = text(raw.redirectUrl);
-    byName.set(name, { name, events, ...(redirectUrl ? { redirectUrl } : {}) });
+    byName.set(name, { name, events, currentLeftOut, ...(redirectUrl ? { redirectUrl } : {}) });
   }
   return [...byName.values()];
 }
@@ -302,6 +333,7 @@ export function parseStatusFeed(body: string, now: Date, source: "consumer" | "d
         state: serviceState(events),
         events,
         ...(draft.redirectUrl ? { redirectUrl: draft.redirectUrl } : {}),
+        ...(draft.currentLeftOut ? { currentLeftOut: draft.currentLeftOut } : {}),
       };
     });
     if (services.length === 0) return { ok: false, reason: "no services in the feed" };

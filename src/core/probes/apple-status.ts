@@ -19,6 +19,10 @@ export function sinceNote(start: string | null, now: Date): string {
   return words ? ` (${words})` : "";
 }
 
+/** Current events shown per sign-in service, and other affected services named. */
+export const MAX_EVENTS_PER_SERVICE = 5;
+const MAX_OTHER_SERVICES = 12;
+
 // Before anything else: is Apple itself down? Only current events on the
 // services sign-in depends on count; resolved events stay in the feed for
 // days and mean nothing now.
@@ -42,6 +46,7 @@ export const appleStatusProbe: Probe = {
     }
     const issues: CurrentIssue[] = [];
     const elsewhere: string[] = [];
+    const leftOut: string[] = [];
     for (const service of fetched.feed.services) {
       const current = currentEvents(service);
       if (!current.length) continue;
@@ -49,14 +54,25 @@ export const appleStatusProbe: Probe = {
         elsewhere.push(service.name);
         continue;
       }
-      issues.push(...dedupe(current).map((e) => toIssue(service.name, e)));
+      // A feed can list thousands of events on one service: the newest few say what support needs.
+      const events = dedupe(current);
+      issues.push(...events.slice(0, MAX_EVENTS_PER_SERVICE).map((e) => toIssue(service.name, e)));
+      const more = Math.max(0, events.length - MAX_EVENTS_PER_SERVICE) + (service.currentLeftOut ?? 0);
+      if (more) leftOut.push(`${service.name}: ${more} more current events left out`);
     }
+    const shownElsewhere = elsewhere.slice(0, MAX_OTHER_SERVICES);
+    const moreElsewhere = elsewhere.length - shownElsewhere.length;
     const details = [
       ...issues.map(
         (i) =>
           `${i.service}: ${i.type || "Issue"} ${i.status}${sinceNote(i.start, now)}: ${i.message}${i.usersAffected ? ` (${i.usersAffected})` : ""}`,
       ),
-      ...(elsewhere.length ? [`Also affected, not needed for sign-in: ${elsewhere.join(", ")}`] : []),
+      ...leftOut,
+      ...(elsewhere.length
+        ? [
+            `Also affected, not needed for sign-in: ${shownElsewhere.join(", ")}${moreElsewhere ? ` and ${moreElsewhere} more` : ""}`,
+          ]
+        : []),
     ];
     const data = { issues, elsewhere, fetchedAt: fetched.fetchedAt };
     if (!issues.length) {

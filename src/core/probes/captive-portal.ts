@@ -17,7 +17,10 @@ export const captivePortalProbe: Probe = {
         `${targets.captiveUrl}: ${code}`,
       ]);
     }
-    const evidence = `HTTP ${res.status}${res.headers.location ? ` → ${res.headers.location}` : ""}`;
+    // The login page's address, without its query string and fragment: support needs the host and
+    // path, never the portal's tracking parameters (the client's MAC, IP, Wi-Fi name, e-mail…).
+    const location = res.headers.location ? withoutQuery(res.headers.location) : undefined;
+    const evidence = `HTTP ${res.status}${location ? ` → ${location.url}${location.dropped ? " (query left out)" : ""}` : ""}`;
     if (res.status >= 300 && res.status < 400) {
       return result(
         "fail",
@@ -25,7 +28,7 @@ export const captivePortalProbe: Probe = {
         [evidence],
         {
           fixes: ["open-network-settings"],
-          data: { status: res.status, location: res.headers.location },
+          data: { status: res.status, location: location?.url },
         },
       );
     }
@@ -49,3 +52,9 @@ export const captivePortalProbe: Probe = {
     });
   },
 };
+
+/** A URL without `?…` and `#…`, and whether anything was dropped. */
+export function withoutQuery(url: string): { url: string; dropped: boolean } {
+  const cut = url.search(/[?#]/);
+  return cut < 0 ? { url, dropped: false } : { url: url.slice(0, cut), dropped: cut < url.length - 1 };
+}
