@@ -1,4 +1,4 @@
-import { CAUSE_TITLES } from "./cause-titles";
+import { causeName } from "./cause-titles";
 import { FIX_TITLES } from "./fix-titles";
 import { collectIdentifiers, redact, type RedactionContext } from "./redact";
 import type { Cause, Finding, FixRecord, Status } from "./types";
@@ -49,7 +49,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
 
   h2("Diagnosis");
   input.causes.forEach((c, i) => {
-    lines.push(`${i + 1}. ${bold(CAUSE_TITLES[c.cause])} (${c.confidence} confidence): ${c.summary}`);
+    lines.push(`${i + 1}. ${bold(causeName(c))} (${c.confidence} confidence): ${c.summary}`);
     if (c.fixes.length && c.cause !== "none") {
       lines.push(`   In Apple ID Doctor: ${c.fixes.map((f) => FIX_TITLES[f]).join(", then ")}`);
     }

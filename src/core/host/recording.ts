@@ -20,6 +20,9 @@ export interface HttpEntry extends Timed {
   status?: number;
   headers?: Record<string, string>;
   body?: string;
+  /** When the response arrived by this Mac's clock (ISO), and its round trip: what the `date` header is read against. */
+  receivedAt?: string;
+  roundTripMs?: number;
 }
 export interface DnsEntry extends Timed {
   name: string;

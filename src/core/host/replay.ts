@@ -72,7 +72,16 @@ export function createReplayHost(recording: Recording): Host {
     async http(url, options) {
       const entry = http.get(urlKey(url));
       await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.http, options, url);
-      return { status: entry!.status ?? 200, headers: lowerKeys(entry!.headers ?? {}), body: entry!.body ?? "" };
+      // The recorded arrival when there is one, else now: the replay's clock when the answer comes.
+      const recorded = Date.parse(entry!.receivedAt ?? "");
+      const receivedAtMs = Number.isFinite(recorded) ? recorded : recordedAt.getTime() + (Date.now() - startedAt);
+      const roundTrip = typeof entry!.roundTripMs === "number" && entry!.roundTripMs >= 0 ? entry!.roundTripMs : 0;
+      return {
+        status: entry!.status ?? 200,
+        headers: lowerKeys(entry!.headers ?? {}),
+        body: entry!.body ?? "",
+        timing: { sentAtMs: receivedAtMs - roundTrip, receivedAtMs },
+      };
     },
     async dns(name, server, options) {
       const entry = dns.get(`${name} ${server}`);

@@ -1,3 +1,4 @@
+import { describeFailure, LOOKUP_ERRORS } from "../host/types";
 import type { Probe } from "./types";
 import { attempt, result } from "./util";
 
@@ -15,11 +16,23 @@ export const pushProbe: Probe = {
         ...(await attempt(() => host.tcp(targets.pushHost, port, { signal }))),
       })),
     );
-    const details = tries.map((t) => `${targets.pushHost}:${t.port} ${t.value ?? t.code} (${t.ms} ms)`);
+    const details = tries.map(
+      (t) => `${targets.pushHost}:${t.port} ${t.value ?? describeFailure(t.code ?? "", targets.pushHost)} (${t.ms} ms)`,
+    );
     const data = { ports: tries.map((t) => ({ port: t.port, result: t.value ?? t.code })) };
     if (tries.every((t) => t.code === "ENOTRECORDED"))
       return result("skip", "No push connection tests in the recording");
     const [primary, ...fallbacks] = tries;
+    // The name didn't resolve: nothing was tried on any port, so nothing says the ports are blocked.
+    const byName = tries.find((t) => LOOKUP_ERRORS.has(t.code ?? ""));
+    if (byName && !tries.some((t) => t.value === "open")) {
+      return result(
+        "fail",
+        `Push service not tried: ${describeFailure(byName.code!, targets.pushHost)}`,
+        details,
+        { fixes: ["flush-dns", "open-network-settings"], data: { ...data, cause: "dns" } },
+      );
+    }
     if (primary.value === "open")
       return result("pass", `Push service reachable on port ${primary.port}`, details, { data });
     const fallback = fallbacks.find((t) => t.value === "open");
