@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { libfaketime } from "./world";
 
 // Certificates made at test time with openssl: a root named like Apple's
 // issuing CA (trusted through NODE_EXTRA_CA_CERTS, as a real root would be),
@@ -27,8 +28,8 @@ export interface TestCerts {
 }
 
 function openssl(dir: string, args: string[], faketime?: string): void {
-  const [file, argv] = faketime ? ["faketime", ["-f", faketime, "openssl", ...args]] : ["openssl", args];
-  execFileSync(file, argv, { cwd: dir, stdio: ["ignore", "ignore", "pipe"] });
+  const env = faketime ? { ...process.env, LD_PRELOAD: libfaketime(), FAKETIME: faketime } : process.env;
+  execFileSync("openssl", args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
 }
 
 function ca(dir: string, name: string, cn: string): void {

@@ -79,9 +79,16 @@ export interface CheckJson {
 
 const DAEMONS = ["unshare", "unbound", "dnsmasq", "chronyd", "faketime", "nginx", "iptables", "openssl", "ip"];
 
+/** libfaketime's path (Debian puts it under the multiarch folder). */
+export function libfaketime(): string {
+  const found = spawnSync("sh", ["-c", "ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1"]);
+  return String(found.stdout).trim();
+}
+
 /** Why the suite can't run here, or undefined when it can. */
 export function unavailable(): string | undefined {
   const missing = DAEMONS.filter((d) => spawnSync("sh", ["-c", `command -v ${d}`]).status !== 0);
+  if (!libfaketime()) missing.push("libfaketime");
   if (missing.length) return `missing ${missing.join(", ")} (.ci/run installs them)`;
   const probe = spawnSync("unshare", ["-n", "-m", "-p", "-f", "--mount-proc", "true"], { timeout: 10_000 });
   if (probe.status !== 0) return `unshare -n -m -p is not permitted here (${String(probe.stderr).trim() || "no root"})`;
@@ -180,7 +187,10 @@ http {
 
 function script(dir: string, world: World, cli: string[], env: Record<string, string>): string {
   const addresses = world.offline ? [] : [ADDR.router, ...ADDR.public, ADDR.web, ADDR.signIn, ADDR.push, ADDR.time];
-  const fake = (offset: string | undefined, cmd: string) => (offset ? `faketime -f ${offset} ${cmd}` : cmd);
+  // libfaketime preloaded by hand: the faketime wrapper names its semaphore by PID, and every
+  // scenario's PID namespace has the same PIDs.
+  const fake = (offset: string | undefined, cmd: string) =>
+    offset ? `LD_PRELOAD=${libfaketime()} FAKETIME=${q(offset)} ${cmd}` : cmd;
   const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
   const exports = Object.entries(env)
     .map(([k, v]) => `export ${k}=${q(v)}`)

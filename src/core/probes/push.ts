@@ -5,6 +5,12 @@ import { attempt, result } from "./util";
 // Apple Push (iMessage, FaceTime, 2FA prompts on other devices) connects to
 // courier.push.apple.com on 5223 and falls back to 443. Both are tried at
 // once; 5223 blocked alone is a warning, both blocked is a failure.
+const PORT_WORDS: Record<string, string> = {
+  timeout: "timed out",
+  refused: "refused the connection",
+  unreachable: "is unreachable",
+};
+
 export const pushProbe: Probe = {
   id: "push",
   title: "Apple Push Service",
@@ -39,7 +45,7 @@ export const pushProbe: Probe = {
     if (fallback) {
       return result(
         "warn",
-        `Port ${primary.port} is ${primary.value ?? "blocked"}; push falls back to ${fallback.port}, which is slower`,
+        `Port ${primary.port} ${PORT_WORDS[primary.value ?? ""] ?? "is blocked"}; push falls back to ${fallback.port}, which is slower`,
         details,
         {
           fixes: ["open-network-settings"],
