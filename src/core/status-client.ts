@@ -68,7 +68,11 @@ export async function fetchStatusFeed(host: Host, url: string, options: FetchSta
   );
   if ("code" in response) {
     const code = response.code;
-    return { ok: false, reason: `Apple's status feed could not be reached: ${describeFailure(code, hostName(url))}`, code };
+    return {
+      ok: false,
+      reason: `Apple's status feed could not be reached: ${describeFailure(code, hostName(url))}`,
+      code,
+    };
   }
   // HTTP errors are Apple's answer, not a glitch on the way: no retry.
   if (response.status < 200 || response.status > 299) {

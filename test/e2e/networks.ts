@@ -16,7 +16,10 @@ export const NETWORKS = {
   nxdomain: { router: "nxdomain" },
   silentResolver: {
     router: "silent",
-    iptables: [drop("-d", ADDR.router, "-p", "udp", "--dport", "53"), drop("-d", ADDR.router, "-p", "tcp", "--dport", "53")],
+    iptables: [
+      drop("-d", ADDR.router, "-p", "udp", "--dport", "53"),
+      drop("-d", ADDR.router, "-p", "tcp", "--dport", "53"),
+    ],
   },
   deadResolversEverywhere: { router: "nxdomain", publicDown: true },
   sinkhole: { router: "sinkhole" },

@@ -72,7 +72,9 @@ const SCENARIOS: Scenario[] = [
     exit: 0,
     check: (json) => {
       const clock = finding(json, "clock");
-      expect(clock.summary).toMatch(/^Clock is right \(within \d+ ms of captive\.apple\.com\) \(from an HTTP date, ±1 s\)$/);
+      expect(clock.summary).toMatch(
+        /^Clock is right \(within \d+ ms of captive\.apple\.com\) \(from an HTTP date, ±1 s\)$/,
+      );
       // Read against the response's own arrival, not after two NTP timeouts: well inside a second.
       expect(Math.abs(Number(/within (\d+) ms/.exec(clock.summary)![1]))).toBeLessThan(1000);
     },
@@ -198,7 +200,10 @@ const SCENARIOS: Scenario[] = [
     exit: 0,
     check: (json) => {
       expect(json.diagnosis[0].summary).toMatch(/^Couldn't finish checking Apple Sign-In Servers \(still waiting on/);
-      expect(json.diagnosis[0]).toMatchObject({ title: "Not Fully Checked", unchecked: ["apple-hosts", "tls-inspection"] });
+      expect(json.diagnosis[0]).toMatchObject({
+        title: "Not Fully Checked",
+        unchecked: ["apple-hosts", "tls-inspection"],
+      });
     },
   },
   {
@@ -222,7 +227,10 @@ describe.skipIf(!!why).concurrent("real broken networks (namespaces, real server
   });
   afterAll(() => {
     console.log(
-      ["scenario | result | process wall | run | exit lag", ...timings.map((t) => `${t.name} | ${t.result} | ${t.wallMs} ms | ${t.durationMs} ms | ${t.exitLagMs} ms`)].join("\n"),
+      [
+        "scenario | result | process wall | run | exit lag",
+        ...timings.map((t) => `${t.name} | ${t.result} | ${t.wallMs} ms | ${t.durationMs} ms | ${t.exitLagMs} ms`),
+      ].join("\n"),
     );
     rmSync(work, { recursive: true, force: true });
   });
@@ -278,6 +286,8 @@ describe.skipIf(!!why).concurrent("real broken networks (namespaces, real server
       diagnosis: json.diagnosis.map((c) => [c.cause, c.confidence, c.fixes]),
     });
     expect(shape(replayed)).toEqual(shape(live));
-    expect(finding(replayed, "clock").summary).toBe("Clock is 9 min behind captive.apple.com (from an HTTP date, ±1 s)");
+    expect(finding(replayed, "clock").summary).toBe(
+      "Clock is 9 min behind captive.apple.com (from an HTTP date, ±1 s)",
+    );
   });
 });

@@ -1,7 +1,6 @@
 import { spawn, spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import type { TestCerts } from "./certs";
 
 // One private network for one run of the CLI, made of real server software:
@@ -13,7 +12,7 @@ import type { TestCerts } from "./certs";
 // /etc/resolv.conf and /etc/hosts, and a PID namespace so every daemon dies
 // with the scenario.
 
-export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+export const ROOT = join(__dirname, "..", "..");
 
 /** Where each name lives on `lo`, grouped as Apple groups its services. */
 export const ADDR = {
@@ -113,7 +112,8 @@ function unboundConf(dir: string, world: World): string {
     '  module-config: "iterator"',
   ];
   const router = world.router ?? "healthy";
-  if (router === "nxdomain") lines.push('  local-zone: "apple.com." always_nxdomain', '  local-zone: "icloud.com." always_nxdomain');
+  if (router === "nxdomain")
+    lines.push('  local-zone: "apple.com." always_nxdomain', '  local-zone: "icloud.com." always_nxdomain');
   else {
     lines.push('  local-zone: "apple.com." static', '  local-zone: "icloud.com." static');
     // A Pi-hole-style blocklist answers 0.0.0.0 for the names it blocks.
@@ -125,7 +125,8 @@ function unboundConf(dir: string, world: World): string {
   if (router === "servfail") {
     // The router's upstream is gone: unbound answers SERVFAIL, as home routers do.
     lines.splice(lines.indexOf('  local-zone: "apple.com." static'), 2);
-    for (const zone of ["apple.com.", "icloud.com."]) lines.push("forward-zone:", `  name: "${zone}"`, "  forward-addr: 127.0.0.9@53");
+    for (const zone of ["apple.com.", "icloud.com."])
+      lines.push("forward-zone:", `  name: "${zone}"`, "  forward-addr: 127.0.0.9@53");
   }
   return lines.join("\n") + "\n";
 }
@@ -239,6 +240,8 @@ export async function runInWorld(
   certs: TestCerts,
   cliArgs: string[],
   extraEnv: Record<string, string> = {},
+  /** How the CLI is started: as a user does from source, or the bench's bundled copy. */
+  command: string[] = ["npm", "run", "--silent", "cli", "--"],
 ): Promise<CliRun> {
   mkdirSync(join(dir, "www/support/systemstatus/data/developer"), { recursive: true });
   mkdirSync(join(dir, "nginx-tmp"), { recursive: true });
@@ -257,7 +260,7 @@ export async function runInWorld(
     NO_COLOR: "1",
     ...extraEnv,
   };
-  const cli = ["npm", "run", "--silent", "cli", "--", ...cliArgs];
+  const cli = [...command, ...cliArgs];
   writeFileSync(join(dir, "run.sh"), script(dir, world, cli, env));
   const code = await new Promise<number>((resolve) => {
     const child = spawn("unshare", ["-n", "-m", "-p", "-f", "--mount-proc", "bash", join(dir, "run.sh")], {

@@ -93,7 +93,13 @@ export interface Host {
 }
 
 /** Codes an operation fails with when its host name didn't resolve: DNS symptoms, not blocked hosts. */
-export const LOOKUP_ERRORS: ReadonlySet<string> = new Set(["ENOTFOUND", "EAI_AGAIN", "ESERVFAIL", "EREFUSED", "ENODATA"]);
+export const LOOKUP_ERRORS: ReadonlySet<string> = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ESERVFAIL",
+  "EREFUSED",
+  "ENODATA",
+]);
 
 /** Why an operation on `name` failed, naming the lookup when that is what failed. */
 export function describeFailure(code: string, name: string): string {

@@ -13,7 +13,9 @@ export const appleHostsProbe: Probe = {
   async run(ctx) {
     const shakes = await handshakeSignInHosts(ctx);
     const details = shakes.map((s) =>
-      s.tls ? `${s.host}:${s.port} handshake OK (${s.ms} ms)` : `${s.host}:${s.port} ${describeFailure(s.error ?? "", s.host)}`,
+      s.tls
+        ? `${s.host}:${s.port} handshake OK (${s.ms} ms)`
+        : `${s.host}:${s.port} ${describeFailure(s.error ?? "", s.host)}`,
     );
     const data = { hosts: shakes.map((s) => ({ host: s.host, reachable: !!s.tls, error: s.error, ms: s.ms })) };
     const measured = shakes.filter((s) => s.error !== "ENOTRECORDED" && s.error !== "ECANCELLED");

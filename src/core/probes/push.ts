@@ -32,12 +32,10 @@ export const pushProbe: Probe = {
     // The name didn't resolve: nothing was tried on any port, so nothing says the ports are blocked.
     const byName = tries.find((t) => LOOKUP_ERRORS.has(t.code ?? ""));
     if (byName && !tries.some((t) => t.value === "open")) {
-      return result(
-        "fail",
-        `Push service not tried: ${describeFailure(byName.code!, targets.pushHost)}`,
-        details,
-        { fixes: ["flush-dns", "open-network-settings"], data: { ...data, cause: "dns" } },
-      );
+      return result("fail", `Push service not tried: ${describeFailure(byName.code!, targets.pushHost)}`, details, {
+        fixes: ["flush-dns", "open-network-settings"],
+        data: { ...data, cause: "dns" },
+      });
     }
     if (primary.value === "open")
       return result("pass", `Push service reachable on port ${primary.port}`, details, { data });
