@@ -2,7 +2,7 @@
 // the `status --json` document (CONTRACT.md section 1). Failures come back as
 // a sentence for a person, never as an exception.
 
-import { describeError, describeFailure, errorCode, type Host, type HttpResponse } from "./host/types";
+import { describeFailure, errorCode, type Host, type HttpResponse } from "./host/types";
 import { parseStatusFeed, type ServiceState, type StatusFeed } from "./parse/status-feed";
 
 export type FeedSource = "consumer" | "developer";

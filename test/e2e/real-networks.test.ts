@@ -262,7 +262,7 @@ describe.skipIf(!!why).concurrent("real broken networks (namespaces, real server
       expect(json.durationMs).toBeLessThanOrEqual(deadline + 150);
       // Measured around `npm run` (npm, tsx and node each exit in turn) on a loaded machine; the bench
       // measures the bundled CLI alone against deadline + 300 ms. Before c-ares this was ~5 s.
-      expect(r.exitLagMs!).toBeLessThanOrEqual(1000);
+      expect(r.exitLagMs!).toBeLessThanOrEqual(1500);
       // The whole process: the run plus tsx's start-up (a few seconds when the machine is loaded).
       expect(r.wallMs).toBeLessThan(deadline + 15_000);
       s.check?.(json);

@@ -1,5 +1,5 @@
 import { offsetInWords } from "../clock-words";
-import { describeError, describeFailure, LOOKUP_ERRORS } from "../host/types";
+import { describeFailure } from "../host/types";
 import type { Probe, ProbeContext } from "./types";
 import { attempt, hostOf, result } from "./util";
 
