@@ -2,7 +2,7 @@
 // the `status --json` document (CONTRACT.md section 1). Failures come back as
 // a sentence for a person, never as an exception.
 
-import { describeFailure, errorCode, type Host, type HttpResponse } from "./host/types";
+import { describeError, errorCode, type Host, type HttpResponse } from "./host/types";
 import { parseStatusFeed, type ServiceState, type StatusFeed } from "./parse/status-feed";
 
 export type FeedSource = "consumer" | "developer";
@@ -68,11 +68,7 @@ export async function fetchStatusFeed(host: Host, url: string, options: FetchSta
   );
   if ("code" in response) {
     const code = response.code;
-    return {
-      ok: false,
-      reason: `Apple's status feed could not be reached: ${describeFailure(code, hostName(url))}`,
-      code,
-    };
+    return { ok: false, reason: `Apple's status feed could not be reached: ${describeError(code)}`, code };
   }
   // HTTP errors are Apple's answer, not a glitch on the way: no retry.
   if (response.status < 200 || response.status > 299) {
@@ -129,12 +125,4 @@ export function statusJson(feed: StatusFeed, source: FeedSource, fetchedAt: stri
         })),
       })),
   };
-}
-
-function hostName(url: string): string {
-  try {
-    return new URL(url).hostname;
-  } catch {
-    return "Apple's status server";
-  }
 }

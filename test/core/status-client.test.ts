@@ -201,7 +201,7 @@ describe("fetchStatusFeed: retry rules and options (scripted host)", () => {
     const result = await fetchStatusFeed(fake, CONSUMER_URL, { now: NOW, source: "consumer" });
     expect(result).toEqual({
       ok: false,
-      reason: "Apple's status feed could not be reached: couldn't look up www.apple.com: name not found",
+      reason: "Apple's status feed could not be reached: name not found",
       code: "ENOTFOUND",
     });
     expect(fake.urls).toHaveLength(2);

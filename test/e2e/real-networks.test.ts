@@ -254,7 +254,11 @@ describe.skipIf(!!why).concurrent("real broken networks (namespaces, real server
       const json = r.json!;
       expect(json, r.stdout.slice(0, 500)).toBeDefined();
       const got = Object.fromEntries(json.findings.map((f) => [f.probe, f.status]));
-      expect(SIGN_IN.map((p) => `${p}: ${got[p]}`)).toEqual(SIGN_IN.map((p, i) => `${p}: ${s.statuses[i]}`));
+      const said = json.findings.map((x) => `${x.probe}: ${x.summary} | ${x.details.join(" | ")}`).join("\n");
+      expect(
+        SIGN_IN.map((p) => `${p}: ${got[p]}`),
+        said,
+      ).toEqual(SIGN_IN.map((p, i) => `${p}: ${s.statuses[i]}`));
       expect(MAC_ONLY.map((p) => got[p])).toEqual(MAC_ONLY.map(() => "skip"));
       expect([json.diagnosis[0].cause, json.diagnosis[0].confidence]).toEqual(s.top);
       expect(r.exitCode).toBe(s.exit);
