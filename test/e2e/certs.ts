@@ -32,31 +32,38 @@ function openssl(dir: string, args: string[], faketime?: string): void {
   execFileSync("openssl", args, { cwd: dir, env, stdio: ["ignore", "ignore", "pipe"] });
 }
 
+/** Real certificates were issued weeks ago: a clock a few minutes slow must still find them valid. */
+const ISSUED = "-2d";
+
 function ca(dir: string, name: string, cn: string): void {
-  openssl(dir, [
-    "req",
-    "-x509",
-    "-newkey",
-    "ec",
-    "-pkeyopt",
-    "ec_paramgen_curve:P-256",
-    "-nodes",
-    "-keyout",
-    `${name}.key`,
-    "-out",
-    `${name}.pem`,
-    "-days",
-    "30",
-    "-subj",
-    `/CN=${cn}`,
-    "-addext",
-    "basicConstraints=critical,CA:TRUE",
-    "-addext",
-    "keyUsage=critical,keyCertSign,cRLSign",
-  ]);
+  openssl(
+    dir,
+    [
+      "req",
+      "-x509",
+      "-newkey",
+      "ec",
+      "-pkeyopt",
+      "ec_paramgen_curve:P-256",
+      "-nodes",
+      "-keyout",
+      `${name}.key`,
+      "-out",
+      `${name}.pem`,
+      "-days",
+      "30",
+      "-subj",
+      `/CN=${cn}`,
+      "-addext",
+      "basicConstraints=critical,CA:TRUE",
+      "-addext",
+      "keyUsage=critical,keyCertSign,cRLSign",
+    ],
+    ISSUED,
+  );
 }
 
-function leaf(dir: string, name: string, issuer: string, faketime?: string, days = 30): { cert: string; key: string } {
+function leaf(dir: string, name: string, issuer: string, faketime = ISSUED, days = 30): { cert: string; key: string } {
   openssl(dir, [
     "req",
     "-newkey",

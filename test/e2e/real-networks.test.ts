@@ -90,6 +90,7 @@ const SCENARIOS: Scenario[] = [
       // Sync Clock uses the blocked port: the advice is to set the time by hand.
       expect(json.diagnosis[0].fixes).toEqual(["open-date-time-settings"]);
       expect(json.diagnosis[0].summary).toMatch(/set the date and time by hand/);
+      expect(causes(json)).toEqual(["clock-skew"]);
     },
   },
   {

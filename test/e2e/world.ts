@@ -43,9 +43,10 @@ export interface World {
   router?: "healthy" | "servfail" | "nxdomain" | "silent" | "sinkhole";
   /** The public resolvers fail the same way (nobody answers for Apple's names). */
   publicDown?: boolean;
-  /** libfaketime offsets ("-540s"): the time server's clock, and nginx's (its Date headers). */
+  /** libfaketime offset ("-540s") for the time server's clock. */
   ntpClock?: string;
-  webClock?: string;
+  /** libfaketime offset for this Mac's own clock: the CLI (and the timing around it) runs under it. */
+  macClock?: string;
   /** Certificates the sign-in hosts (and www.apple.com) present. */
   tls?: "apple" | "inspected" | "expired";
   /** captive.apple.com: Apple's "Success", or a hotel's redirect to its login page. */
@@ -215,7 +216,7 @@ ${
     : `unbound -c unbound.conf > unbound.log 2>&1 &
 dnsmasq ${dnsmasqArgs(world).map(q).join(" ")} > dnsmasq.log 2>&1 &
 ${fake(world.ntpClock, "chronyd -d -x -f chrony.conf")} > chrony.log 2>&1 &
-${fake(world.webClock, `nginx -e ${dir}/nginx-error.log -c ${dir}/nginx.conf -g 'daemon off;'`)} > nginx.log 2>&1 &
+nginx -e ${q(`${dir}/nginx-error.log`)} -c ${q(`${dir}/nginx.conf`)} -g 'daemon off;' > nginx.log 2>&1 &
 ${waitFor("u", `${ADDR.router}:53`)}
 ${waitFor("u", `${ADDR.public[1]}:53`)}
 ${waitFor("u", `${ADDR.time}:123`)}
@@ -223,6 +224,7 @@ ${waitFor("t", `${ADDR.signIn}:443`)}`
 }
 ${rules}
 ${exports}
+${world.macClock ? `export LD_PRELOAD=${libfaketime()} FAKETIME=${q(world.macClock)} FAKETIME_DONT_FAKE_MONOTONIC=1` : ""}
 cd ${q(ROOT)}
 set +e
 start=$(date +%s%3N)
