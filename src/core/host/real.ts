@@ -176,7 +176,10 @@ export function createRealHost(options: RealHostOptions = {}): Host {
   /** An address to connect to: IPv4 first, as most of Apple's hosts and every captive network serve it. */
   const addressOf = async (host: string) => {
     const all = await names.addressesFor(unbracket(host));
-    return all.find((a) => net.isIPv4(a)) ?? all[0];
+    const address = all.find((a) => net.isIPv4(a)) ?? all[0];
+    // No address must never become "connect to localhost".
+    if (!address) throw new HostError("ENOTFOUND", `${host}: no address`);
+    return address;
   };
   const clock = () => (options.now?.() ?? new Date()).getTime();
 
