@@ -1,4 +1,4 @@
-import { CAUSE_TITLES } from "../core/cause-titles";
+import { causeName } from "../core/cause-titles";
 import { FIX_TITLES, STATUS_PAGE_URL } from "../core/fix-titles";
 import { fixById } from "../core/fixes";
 import { settingsUrl } from "../core/fixes/open-settings";
@@ -91,6 +91,7 @@ export interface CauseView {
   /** What the diagnosis rests on: ⌘'s subtitle when there is no second fix. */
   evidence?: string[];
   fixes: FixId[];
+  title?: string;
 }
 
 export interface ReportTexts {
@@ -178,13 +179,13 @@ const joinParts = (...parts: (string | undefined)[]) => parts.filter(Boolean).jo
 const STATUS_ORDER: Record<Status, number> = { fail: 0, error: 1, warn: 2, pass: 3, skip: 4 };
 
 function causeIcon(cause: CauseView): AlfredIcon {
-  if (cause.cause === "none") return { path: ICONS.pass };
+  if (cause.cause === "none" && cause.confidence === "high") return { path: ICONS.pass };
   return { path: cause.confidence === "high" ? ICONS.fail : ICONS.warn };
 }
 
 export function causeItem(cause: CauseView, index: number, snapshot: ChecklistSnapshot): AlfredItem {
   const row = fixRow(cause.fixes, snapshot.macosMajor, cause.evidence?.join(" · ") || cause.summary);
-  const name = CAUSE_TITLES[cause.cause];
+  const name = causeName(cause);
   const title =
     index === 0
       ? cause.cause === "none"

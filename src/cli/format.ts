@@ -1,4 +1,4 @@
-import { CAUSE_TITLES } from "../core/cause-titles";
+import { causeName } from "../core/cause-titles";
 import { FIX_TITLES } from "../core/fix-titles";
 import type { Cause, Finding, Status } from "../core/types";
 
@@ -21,7 +21,7 @@ export function findingLine(f: Finding, style: Style): string {
 export function diagnosisBlock(causes: Cause[], style: Style): string {
   const lines = ["", paint(style, 1, "Diagnosis")];
   causes.forEach((c, i) => {
-    lines.push(`${i + 1}. ${paint(style, 1, CAUSE_TITLES[c.cause])} (${c.confidence} confidence)`);
+    lines.push(`${i + 1}. ${paint(style, 1, causeName(c))} (${c.confidence} confidence)`);
     lines.push(`   ${c.summary}`);
     if (c.cause !== "none" && c.fixes.length) {
       lines.push(`   Fix: ${c.fixes.map((f) => `${FIX_TITLES[f]} (${f})`).join(", ")}`);

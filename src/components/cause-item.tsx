@@ -1,6 +1,6 @@
 import { Color, Icon, List } from "@raycast/api";
 import type { ReactNode } from "react";
-import { CAUSE_TITLES } from "../core/cause-titles";
+import { causeName } from "../core/cause-titles";
 import { FIX_TITLES } from "../core/fix-titles";
 import type { Cause, Confidence } from "../core/types";
 
@@ -11,7 +11,7 @@ const CONFIDENCE: Record<Confidence, { word: string; color: Color }> = {
 };
 
 export function causeTitle(cause: Cause): string {
-  return CAUSE_TITLES[cause.cause];
+  return causeName(cause);
 }
 
 export interface CauseItemProps {
@@ -21,7 +21,7 @@ export interface CauseItemProps {
 
 /** One diagnosis row: what is wrong, how sure we are, and the fix to run. */
 export function CauseItem({ cause, actions }: CauseItemProps) {
-  const healthy = cause.cause === "none";
+  const healthy = cause.cause === "none" && cause.confidence === "high";
   const confidence = CONFIDENCE[cause.confidence];
   // A healthy Mac is green whatever the confidence; a problem's colour says how sure we are.
   const icon = healthy

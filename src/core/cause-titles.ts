@@ -15,3 +15,8 @@ export const CAUSE_TITLES: Record<CauseId, string> = {
   "signed-out": "Not Signed In",
   none: "No Problems Found",
 };
+
+/** A diagnosis entry's title: its own when it has one ("Not Fully Checked"), else its cause's. */
+export function causeName(cause: { cause: CauseId; title?: string }): string {
+  return cause.title ?? CAUSE_TITLES[cause.cause];
+}

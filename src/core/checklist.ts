@@ -48,6 +48,8 @@ export function checklistJson(result: ChecklistResult) {
       summary: c.summary,
       fixes: c.fixes,
       evidence: c.evidence,
+      ...(c.title ? { title: c.title } : {}),
+      ...(c.unchecked?.length ? { unchecked: c.unchecked } : {}),
     })),
   };
 }

@@ -88,9 +88,9 @@ const RULES: Rule[] = [
     return cause(
       "clock-skew",
       confidence,
-      `${what}. Apple's servers reject sign-ins when the clock is off. Fix: Sync Clock, and turn on “Set time and date automatically”.`,
+      `${what}. Apple's servers reject sign-ins when the clock is off. ${clockAdvice(f)}`,
       evidence,
-      ["sync-clock", "open-date-time-settings"],
+      f.data<boolean>("clock", "ntpBlocked") ? ["open-date-time-settings"] : ["sync-clock", "open-date-time-settings"],
     );
   },
   function tlsInspection(f) {
@@ -126,10 +126,15 @@ const RULES: Rule[] = [
     if (verdict === "sinkhole") return undefined; // a blocking DNS filter: see blocked
     const hosts = f.data<string[]>("dns", "hostsAffected") ?? [];
     const internetOk = f.is("internet", "pass", "warn");
+    // Only name a public resolver that answered: when they failed too, another DNS server is no fix.
+    const working = workingResolver(f);
+    const advice = working
+      ? `Fix: Flush DNS Cache; if that doesn't help, use another DNS server (such as ${working}) in Network Settings.`
+      : "Public DNS servers didn't answer either, so another DNS server won't help here: this network blocks or breaks name lookups. Fix: try another network (a phone's hotspot), or ask whoever runs this one.";
     return cause(
       "dns",
       verdict === "system-fails" || internetOk ? "high" : "medium",
-      `${f.get("dns")!.summary}. Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. Fix: Flush DNS Cache; if that doesn't help, use another DNS server (such as 1.1.1.1) in Network Settings.`,
+      `${f.get("dns")!.summary}. Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. ${advice}`,
       evidenceOf(f.get("dns")),
       ["flush-dns", "open-network-settings"],
     );
@@ -153,11 +158,22 @@ const RULES: Rule[] = [
     );
   },
   function pushBlocked(f) {
-    if (!f.is("push", "fail")) return undefined;
+    // A name that didn't resolve is a DNS symptom: no port was tried, so none is known to be blocked.
+    if (!f.is("push", "fail") || f.data<string>("push", "cause") === "dns") return undefined;
     return cause(
       "push-blocked",
       "medium",
       "Apple's push service is unreachable on ports 5223 and 443. Two-factor codes and iMessage/FaceTime activation depend on it. Fix: allow courier.push.apple.com on 5223 and 443, or try another network.",
+      evidenceOf(f.get("push")),
+      ["open-network-settings"],
+    );
+  },
+  function pushDegraded(f) {
+    if (!f.is("push", "warn")) return undefined;
+    return cause(
+      "push-blocked",
+      "low",
+      `${f.get("push")!.summary}. Push still works, but two-factor codes and iMessage/FaceTime activation can arrive slowly or fail. If codes don't arrive: allow courier.push.apple.com on port 5223, or try another network.`,
       evidenceOf(f.get("push")),
       ["open-network-settings"],
     );
@@ -223,6 +239,9 @@ export function diagnose(findings: readonly Finding[]): Cause[] {
 
   const serious = ranked.filter((c) => c.confidence !== "low");
   const failures = findings.filter((f) => f.status === "fail");
+  const unfinished = findings.filter((f) => f.status === "error" && SIGN_IN_PROBES.includes(f.probe));
+  const checked = findings.filter((f) => f.status === "pass" || f.status === "warn" || f.status === "fail");
+  if (checked.length === 0) return [nothingChecked(findings)];
   if (serious.length) return ranked;
   if (failures.length && ranked.length) return ranked;
   if (failures.length) {
@@ -237,23 +256,99 @@ export function diagnose(findings: readonly Finding[]): Cause[] {
       ),
     ];
   }
-  return [noneCause(findings, ranked)];
+  // Not failing is not the same as fine: what couldn't finish comes first, then the leads.
+  if (unfinished.length) return [notFullyChecked(unfinished), ...ranked];
+  if (ranked.length) return ranked;
+  const warned = findings.filter((f) => f.status === "warn" && SIGN_IN_PROBES.includes(f.probe));
+  if (warned.length) return [unexplainedWarnings(warned)];
+  const skipped = findings.filter((f) => f.status === "skip" && SIGN_IN_PROBES.includes(f.probe));
+  return [noneCause(checked.length, skipped)];
 }
 
-function noneCause(findings: readonly Finding[], hints: Cause[]): Cause {
-  const checked = findings.filter((f) => f.status !== "skip").length;
-  const hint = hints.length
-    ? ` ${hints.map((h) => h.summary.split(". ")[0]).join("; ")}: if sign-in still fails, try once without it.`
-    : "";
-  const summary =
-    checked === 0
-      ? "Nothing could be checked, so no problem was found."
-      : `No problem found in ${checked} checks: this Mac can reach Apple's sign-in servers.${hint} If sign-in still fails, check Apple's System Status and whether your password works on another device.`;
+/** Probes whose result bears on signing in; the rest (firewall, macOS facts) inform, they don't clear. */
+const SIGN_IN_PROBES: readonly ProbeId[] = [
+  "apple-status",
+  "apple-hosts",
+  "push",
+  "internet",
+  "captive-portal",
+  "dns",
+  "tls-inspection",
+  "clock",
+];
+
+/** A public resolver that answered for the sign-in hosts, if any did. */
+function workingResolver(f: Facts): string | undefined {
+  const hosts = f.data<{ lookups: { server: string; addresses?: string[] }[] }[]>("dns", "hosts") ?? [];
+  return hosts.flatMap((h) => h.lookups).find((l) => l.server !== "system" && l.addresses?.length)?.server;
+}
+
+/** What to do about a wrong clock, given how it was measured and what the settings say. */
+function clockAdvice(f: Facts): string {
+  const autoOn = f.data<boolean>("time-settings", "timedRunning") === true;
+  if (f.data<boolean>("clock", "ntpBlocked")) {
+    const at = f.data<string>("clock", "serverTime");
+    const time = at ? ` (Apple's time was ${at.slice(11, 19)} UTC on ${at.slice(0, 10)}, ±1 s)` : "";
+    return `This network blocks the time service (NTP, UDP port 123), so Sync Clock and automatic time can't reach a time server here. Fix: set the date and time by hand in Date & Time settings${time}, or sync on another network.`;
+  }
+  return autoOn
+    ? "Automatic time is on but hasn't corrected it. Fix: Sync Clock now."
+    : "Fix: Sync Clock, and turn on “Set time and date automatically”.";
+}
+
+function notFullyChecked(unfinished: readonly Finding[]): Cause {
+  const names = unfinished.map((f) => `${f.title} (${f.summary.replace(/^./, (c) => c.toLowerCase())})`);
+  return {
+    ...cause(
+      "none",
+      "low",
+      `Couldn't finish checking ${names.join("; ")}, so this is not a clean result: nothing else found a problem, but sign-in may still fail there. Run the checklist again, with a longer time limit if the network is slow.`,
+      unfinished.flatMap(evidenceOf),
+      [],
+    ),
+    title: "Not Fully Checked",
+    unchecked: unfinished.map((f) => f.probe),
+  };
+}
+
+function nothingChecked(findings: readonly Finding[]): Cause {
+  const unfinished = findings.filter((f) => f.status === "error");
+  return {
+    ...cause(
+      "none",
+      "low",
+      unfinished.length
+        ? `Nothing could be checked: ${unfinished.length === 1 ? "the one check that ran" : `all ${unfinished.length} checks that ran`} couldn't finish, so this run says nothing about sign-in. Run it again.`
+        : "Nothing could be checked here (every check was skipped), so this run says nothing about sign-in.",
+      unfinished.flatMap(evidenceOf),
+      [],
+    ),
+    title: "Nothing Checked",
+    unchecked: unfinished.map((f) => f.probe),
+  };
+}
+
+function unexplainedWarnings(warned: readonly Finding[]): Cause {
+  return {
+    ...cause(
+      "none",
+      "low",
+      `No known cause found, but ${warned.map((f) => `${f.title} warned (${f.summary.replace(/^./, (c) => c.toLowerCase())})`).join("; ")}. If sign-in fails, start there.`,
+      warned.flatMap(evidenceOf),
+      warned.flatMap((f) => f.fixes).filter((x, i, all) => all.indexOf(x) === i),
+    ),
+    title: "No Clear Cause",
+  };
+}
+
+function noneCause(checked: number, skipped: readonly Finding[]): Cause {
+  // High confidence only when every sign-in check ran and passed.
+  const gap = skipped.length ? ` ${skipped.map((f) => f.title).join(", ")} couldn't be checked.` : "";
   return cause(
     "none",
-    checked === 0 ? "low" : "high",
-    summary,
+    skipped.length ? "medium" : "high",
+    `No problem found in ${checked} checks: this Mac can reach Apple's sign-in servers.${gap} If sign-in still fails, check Apple's System Status and whether your password works on another device.`,
     [],
-    hints.flatMap((h) => h.fixes),
+    [],
   );
 }

@@ -1,4 +1,4 @@
-import { CAUSE_TITLES } from "./cause-titles";
+import { causeName } from "./cause-titles";
 import { FIX_TITLES } from "./fix-titles";
 import { collectIdentifiers, redact, type RedactionContext } from "./redact";
 import { cleanLine, cleanLines } from "./sanitize";
@@ -55,7 +55,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
 
   h2("Diagnosis");
   input.causes.forEach((c, i) => {
-    lines.push(`${i + 1}. ${bold(CAUSE_TITLES[c.cause])} (${c.confidence} confidence): ${outside(c.summary)}`);
+    lines.push(`${i + 1}. ${bold(causeName(c))} (${c.confidence} confidence): ${outside(c.summary)}`);
     if (c.fixes.length && c.cause !== "none") {
       lines.push(`   In Apple ID Doctor: ${c.fixes.map((f) => FIX_TITLES[f]).join(", then ")}`);
     }

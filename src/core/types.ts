@@ -37,6 +37,10 @@ export interface Cause {
   /** Longer explanation: the evidence this is based on. */
   evidence: string[];
   fixes: FixId[];
+  /** A title when the cause's own would mislead ("none" for a run that couldn't finish is not "No Problems Found"). */
+  title?: string;
+  /** Sign-in checks that couldn't finish (error), so this diagnosis is not based on them. */
+  unchecked?: ProbeId[];
 }
 
 export interface FixRecord {

@@ -66,7 +66,8 @@ describe("clock probe", () => {
     expect((await runChecklist([clockProbe], replay(scenarios.empty())))[0]).toMatchObject({ status: "skip" });
     const rec = scenarios.offline();
     const [f] = await runChecklist([clockProbe], replay(rec));
-    expect(f).toMatchObject({ status: "warn", summary: "Couldn't compare the clock with Apple's time servers" });
+    expect(f.status).toBe("warn");
+    expect(f.summary).toMatch(/^Couldn't compare the clock with Apple's time servers/);
   });
 });
 

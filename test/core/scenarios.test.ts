@@ -65,10 +65,10 @@ describe("scenarios through recordings", () => {
     expect(causes.map((c) => c.cause)).not.toContain("blocked");
   });
 
-  it("a VPN that does no harm: diagnosis none, with a hint", async () => {
+  it("a VPN that does no harm: a low-confidence lead, not none", async () => {
     const { causes } = await run(scenarios.vpnHarmless());
     expect(causes).toHaveLength(1);
-    expect(causes[0].cause).toBe("none");
+    expect(causes[0]).toMatchObject({ cause: "vpn", confidence: "low" });
     expect(causes[0].summary).toMatch(/VPN connected: Tailscale/);
   });
 
@@ -189,7 +189,7 @@ describe("push: the numbered courier first, the bare name as a second witness", 
     r.tcp = r.tcp.map((t) =>
       t.port === 5223 && t.host.endsWith("courier.push.apple.com") ? { ...t, result: "refused" as const } : t,
     );
-    expect((await push(r)).summary).toBe("Port 5223 is refused; push falls back to 443, which is slower");
+    expect((await push(r)).summary).toBe("Port 5223 refused the connection; push falls back to 443, which is slower");
   });
 });
 

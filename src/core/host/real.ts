@@ -4,7 +4,7 @@
 // codes, never about exceptions from five different modules.
 
 import { execa } from "execa";
-import { lookup, Resolver } from "node:dns/promises";
+import { Resolver } from "node:dns/promises";
 import { lstat, readFile, readlink } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
@@ -13,6 +13,7 @@ import { constants as osConstants } from "node:os";
 import tls from "node:tls";
 import { HTTP_BODY_LIMIT, TIMEOUTS } from "../targets";
 import { sntpQuery } from "./sntp";
+import { createSystemResolver } from "./system-resolver";
 import {
   errorCode,
   HostError,
@@ -51,6 +52,8 @@ export interface RealHostOptions {
    * redirects and before any packet leaves. Default: APPLE_ID_DOCTOR_LOOPBACK_ONLY=1.
    */
   loopbackOnly?: boolean;
+  /** The hosts file the system resolver reads first (default /etc/hosts). */
+  hostsPath?: string;
 }
 
 const USER_AGENT = "AppleIDDoctor/1.0";
@@ -161,6 +164,22 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     guard(target.host, `${host}:${port}`);
     return target;
   };
+  // One lookup per name per run, shared by every connection and by dns(name, "system").
+  const systemDns = redirect.dns?.system ? splitHostPort(redirect.dns.system, 53) : undefined;
+  const names = createSystemResolver({
+    timeoutMs: TIMEOUTS.dns,
+    hostsPath: options.hostsPath,
+    servers: systemDns ? [joinHostPort(systemDns.host, systemDns.port)] : undefined,
+  });
+  /** An address to connect to: IPv4 first, as most of Apple's hosts and every captive network serve it. */
+  const addressOf = async (host: string) => {
+    const all = await names.addressesFor(unbracket(host));
+    const address = all.find((a) => net.isIPv4(a)) ?? all[0];
+    // No address must never become "connect to localhost".
+    if (!address) throw new HostError("ENOTFOUND", `${host}: no address`);
+    return address;
+  };
+  const clock = () => (options.now?.() ?? new Date()).getTime();
 
   return {
     platform: options.platform ?? process.platform,
@@ -172,7 +191,9 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       const mapped = httpRedirects.get(original.origin);
       const target = mapped ? new URL(original.pathname + original.search, mapped.origin) : original;
       guard(target.hostname, url);
-      return bounded(`GET ${url}`, opts, TIMEOUTS.http, (abort) => get(original, target, trust, abort));
+      return bounded(`GET ${url}`, opts, TIMEOUTS.http, async (abort) =>
+        get(original, target, await addressOf(target.hostname), trust, clock, abort),
+      );
     },
     dns: async (name, server, opts = {}) => {
       const via = redirect.dns?.[server] ?? (server === "system" ? undefined : server);
@@ -180,7 +201,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
         // The OS resolver may ask anyone; only "localhost" is sure to stay on this machine.
         guard(name, `system lookup of ${name}`);
         return bounded(`lookup ${name}`, opts, TIMEOUTS.dns, async () => ({
-          addresses: (await lookup(name, { all: true })).map((a) => a.address),
+          addresses: await names.lookupFresh(name),
         }));
       }
       const target = splitHostPort(via, 53);
@@ -192,8 +213,8 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     tcp: async (host, port, opts = {}) => {
       const target = connectTarget(host, port);
       try {
-        return await bounded(`tcp ${host}:${port}`, opts, TIMEOUTS.tcp, (abort) =>
-          connectTcp(target.host, target.port, abort),
+        return await bounded(`tcp ${host}:${port}`, opts, TIMEOUTS.tcp, async (abort) =>
+          connectTcp(await addressOf(target.host), target.port, abort),
         );
       } catch (error) {
         if (error instanceof HostError && error.code === "ETIMEDOUT") return "timeout";
@@ -202,8 +223,8 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     },
     tls: async (host, port, opts = {}) => {
       const target = connectTarget(host, port);
-      return bounded(`tls ${host}:${port}`, opts, TIMEOUTS.tls, (abort) =>
-        handshake(host, target.host, target.port, trust, abort),
+      return bounded(`tls ${host}:${port}`, opts, TIMEOUTS.tls, async (abort) =>
+        handshake(host, await addressOf(target.host), target.port, trust, abort),
       );
     },
     ntp: async (server, opts = {}) => {
@@ -213,8 +234,8 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       const timeoutMs = opts.timeoutMs ?? TIMEOUTS.ntp;
       // sntpQuery keeps its own bound (and returns the best sample at it); this one only
       // catches a hung name lookup, so it gets a little slack.
-      return bounded(`ntp ${server}`, { ...opts, timeoutMs: timeoutMs + 250 }, timeoutMs, (abort) =>
-        sntpQuery(target.host, target.port, { timeoutMs, signal: abort }),
+      return bounded(`ntp ${server}`, { ...opts, timeoutMs: timeoutMs + 250 }, timeoutMs, async (abort) =>
+        sntpQuery(await addressOf(target.host), target.port, { timeoutMs, signal: abort }),
       );
     },
     readFile: (path) => readHostFile(path),
@@ -248,12 +269,19 @@ async function runExec(command: readonly string[], opts: ExecOptions = {}): Prom
   });
 }
 
-function get(original: URL, target: URL, trust: string[] | undefined, abort: AbortSignal): Promise<HttpResponse> {
+function get(
+  original: URL,
+  target: URL,
+  address: string,
+  trust: string[] | undefined,
+  clock: () => number,
+  abort: AbortSignal,
+): Promise<HttpResponse> {
   const secure = target.protocol === "https:";
   if (!secure && target.protocol !== "http:") return Promise.reject(new HostError("EINVAL", `not http: ${target}`));
   return new Promise((resolve, reject) => {
     const request = (secure ? https : http).request({
-      hostname: unbracket(target.hostname),
+      hostname: address,
       port: target.port || (secure ? 443 : 80),
       path: target.pathname + target.search,
       method: "GET",
@@ -266,8 +294,13 @@ function get(original: URL, target: URL, trust: string[] | undefined, abort: Abo
     });
     abort.addEventListener("abort", () => request.destroy(), { once: true });
     request.on("error", (error) => reject(toHostError(error)));
+    // The request is on the wire once written: from then to the response is the round trip
+    // the server's Date header sits in (the clock's fallback reads it against these).
+    let sentAtMs = clock();
+    request.on("finish", () => (sentAtMs = clock()));
     // No redirect following: a captive portal's 302 is the evidence.
     request.on("response", (response) => {
+      const receivedAtMs = clock();
       const chunks: Buffer[] = [];
       let size = 0;
       let finished = false;
@@ -279,7 +312,7 @@ function get(original: URL, target: URL, trust: string[] | undefined, abort: Abo
           if (values) headers[name] = values.join(", ");
         }
         const body = Buffer.concat(chunks).subarray(0, HTTP_BODY_LIMIT).toString("utf8");
-        resolve({ status: response.statusCode ?? 0, headers, body });
+        resolve({ status: response.statusCode ?? 0, headers, body, timing: { sentAtMs, receivedAtMs } });
         request.destroy();
       };
       response.on("data", (chunk: Buffer) => {

@@ -67,7 +67,19 @@ export function createRecordingHost(inner: Host): RecordingHost {
     http: (url, options) =>
       record(
         () => inner.http(url, options),
-        (r) => rec.http.push({ url, status: r.status, headers: r.headers, body: r.body }),
+        (r) =>
+          rec.http.push({
+            url,
+            status: r.status,
+            headers: r.headers,
+            body: r.body,
+            ...(r.timing
+              ? {
+                  receivedAt: new Date(r.timing.receivedAtMs).toISOString(),
+                  roundTripMs: Math.round(r.timing.receivedAtMs - r.timing.sentAtMs),
+                }
+              : {}),
+          }),
         (error) => rec.http.push({ url, error }),
       ),
     dns: (name, server, options) =>

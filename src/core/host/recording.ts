@@ -20,6 +20,9 @@ export interface HttpEntry extends Timed {
   status?: number;
   headers?: Record<string, string>;
   body?: string;
+  /** When the response arrived by this Mac's clock (ISO), and its round trip: what the `date` header is read against. */
+  receivedAt?: string;
+  roundTripMs?: number;
 }
 export interface DnsEntry extends Timed {
   name: string;
@@ -106,7 +109,14 @@ const SHAPES: Record<string, Record<string, (v: unknown) => boolean>> = {
     stderr: opt(isString),
     exitCode: opt(isInteger),
   },
-  http: { url: isString, status: opt(isInteger), headers: opt(isStringMap), body: opt(isString) },
+  http: {
+    url: isString,
+    status: opt(isInteger),
+    headers: opt(isStringMap),
+    body: opt(isString),
+    receivedAt: opt(isString),
+    roundTripMs: opt(isNumber),
+  },
   dns: { name: isString, server: isString, addresses: opt(isStrings) },
   tcp: { host: isString, port: isPort, result: opt((v) => TCP_RESULTS.includes(v as string)) },
   tls: {

@@ -77,7 +77,16 @@ export function createReplayHost(recording: Recording): Host {
       await settle(entry, entry?.delayMs, entry?.error, TIMEOUTS.http, options, url);
       // Cut where the real host cuts: a replay gives what a live run would have read, never more.
       const body = cutBody(entry!.body ?? "");
-      return { status: entry!.status ?? 200, headers: lowerKeys(entry!.headers ?? {}), body };
+      // The recorded arrival when there is one, else now: the replay's clock when the answer comes.
+      const recorded = Date.parse(entry!.receivedAt ?? "");
+      const receivedAtMs = Number.isFinite(recorded) ? recorded : recordedAt.getTime() + (Date.now() - startedAt);
+      const roundTrip = typeof entry!.roundTripMs === "number" && entry!.roundTripMs >= 0 ? entry!.roundTripMs : 0;
+      return {
+        status: entry!.status ?? 200,
+        headers: lowerKeys(entry!.headers ?? {}),
+        body,
+        timing: { sentAtMs: receivedAtMs - roundTrip, receivedAtMs },
+      };
     },
     async dns(name, server, options) {
       const entry = dns.get(`${name} ${server}`);

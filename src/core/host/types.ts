@@ -31,6 +31,11 @@ export interface HttpResponse {
   status: number;
   headers: Record<string, string>;
   body: string;
+  /**
+   * This machine's clock (Unix ms) when the request went out and when the response's
+   * headers came back: the server's `date` header was written between the two.
+   */
+  timing?: { sentAtMs: number; receivedAtMs: number };
 }
 
 export interface DnsAnswer {
@@ -78,7 +83,7 @@ export interface Host {
   /** GET a URL. Any HTTP status is a response; network failure throws. */
   http(url: string, options?: OpOptions): Promise<HttpResponse>;
   dns(name: string, server: DnsServer, options?: OpOptions): Promise<DnsAnswer>;
-  /** A TCP connect. Never throws for network outcomes: they are the result. */
+  /** A TCP connect. Never throws for network outcomes (they are the result), but a name that didn't resolve throws its lookup code. */
   tcp(host: string, port: number, options?: OpOptions): Promise<TcpResult>;
   /** A TLS handshake with SNI = host. Certificate problems are results; connection failures throw. */
   tls(host: string, port: number, options?: OpOptions): Promise<TlsResult>;
@@ -87,13 +92,31 @@ export interface Host {
   readFile(path: string): Promise<FileRead>;
 }
 
+/** Codes an operation fails with when its host name didn't resolve: DNS symptoms, not blocked hosts. */
+export const LOOKUP_ERRORS: ReadonlySet<string> = new Set([
+  "ENOTFOUND",
+  "EAI_AGAIN",
+  "ESERVFAIL",
+  "EREFUSED",
+  "ENODATA",
+]);
+
+/** Why an operation on `name` failed, naming the lookup when that is what failed. */
+export function describeFailure(code: string, name: string): string {
+  return LOOKUP_ERRORS.has(code) ? `couldn't look up ${name}: ${describeError(code)}` : describeError(code);
+}
+
 /** Error codes as a person would read them. */
 export function describeError(code: string): string {
   switch (code) {
     case "ENOTFOUND":
       return "name not found";
     case "EAI_AGAIN":
-      return "DNS lookup failed";
+      return "this Mac's DNS server doesn't answer";
+    case "ESERVFAIL":
+      return "the DNS server failed (SERVFAIL)";
+    case "EREFUSED":
+      return "the DNS server refused to answer";
     case "ECONNREFUSED":
       return "connection refused";
     case "ECONNRESET":

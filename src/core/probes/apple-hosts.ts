@@ -1,9 +1,7 @@
-import { describeError } from "../host/types";
+import { describeFailure, LOOKUP_ERRORS } from "../host/types";
 import { handshakeSignInHosts } from "./handshakes";
 import type { Probe } from "./types";
 import { listWords, result } from "./util";
-
-const DNS_ERRORS = new Set(["ENOTFOUND", "EAI_AGAIN", "ESERVFAIL"]);
 
 // Can this Mac complete a TLS handshake with each host the sign-in flow
 // uses? Any handshake, even one with a certificate complaint, means the
@@ -15,16 +13,18 @@ export const appleHostsProbe: Probe = {
   async run(ctx) {
     const shakes = await handshakeSignInHosts(ctx);
     const details = shakes.map((s) =>
-      s.tls ? `${s.host}:${s.port} handshake OK (${s.ms} ms)` : `${s.host}:${s.port} ${describeError(s.error ?? "")}`,
+      s.tls
+        ? `${s.host}:${s.port} handshake OK (${s.ms} ms)`
+        : `${s.host}:${s.port} ${describeFailure(s.error ?? "", s.host)}`,
     );
     const data = { hosts: shakes.map((s) => ({ host: s.host, reachable: !!s.tls, error: s.error, ms: s.ms })) };
     const measured = shakes.filter((s) => s.error !== "ENOTRECORDED" && s.error !== "ECANCELLED");
     if (measured.length === 0) return result("skip", "No TLS handshakes in the recording", details);
     const down = measured.filter((s) => !s.tls);
     if (down.length === 0) return result("pass", `All ${measured.length} sign-in servers answer`, details, { data });
-    const byName = down.every((s) => DNS_ERRORS.has(s.error ?? ""));
+    const byName = down.every((s) => LOOKUP_ERRORS.has(s.error ?? ""));
     const names = listWords(down.map((s) => s.host));
-    const why = describeError(down[0].error ?? "");
+    const why = describeFailure(down[0].error ?? "", down[0].host);
     return result(
       "fail",
       down.length === measured.length

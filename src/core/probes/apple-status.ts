@@ -1,8 +1,9 @@
+import { describeFailure, LOOKUP_ERRORS } from "../host/types";
 import { currentEvents, type StatusEvent } from "../parse/status-feed";
 import { fetchStatusFeed } from "../status-client";
 import { sinceWords } from "../time-words";
 import type { Probe } from "./types";
-import { listWords, result } from "./util";
+import { hostOf, listWords, result } from "./util";
 
 export interface CurrentIssue {
   service: string;
@@ -35,14 +36,14 @@ export const appleStatusProbe: Probe = {
     const fetched = await fetchStatusFeed(host, targets.statusFeeds.consumer, { now, source: "consumer", signal });
     if (!fetched.ok) {
       if (fetched.code === "ENOTRECORDED") return result("skip", "No System Status feed in the recording");
-      return result(
-        "warn",
-        `Couldn't check Apple's System Status: ${fetched.reason.replace(/^Apple's status feed /, "")}`,
-        [fetched.reason],
-        {
-          fixes: ["open-status-page"],
-        },
-      );
+      // A name that didn't resolve says so: "couldn't look up www.apple.com: …".
+      const why =
+        fetched.code && LOOKUP_ERRORS.has(fetched.code)
+          ? describeFailure(fetched.code, hostOf(targets.statusFeeds.consumer))
+          : fetched.reason.replace(/^Apple's status feed /, "");
+      return result("warn", `Couldn't check Apple's System Status: ${why}`, [fetched.reason], {
+        fixes: ["open-status-page"],
+      });
     }
     const issues: CurrentIssue[] = [];
     const elsewhere: string[] = [];

@@ -1,3 +1,4 @@
+import { describeFailure, LOOKUP_ERRORS } from "../host/types";
 import type { Probe } from "./types";
 import { attempt, result } from "./util";
 
@@ -7,6 +8,12 @@ import { attempt, result } from "./util";
 // `courier.push.apple.com` is a second witness; all at once. A port counts as
 // open when either name answers on it. 5223 blocked alone is a warning, both
 // blocked is a failure.
+const PORT_WORDS: Record<string, string> = {
+  timeout: "timed out",
+  refused: "refused the connection",
+  unreachable: "is unreachable",
+};
+
 export const pushProbe: Probe = {
   id: "push",
   title: "Apple Push Service",
@@ -21,7 +28,9 @@ export const pushProbe: Probe = {
     // A name a recording lacks (older recordings hold only the bare name) is no evidence either way.
     const seen = tries.filter((t) => t.code !== "ENOTRECORDED");
     if (seen.length === 0) return result("skip", "No push connection tests in the recording");
-    const details = seen.map((t) => `${t.name}:${t.port} ${t.value ?? t.code} (${t.ms} ms)`);
+    const details = seen.map(
+      (t) => `${t.name}:${t.port} ${t.value ?? describeFailure(t.code ?? "", t.name)} (${t.ms} ms)`,
+    );
     const ports = targets.pushPorts
       .map((port) => {
         const onPort = seen.filter((t) => t.port === port);
@@ -35,13 +44,21 @@ export const pushProbe: Probe = {
       })
       .filter((p) => p.tried > 0);
     const data = { ports: ports.map(({ port, result: r }) => ({ port, result: r })), hosts: names };
+    // No name resolved: nothing was tried on any port, so nothing says the ports are blocked.
+    if (seen.every((t) => LOOKUP_ERRORS.has(t.code ?? ""))) {
+      const first = seen[0];
+      return result("fail", `Push service not tried: ${describeFailure(first.code!, first.name)}`, details, {
+        fixes: ["flush-dns", "open-network-settings"],
+        data: { ...data, cause: "dns" },
+      });
+    }
     const [primary, ...fallbacks] = ports;
     if (primary.open) return result("pass", `Push service reachable on port ${primary.port}`, details, { data });
     const fallback = fallbacks.find((p) => p.open);
     if (fallback) {
       return result(
         "warn",
-        `Port ${primary.port} is ${primary.result ?? "blocked"}; push falls back to ${fallback.port}, which is slower`,
+        `Port ${primary.port} ${PORT_WORDS[primary.result ?? ""] ?? "is blocked"}; push falls back to ${fallback.port}, which is slower`,
         details,
         { fixes: ["open-network-settings"], data },
       );

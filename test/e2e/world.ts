@@ -1,0 +1,304 @@
+import { spawn, spawnSync } from "node:child_process";
+import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { DEFAULT_TARGETS } from "../../src/core/targets";
+import type { TestCerts } from "./certs";
+
+// One private network for one run of the CLI, made of real server software:
+// unbound as this Mac's router resolver, dnsmasq as 1.1.1.1 and 8.8.8.8,
+// chronyd (under libfaketime when its clock should be wrong) as
+// time.apple.com, nginx for every HTTP and HTTPS endpoint, iptables for
+// drops and rejects. All of it lives in `unshare -n -m -p -f`: a network
+// namespace with only `lo` (asserted before anything starts), our own
+// /etc/resolv.conf and /etc/hosts, and a PID namespace so every daemon dies
+// with the scenario.
+
+export const ROOT = join(__dirname, "..", "..");
+
+/** Where each name lives on `lo`, grouped as Apple groups its services. */
+export const ADDR = {
+  router: "192.168.1.1",
+  public: ["1.1.1.1", "8.8.8.8"],
+  web: "17.253.144.10", // www.apple.com, captive.apple.com
+  signIn: "17.32.194.99", // the sign-in hosts
+  push: "17.57.146.20", // 1-courier.push.apple.com, courier.push.apple.com
+  time: "17.253.14.125", // time.apple.com, time-macos.apple.com
+};
+
+// Every name the probes dial comes from the targets, so a host added there is served here too.
+const SIGN_IN = [...DEFAULT_TARGETS.signInHosts];
+const PUSH = DEFAULT_TARGETS.pushHosts?.length ? DEFAULT_TARGETS.pushHosts : [DEFAULT_TARGETS.pushHost];
+const NAMES: Record<string, string> = {
+  "www.apple.com": ADDR.web,
+  "captive.apple.com": ADDR.web,
+  ...Object.fromEntries(SIGN_IN.map((n) => [n, ADDR.signIn])),
+  ...Object.fromEntries(PUSH.map((n) => [n, ADDR.push])),
+  "time.apple.com": ADDR.time,
+  "time-macos.apple.com": ADDR.time,
+};
+/** The zones those names live in (appleid.cdn-apple.com is not under apple.com). */
+export const ZONES = [...new Set(Object.keys(NAMES).map((n) => n.split(".").slice(-2).join(".") + "."))];
+
+export interface World {
+  /** How the router's resolver (this Mac's DNS) behaves. */
+  router?: "healthy" | "servfail" | "nxdomain" | "silent" | "sinkhole";
+  /** The public resolvers fail the same way (nobody answers for Apple's names). */
+  publicDown?: boolean;
+  /** libfaketime offset ("-540s") for the time server's clock. */
+  ntpClock?: string;
+  /** libfaketime offset for this Mac's own clock: the CLI (and the timing around it) runs under it. */
+  macClock?: string;
+  /** Certificates the sign-in hosts (and www.apple.com) present. */
+  tls?: "apple" | "inspected" | "expired";
+  /** captive.apple.com: Apple's "Success", or a hotel's redirect to its login page. */
+  captive?: "success" | "login";
+  /** iptables rules, appended to INPUT. */
+  iptables?: string[][];
+  /** No network at all: no addresses but 127.0.0.1, nothing listening. */
+  offline?: boolean;
+}
+
+export interface CliRun {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  /** The whole `npm run --silent cli` process, start to exit. */
+  wallMs: number;
+  /** From the end of the run the CLI reports (startedAt + durationMs) to the process's exit. */
+  exitLagMs?: number;
+  json?: CheckJson;
+  /** Interfaces the namespace had before anything started. */
+  links: string;
+}
+
+export interface CheckJson {
+  startedAt: string;
+  durationMs: number;
+  findings: { probe: string; status: string; summary: string; details: string[]; fixes: string[] }[];
+  diagnosis: { cause: string; confidence: string; summary: string; fixes: string[] }[];
+}
+
+const DAEMONS = ["unshare", "unbound", "dnsmasq", "chronyd", "faketime", "nginx", "iptables", "openssl", "ip"];
+
+/** libfaketime's path (Debian puts it under the multiarch folder). */
+export function libfaketime(): string {
+  const found = spawnSync("sh", ["-c", "ls /usr/lib/*/faketime/libfaketime.so.1 2>/dev/null | head -1"]);
+  return String(found.stdout).trim();
+}
+
+/** Why the suite can't run here, or undefined when it can. */
+export function unavailable(): string | undefined {
+  const missing = DAEMONS.filter((d) => spawnSync("sh", ["-c", `command -v ${d}`]).status !== 0);
+  if (!libfaketime()) missing.push("libfaketime");
+  if (missing.length) return `missing ${missing.join(", ")} (.ci/run installs them)`;
+  const probe = spawnSync("unshare", ["-n", "-m", "-p", "-f", "--mount-proc", "true"], { timeout: 10_000 });
+  if (probe.status !== 0) return `unshare -n -m -p is not permitted here (${String(probe.stderr).trim() || "no root"})`;
+  return undefined;
+}
+
+function unboundConf(dir: string, world: World): string {
+  const lines = [
+    "server:",
+    `  interface: ${ADDR.router}`,
+    "  port: 53",
+    "  do-daemonize: no",
+    '  username: ""',
+    '  chroot: ""',
+    `  directory: "${dir}"`,
+    '  pidfile: ""',
+    "  use-syslog: no",
+    '  logfile: ""',
+    "  verbosity: 0",
+    "  do-ip6: no",
+    "  access-control: 0.0.0.0/0 allow",
+    '  module-config: "iterator"',
+  ];
+  const router = world.router ?? "healthy";
+  if (router === "nxdomain") lines.push(...ZONES.map((z) => `  local-zone: "${z}" always_nxdomain`));
+  else {
+    lines.push(...ZONES.map((z) => `  local-zone: "${z}" static`));
+    // A Pi-hole-style blocklist answers 0.0.0.0 for the names it blocks.
+    if (router === "sinkhole") for (const n of SIGN_IN) lines.push(`  local-zone: "${n}." always_null`);
+    if (router !== "servfail") {
+      for (const [name, ip] of Object.entries(NAMES)) lines.push(`  local-data: "${name}. 60 IN A ${ip}"`);
+    }
+  }
+  if (router === "servfail") {
+    // The router's upstream is gone: unbound answers SERVFAIL, as home routers do.
+    lines.splice(lines.indexOf(`  local-zone: "${ZONES[0]}" static`), ZONES.length);
+    for (const zone of ZONES) lines.push("forward-zone:", `  name: "${zone}"`, "  forward-addr: 127.0.0.9@53");
+  }
+  return lines.join("\n") + "\n";
+}
+
+function dnsmasqArgs(world: World): string[] {
+  const args = [
+    "--keep-in-foreground",
+    "--no-resolv",
+    "--no-hosts",
+    "--no-poll",
+    "--bind-interfaces",
+    "--user=root",
+    "--port=53",
+    ...ADDR.public.map((a) => `--listen-address=${a}`),
+    "--pid-file=",
+    "--log-facility=-",
+  ];
+  if (world.publicDown) return [...args, ...ZONES.map((z) => `--address=/${z.slice(0, -1)}/`)];
+  return [...args, ...Object.entries(NAMES).map(([name, ip]) => `--address=/${name}/${ip}`)];
+}
+
+function chronyConf(dir: string): string {
+  return [
+    "local stratum 1",
+    "allow all",
+    `bindaddress ${ADDR.time}`,
+    "port 123",
+    "cmdport 0",
+    `pidfile ${dir}/chronyd.pid`,
+    "",
+  ].join("\n");
+}
+
+function nginxConf(dir: string, world: World, certs: TestCerts): string {
+  const pair = world.tls === "inspected" ? certs.inspected : world.tls === "expired" ? certs.expired : certs.apple;
+  const ssl = `ssl_certificate ${pair.cert}; ssl_certificate_key ${pair.key};`;
+  const captive =
+    world.captive === "login"
+      ? "return 302 http://portal.hotel-wifi.example/login?continue=captive.apple.com;"
+      : "default_type text/html; return 200 '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>';";
+  return `
+user root;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/nginx-error.log;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/nginx-tmp; proxy_temp_path ${dir}/nginx-tmp; fastcgi_temp_path ${dir}/nginx-tmp;
+  uwsgi_temp_path ${dir}/nginx-tmp; scgi_temp_path ${dir}/nginx-tmp;
+  server { listen ${ADDR.web}:80; location = /hotspot-detect.html { ${captive} } location / { return 404; } }
+  server { listen ${ADDR.web}:443 ssl; ${ssl} root ${dir}/www; default_type application/json; }
+  server { listen ${ADDR.signIn}:443 ssl; ${ssl} location / { return 200 'ok'; } }
+  server { listen ${ADDR.push}:5223; listen ${ADDR.push}:443; location / { return 200 'ok'; } }
+  server { listen ${ADDR.public[0]}:443 ssl; ${ssl} location / { return 200 'ok'; } }
+}
+`;
+}
+
+function script(dir: string, world: World, cli: string[], env: Record<string, string>): string {
+  const addresses = world.offline ? [] : [ADDR.router, ...ADDR.public, ADDR.web, ADDR.signIn, ADDR.push, ADDR.time];
+  // libfaketime preloaded by hand: the faketime wrapper names its semaphore by PID, and every
+  // scenario's PID namespace has the same PIDs.
+  const fake = (offset: string | undefined, cmd: string) =>
+    offset ? `LD_PRELOAD=${libfaketime()} FAKETIME=${q(offset)} ${cmd}` : cmd;
+  const q = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
+  const exports = Object.entries(env)
+    .map(([k, v]) => `export ${k}=${q(v)}`)
+    .join("\n");
+  const rules = (world.iptables ?? []).map((r) => `iptables -A INPUT ${r.map(q).join(" ")}`).join("\n");
+  const waitFor = (kind: "t" | "u", addr: string) =>
+    `for i in $(seq 1 100); do ss -Hln${kind} | grep -q ${q(addr)} && break; sleep 0.05; done`;
+  return `#!/bin/bash
+set -euo pipefail
+cd ${q(dir)}
+ip link set lo up
+# No packet may leave: lo is the only interface, before anything starts.
+ip -o link show | awk -F': ' '{print $2}' > links.txt
+if [ "$(cat links.txt)" != "lo" ]; then echo "namespace has more than lo: $(cat links.txt)" >&2; exit 97; fi
+${addresses.map((a) => `ip addr add ${a}/32 dev lo`).join("\n")}
+mount --bind ${q(`${dir}/resolv.conf`)} /etc/resolv.conf
+mount --bind ${q(`${dir}/hosts`)} /etc/hosts
+${
+  world.offline
+    ? ""
+    : `unbound -c unbound.conf > unbound.log 2>&1 &
+dnsmasq ${dnsmasqArgs(world).map(q).join(" ")} > dnsmasq.log 2>&1 &
+${fake(world.ntpClock, "chronyd -d -x -f chrony.conf")} > chrony.log 2>&1 &
+nginx -e ${q(`${dir}/nginx-error.log`)} -c ${q(`${dir}/nginx.conf`)} -g 'daemon off;' > nginx.log 2>&1 &
+${waitFor("u", `${ADDR.router}:53`)}
+${waitFor("u", `${ADDR.public[1]}:53`)}
+${waitFor("u", `${ADDR.time}:123`)}
+${waitFor("t", `${ADDR.signIn}:443`)}`
+}
+${rules}
+${exports}
+${world.macClock ? `export LD_PRELOAD=${libfaketime()} FAKETIME=${q(world.macClock)} FAKETIME_DONT_FAKE_MONOTONIC=1` : ""}
+cd ${q(ROOT)}
+set +e
+start=$(date +%s%3N)
+${cli.map(q).join(" ")} > ${q(`${dir}/stdout`)} 2> ${q(`${dir}/stderr`)}
+code=$?
+end=$(date +%s%3N)
+echo "$code $start $end" > ${q(`${dir}/result`)}
+`;
+}
+
+/** Builds the world in `dir`, runs `cli` (argv, from the repository root) inside it, and reads back what happened. */
+export async function runInWorld(
+  dir: string,
+  world: World,
+  certs: TestCerts,
+  cliArgs: string[],
+  extraEnv: Record<string, string> = {},
+  /** How the CLI is started: as a user does from source, or the bench's bundled copy. */
+  command: string[] = ["npm", "run", "--silent", "cli", "--"],
+): Promise<CliRun> {
+  mkdirSync(join(dir, "www/support/systemstatus/data/developer"), { recursive: true });
+  mkdirSync(join(dir, "nginx-tmp"), { recursive: true });
+  const feed = join(ROOT, "test/fixtures/status-consumer-no-issues.json");
+  copyFileSync(feed, join(dir, "www/support/systemstatus/data/system_status_en_US.js"));
+  copyFileSync(feed, join(dir, "www/support/systemstatus/data/developer/system_status_en_US.js"));
+  writeFileSync(join(dir, "resolv.conf"), `nameserver ${ADDR.router}\noptions timeout:5 attempts:2\n`);
+  writeFileSync(join(dir, "hosts"), "127.0.0.1 localhost\n::1 localhost\n");
+  writeFileSync(join(dir, "unbound.conf"), unboundConf(dir, world));
+  writeFileSync(join(dir, "chrony.conf"), chronyConf(dir));
+  writeFileSync(join(dir, "nginx.conf"), nginxConf(dir, world, certs));
+  const env = {
+    PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`,
+    NODE_EXTRA_CA_CERTS: certs.rootPem,
+    NPM_CONFIG_UPDATE_NOTIFIER: "false",
+    NO_COLOR: "1",
+    ...extraEnv,
+  };
+  const cli = [...command, ...cliArgs];
+  writeFileSync(join(dir, "run.sh"), script(dir, world, cli, env));
+  const code = await new Promise<number>((resolve) => {
+    const child = spawn("unshare", ["-n", "-m", "-p", "-f", "--mount-proc", "bash", join(dir, "run.sh")], {
+      stdio: ["ignore", "ignore", "pipe"],
+      env: { PATH: process.env.PATH ?? "/usr/bin:/bin" },
+    });
+    let err = "";
+    child.stderr.on("data", (d: Buffer) => (err += d.toString()));
+    child.on("close", (c) => {
+      if (c !== 0) writeFileSync(join(dir, "setup-error"), err);
+      resolve(c ?? 1);
+    });
+  });
+  const read = (f: string) => {
+    try {
+      return readFileSync(join(dir, f), "utf8");
+    } catch {
+      return "";
+    }
+  };
+  if (code !== 0) throw new Error(`scenario setup failed (${code}): ${read("setup-error")}`);
+  const [exitCode, start, end] = read("result").trim().split(" ").map(Number);
+  const stdout = read("stdout");
+  let json: CheckJson | undefined;
+  try {
+    json = JSON.parse(stdout) as CheckJson;
+  } catch {
+    json = undefined;
+  }
+  const runEnd = json ? Date.parse(json.startedAt) + json.durationMs : undefined;
+  return {
+    exitCode,
+    stdout,
+    stderr: read("stderr"),
+    wallMs: end - start,
+    exitLagMs: runEnd !== undefined ? end - runEnd : undefined,
+    json,
+    links: read("links.txt").trim(),
+  };
+}
