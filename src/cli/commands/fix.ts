@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { publicFinding } from "../../core/checklist";
-import { fixById } from "../../core/fixes";
+import { fixById, FIXES } from "../../core/fixes";
 import { RESET_EXPLANATION } from "../../core/fixes/account-cache";
 import { applyFix } from "../../core/fixes/apply";
 import { createBackupStore } from "../../core/host/backups";
@@ -19,15 +19,23 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   if (!chosen) {
     const known = (FIX_IDS as readonly string[]).includes(id);
     deps.stderr.write(
-      `apple-id-doctor: ${known ? `the fix "${id}" isn't available yet` : `unknown fix "${id}"`} (try --help)\n`,
+      `apple-id-doctor: ${known ? `the fix "${id}" isn't available yet` : `unknown fix "${id}"`}; fixes: ${FIXES.map((f) => f.id).join(", ")}\n`,
     );
     return 2;
   }
   if (chosen.destructive && !args.yes) {
     if (chosen.id === "reset-account-cache") deps.stderr.write(`${RESET_EXPLANATION}\n`);
-    const yes = (await deps.confirm?.(`${chosen.title}?`)) ?? false;
-    if (!yes) {
-      deps.stderr.write(`apple-id-doctor: ${chosen.title} not run (confirm at the prompt, or pass --yes)\n`);
+    const answer = await deps.confirm?.(`${chosen.title}?`);
+    // Saying no is an answer, not bad usage: 1, like a cancelled password prompt.
+    if (answer === false) {
+      deps.stderr.write(`${chosen.title} not run: nothing was changed.\n`);
+      return 1;
+    }
+    // Nobody to ask (a script, a pipe): running it needs --yes, so that is a usage error.
+    if (answer !== true) {
+      deps.stderr.write(
+        `apple-id-doctor: ${chosen.title} asks first, and there is no terminal to ask on: run it in a terminal, or add --yes\n`,
+      );
       return 2;
     }
   }
@@ -66,7 +74,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     deps.stdout.write("\nBefore → after\n");
     applied.before.forEach((b, i) => {
       const a = applied.after[i];
-      deps.stdout.write(`  ${findingLine(b, style)}\n  → ${a ? findingLine(a, style) : "not re-checked"}\n`);
+      deps.stdout.write(`${findingLine(b, style, "  ")}\n  → ${a ? findingLine(a, style, "    ").trimStart() : "not re-checked"}\n`);
     });
   }
   return failed ? 1 : 0;
