@@ -30,7 +30,7 @@ export type StatusFilter = "consumer" | "developer" | "issues";
 
 export interface StatusViewProps {
   host: Host;
-  /** The clock for "since 23 min ago" and the feed's notion of "current"; the host's by default. */
+  /** The clock for "for 23 min" and the feed's notion of "current"; the host's by default. */
   now?: () => Date;
   /** Where the feeds live; Apple's by default. */
   targets?: Targets;

@@ -252,12 +252,23 @@ interface Draft {
   events: StatusEvent[];
 }
 
+/**
+ * Apple renamed Apple ID to Apple Account in 2024; older feeds (and caches
+ * of them) still say "Apple ID". Shown under its current name, so the
+ * service title and the event text ("sign in with their Apple Account") agree.
+ */
+const CURRENT_NAMES: Record<string, string> = { "Apple ID": "Apple Account" };
+
+/** A service's name as shown: the feed's, or its current name when Apple renamed it. */
+export const currentServiceName = (feedName: string) => CURRENT_NAMES[feedName] ?? feedName;
+
 /** Reads services; entries without a name are skipped, the same name twice is merged. */
 function readServices(services: unknown[], now: Date): Draft[] {
   const byName = new Map<string, Draft>();
   for (const raw of services) {
     if (!isObject(raw) || typeof raw.serviceName !== "string") continue;
-    const name = decodeEntities(raw.serviceName).trim();
+    const feedName = decodeEntities(raw.serviceName).trim();
+    const name = currentServiceName(feedName);
     if (!name) continue;
     const events = Array.isArray(raw.events) ? raw.events.flatMap((e) => parseEvent(e, now) ?? []) : [];
     const draft = byName.get(name);

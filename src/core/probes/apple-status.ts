@@ -13,7 +13,7 @@ export interface CurrentIssue {
   usersAffected: string | null;
 }
 
-/** " (since 23 min ago)" after an event, or nothing when the feed gave no start. */
+/** " (for 23 min)" after an event, or nothing when the feed gave no start. */
 export function sinceNote(start: string | null, now: Date): string {
   const words = sinceWords(start, now);
   return words ? ` (${words})` : "";
