@@ -1,3 +1,4 @@
+import { format, isSameDay } from "date-fns";
 import { sinceNote } from "../core/probes/apple-status";
 import type { StatusJson } from "../core/status-client";
 
@@ -22,8 +23,15 @@ export function statusLines(doc: StatusJson, now: Date): string[] {
     lines.push(`${MARK[s.state]} ${s.name}${s.state === "ok" ? "" : ` (${s.state})`}`);
     for (const e of current) lines.push(`    ${e.type || "Issue"}${sinceNote(e.start, now)}: ${e.message}`);
   }
-  lines.push("", `As of ${doc.fetchedAt}`);
+  lines.push("", `As of ${localTime(doc.fetchedAt, now)}`);
   return lines;
+}
+
+/** "10:42" today, "Nov 21, 10:42" another day: this Mac's local time, as people read a clock. */
+export function localTime(iso: string, now: Date): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return format(at, isSameDay(at, now) ? "HH:mm" : "MMM d, HH:mm");
 }
 
 function isStarted(start: string | null, now: Date): boolean {

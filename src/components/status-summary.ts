@@ -235,7 +235,7 @@ export function statusSummary(feed: StatusFeed | ShownFeed, fetchedAt: string, n
   return lines.join("\n");
 }
 
-/** "Apple ID: Outage for 23 min" for one affected service (menu bar rows, tooltips). */
+/** "Apple Account: Outage for 23 min" for one affected service (menu bar rows, tooltips). */
 export function serviceHeadline(service: StatusService, now: Date): string {
   const event = headlineEvent(service);
   if (!event || service.state === "ok") return `${service.name}: Available`;

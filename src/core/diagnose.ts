@@ -34,7 +34,9 @@ const cause = (id: CauseId, confidence: Confidence, summary: string, evidence: s
   fixes,
 });
 
-const evidenceOf = (f: Finding | undefined) => (f ? [`${f.title}: ${f.summary}`] : []);
+// "Clock is 9 min 1 s ahead", not "Clock: Clock is 9 min 1 s ahead": the title only when the summary doesn't start with it.
+const evidenceOf = (f: Finding | undefined) =>
+  f ? [f.summary.toLowerCase().startsWith(f.title.toLowerCase()) ? f.summary : `${f.title}: ${f.summary}`] : [];
 
 const RULES: Rule[] = [
   function appleOutage(f) {
@@ -167,7 +169,7 @@ const RULES: Rule[] = [
     return cause(
       "signed-out",
       "medium",
-      "No Apple Account is signed in on this Mac, so iCloud and the App Store can't sign in on their own. Fix: sign in in System Settings → Apple Account.",
+      "No Apple Account is signed in on this Mac, so iCloud and the App Store can't sign in on their own. Fix: sign in from System Settings → Apple Account.",
       evidenceOf(f.get("account")),
       ["open-apple-account-settings"],
     );
@@ -243,7 +245,7 @@ export function diagnose(findings: readonly Finding[]): Cause[] {
 function noneCause(findings: readonly Finding[], hints: Cause[]): Cause {
   const checked = findings.filter((f) => f.status !== "skip").length;
   const hint = hints.length
-    ? ` ${hints.map((h) => h.summary.split(". ")[0]).join("; ")}: if sign-in still fails, try once without it.`
+    ? ` ${hints.map((h) => h.summary.split(". ")[0]).join("; ")}: try signing in once without it.`
     : "";
   const summary =
     checked === 0

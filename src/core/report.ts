@@ -57,7 +57,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
 
   h2("Checks");
   for (const f of input.findings) {
-    lines.push(`${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${f.summary}`);
+    // A list item each in Markdown: bare lines would run together into one paragraph.
+    lines.push(`${md ? "- " : ""}${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${f.summary}`);
     if (f.details.length) {
       if (md) lines.push("", "  ```", ...f.details.map((d) => `  ${d}`), "  ```", "");
       else lines.push(...f.details.map((d) => `    ${d}`));

@@ -192,7 +192,7 @@ describe("Clear iCloud Tokens: reading the account", () => {
     );
     await h.waitFor(() => !h.isLoading());
     expect(h.item("Apple Account Not Checked")).toMatchObject({
-      subtitle: "Only checked on macOS (this is linux)",
+      subtitle: "Only checked on macOS (this computer runs Linux)",
       accessories: [{ tag: "Skipped" }],
     });
     await h.unmount();

@@ -1,4 +1,5 @@
 import { currentEvents, type StatusEvent } from "../parse/status-feed";
+import { describeError } from "../host/types";
 import { fetchStatusFeed } from "../status-client";
 import { sinceWords } from "../time-words";
 import type { Probe } from "./types";
@@ -33,7 +34,9 @@ export const appleStatusProbe: Probe = {
       if (fetched.code === "ENOTRECORDED") return result("skip", "No System Status feed in the recording");
       return result(
         "warn",
-        `Couldn't check Apple's System Status: ${fetched.reason.replace(/^Apple's status feed /, "")}`,
+        fetched.code
+          ? `Couldn't reach Apple's System Status (${describeError(fetched.code)})`
+          : `Couldn't check Apple's System Status: ${fetched.reason.replace(/^Apple's status feed /, "it ")}`,
         [fetched.reason],
         {
           fixes: ["open-status-page"],

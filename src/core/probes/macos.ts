@@ -1,6 +1,6 @@
 import { isVirtualMac, parseHwModel, parseSwVers } from "../parse/sw-vers";
 import type { Probe } from "./types";
-import { isMac, readCommand, result } from "./util";
+import { isMac, onThisComputer, readCommand, result } from "./util";
 
 /** The oldest macOS major version still getting security updates (Apple keeps about three). */
 export const OLDEST_SUPPORTED_MAJOR = 14;
@@ -10,7 +10,7 @@ export const macosProbe: Probe = {
   title: "macOS",
   area: "mac",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `Not a Mac (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `Not a Mac (${onThisComputer(ctx.host.platform)})`);
     const [vers, model] = await Promise.all([
       readCommand(ctx, [ctx.bin.sw_vers]),
       readCommand(ctx, [ctx.bin.sysctl, "-n", "hw.model"]),

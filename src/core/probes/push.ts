@@ -1,3 +1,4 @@
+import { describeError } from "../host/types";
 import type { Probe } from "./types";
 import { attempt, result } from "./util";
 
@@ -26,7 +27,7 @@ export const pushProbe: Probe = {
     if (fallback) {
       return result(
         "warn",
-        `Port ${primary.port} is ${primary.value ?? "blocked"}; push falls back to ${fallback.port}, which is slower`,
+        `Port ${primary.port} ${portWords(primary.value ?? primary.code)}; push falls back to ${fallback.port}, which is slower`,
         details,
         {
           fixes: ["open-network-settings"],
@@ -45,3 +46,10 @@ export const pushProbe: Probe = {
     );
   },
 };
+
+/** "is blocked (timed out)": what a closed port did, in words. */
+function portWords(outcome: string | undefined): string {
+  if (outcome === "timeout" || outcome === "ETIMEDOUT") return "is blocked (timed out)";
+  if (outcome === "refused" || outcome === "ECONNREFUSED") return "is blocked (connection refused)";
+  return outcome ? `is blocked (${describeError(outcome)})` : "is blocked";
+}

@@ -1,6 +1,6 @@
 import { errorCode } from "../host/types";
 import type { Probe, ProbeContext } from "./types";
-import { isMac, result } from "./util";
+import { isMac, onThisComputer, result } from "./util";
 
 // The settings that keep the clock right, all readable without root
 // (systemsetup needs root and exits 0 when refused, so it is never used).
@@ -51,7 +51,7 @@ export const timeSettingsProbe: Probe = {
   title: "Date & Time Settings",
   area: "time",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `Only checked on macOS (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `Only checked on macOS (${onThisComputer(ctx.host.platform)})`);
     const [zone, auto, timed, ntp] = await Promise.all([
       readZone(ctx),
       readFlag(
