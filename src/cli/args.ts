@@ -42,7 +42,10 @@ const OPTIONS = {
 } as const;
 
 /** What a value-taking option's value is, for "--replay needs a file". */
-const VALUE_OF: Record<string, string> = { replay: "a recording file: --replay <file>", deadline: "milliseconds: --deadline <ms>" };
+const VALUE_OF: Record<string, string> = {
+  replay: "a recording file: --replay <file>",
+  deadline: "milliseconds: --deadline <ms>",
+};
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
   let parsed;
@@ -68,7 +71,8 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
     }
   }
   if (command === "record" && !rest[0]) return { ok: false, error: "record needs a file to write: record <file>" };
-  if (command === "fix" && !rest[0]) return { ok: false, error: `fix needs a fix id: fix <fix-id>; fixes: ${FIX_LIST}` };
+  if (command === "fix" && !rest[0])
+    return { ok: false, error: `fix needs a fix id: fix <fix-id>; fixes: ${FIX_LIST}` };
   if (command === "fix" && !(FIX_IDS as readonly string[]).includes(rest[0]))
     return { ok: false, error: `unknown fix "${rest[0]}"${didYouMean(rest[0], FIX_IDS)}; fixes: ${FIX_LIST}` };
   if (command === "explain" && !rest.join(" ").trim())
@@ -122,7 +126,9 @@ function protectCodes(argv: string[]): string[] {
 const restoreCode = (arg: string) => (/^\u2212\d+$/.test(arg) ? "-" + arg.slice(1) : arg);
 
 /** `--help`, with commands in the form that started this run (`prefix`). */
-export const usage = (prefix = "apple-id-doctor") => `Apple ID Doctor: why can't this Mac connect to the Apple Account server?
+export const usage = (
+  prefix = "apple-id-doctor",
+) => `Apple ID Doctor: why can't this Mac connect to the Apple Account server?
 
 Usage: ${prefix} <command> [options]
 

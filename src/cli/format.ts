@@ -41,7 +41,8 @@ export function diagnosisBlock(causes: Cause[], style: Style, prefix: string): s
     lines.push(`${i + 1}. ${paint(style, 1, CAUSE_TITLES[c.cause])} (${c.confidence} confidence)`);
     wrap(`   ${c.summary}`);
     if (c.cause !== "none") {
-      for (const f of c.fixes) wrap(`   Run: ${prefix} fix ${f}  (${FIX_TITLES[f]})`, "        ");
+      // Never wrapped: a command split over two lines can't be copied.
+      for (const f of c.fixes) lines.push(`   Run: ${prefix} fix ${f}  (${FIX_TITLES[f]})`);
     }
   });
   return lines.join("\n");

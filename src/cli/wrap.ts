@@ -1,6 +1,8 @@
 // Wrapping for terminal output: whole words only, measured without colour
 // codes, with a hanging indent so a wrapped line reads as one item.
 
+// Colour codes take no columns. (ESC is the point of this pattern.)
+// eslint-disable-next-line no-control-regex
 const ANSI = /\u001b\[[0-9;]*m/g;
 const visible = (text: string) => text.replace(ANSI, "").length;
 

@@ -5,6 +5,7 @@ import type { Finding } from "../../core/types";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
 import { diagnosisBlock, findingLine, tally } from "../format";
+import { wrapLine } from "../wrap";
 import { exitFor, localContext, prefixFor, runWithProgress, styleFor } from "../shared";
 
 // People paste terminal output into chats and forums, so the human output
@@ -40,6 +41,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     : hidden
       ? `Identifiers are hidden (--show-identifiers shows them). To share, paste \`${prefix} report\`.`
       : `To share, paste \`${prefix} report\`: a support report with identifiers hidden.`;
-  deps.stdout.write(`${diagnosis}\n\n${tally(result.findings, result.durationMs)}\n${privacy}\n`);
+  const footer = [tally(result.findings, result.durationMs), privacy].flatMap((l) => wrapLine(l, style.width, ""));
+  deps.stdout.write(`${diagnosis}\n\n${footer.join("\n")}\n`);
   return exitFor(result.findings);
 }

@@ -74,7 +74,9 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     deps.stdout.write("\nBefore → after\n");
     applied.before.forEach((b, i) => {
       const a = applied.after[i];
-      deps.stdout.write(`${findingLine(b, style, "  ")}\n  → ${a ? findingLine(a, style, "    ").trimStart() : "not re-checked"}\n`);
+      deps.stdout.write(
+        `${findingLine(b, style, "  ")}\n  → ${a ? findingLine(a, style, "    ").trimStart() : "not re-checked"}\n`,
+      );
     });
   }
   return failed ? 1 : 0;
