@@ -107,7 +107,7 @@ export const SCENES: Scene[] = [
   {
     command: "verify-clock",
     recording: "clock-ahead",
-    caption: "Verify Clock on a Mac running 9 minutes fast, with Sync Clock Now as the fix.",
+    caption: "Verify Clock on a Mac running 9 minutes fast, with Sync Clock as the fix.",
     view: (host) => <ClockView host={host} storage={memoryStorage()} />,
     // ⌘D: the diagnosis with its evidence and fix beside the list.
     then: showDetails,

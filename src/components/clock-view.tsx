@@ -187,7 +187,7 @@ function FixSection({ syncing, onSync, macosMajor }: { syncing: boolean; onSync:
     <ActionPanel.Section title="Fix">
       {!syncing && (
         <Action
-          title="Sync Clock Now"
+          title="Sync Clock"
           icon={Icon.Clock}
           shortcut={{ modifiers: ["cmd"], key: "t" }}
           onAction={onSync}
