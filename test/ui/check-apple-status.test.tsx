@@ -138,7 +138,7 @@ describe("Check Apple Status", () => {
     ]);
     expect(mail.detail?.markdown).toBe(
       "# iCloud Mail\n\n**Outage** · for 23 min\n\n" +
-        "Users may be experiencing intermittent issues with this service.\n\n_Some users are affected_",
+        "Users may be experiencing intermittent issues with this service.",
     );
     expect(mail.detail?.metadata).toEqual([
       { kind: "tags", title: "State", tags: [{ text: "Outage", color: Color.Red }] },
