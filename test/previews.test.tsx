@@ -3,7 +3,7 @@
 // step (npm run previews) is not part of the tests.
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AREA_TITLES, CHECKLIST_PROBES } from "../src/core/probes";
+import { AREA_TITLES } from "../src/core/probes";
 import { glyph, hasGlyph } from "../scripts/previews/glyphs";
 import { escapeHtml, markdownToHtml, renderPage } from "../scripts/previews/html";
 import { SCENES, commandIcon, renderScene, type Screen } from "../scripts/previews/scenes";

@@ -366,7 +366,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple locked the account, usually after too many wrong passwords or an unusual sign-in. Nothing on this Mac can unlock it; only Apple's account recovery can.",
     confidence: "high",
     verified: true,
-    source: "Error -20209 from Apple's sign-in server, with Apple's own message, as users reported it (nab138/iloader#237, altstoreio/AltStore#756)",
+    source:
+      "Error -20209 from Apple's sign-in server, with Apple's own message, as users reported it (nab138/iloader#237, altstoreio/AltStore#756)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings", "contact-apple-support"],
@@ -388,7 +389,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     meaning: "Apple's sign-in service (GrandSlam) turned down the email address or the password.",
     confidence: "medium",
     verified: true,
-    source: "Error codes from Apple's sign-in server, seen by apps that sign in with it (rileytestut/AltSign and others)",
+    source:
+      "Error codes from Apple's sign-in server, seen by apps that sign in with it (rileytestut/AltSign and others)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -427,7 +429,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     meaning: "Apple's web sign-in (idmsa.apple.com) turned down the email address or password (HTTP 401).",
     confidence: "medium",
     verified: true,
-    source: "Errors from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
+    source:
+      "Errors from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -444,7 +447,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 409: the password was right, and now it wants a two-factor code from a trusted device.",
     confidence: "medium",
     verified: true,
-    source: "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: ["push-blocked"],
     probes: ["push", "account"],
     fixes: ["open-apple-account-settings"],
@@ -462,7 +466,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 421: the sign-in session is no longer accepted and has to authenticate again.",
     confidence: "medium",
     verified: true,
-    source: "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -479,7 +484,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 403: after several failed tries it stopped accepting sign-ins for this account for now.",
     confidence: "medium",
     verified: true,
-    source: "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["contact-apple-support"],
@@ -493,7 +499,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 503: it was unavailable for a while. That is usually Apple's side, though a proxy in between can answer 503 too.",
     confidence: "medium",
     verified: true,
-    source: "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: ["apple-outage", "proxy"],
     probes: ["apple-status", "apple-hosts", "proxy"],
     fixes: ["open-status-page"],
@@ -510,7 +517,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "AuthKit's code for a sign-in that failed or that was cancelled, for example by closing the dialog. On its own it doesn't say why.",
     confidence: "low",
     verified: true,
-    source: "A public error code of macOS's sign-in framework (AKAuthenticationError); Apple doesn't document its causes",
+    source:
+      "A public error code of macOS's sign-in framework (AKAuthenticationError); Apple doesn't document its causes",
     likelyCauses: [],
     probes: ["apple-hosts", "dns", "clock", "tls-inspection"],
     fixes: ["open-apple-account-settings"],

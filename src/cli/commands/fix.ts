@@ -7,11 +7,13 @@ import { createBackupStore } from "../../core/host/backups";
 import { CHECKLIST_PROBES } from "../../core/probes";
 import type { Host } from "../../core/host/types";
 import { FIX_IDS } from "../../core/ids";
+import { collectIdentifiers, redact } from "../../core/redact";
+import type { Finding } from "../../core/types";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
 import { dataDir } from "../environment";
 import { findingLine } from "../format";
-import { historyFor, styleFor } from "../shared";
+import { historyFor, localContext, styleFor } from "../shared";
 
 export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
   const id = args.positional[0];
@@ -72,11 +74,17 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   for (const line of applied.result.ran ?? []) deps.stdout.write(`  ran: ${line}\n`);
   if (applied.result.outcome === "done" && applied.before.length) {
     deps.stdout.write("\nBefore → after\n");
+    // Identifiers stay off the screen, as in checklist (--show-identifiers shows them).
+    const all = [...applied.before, ...applied.after];
+    const line = (f: Finding, indent: string) => {
+      const text = findingLine(f, style, indent);
+      return args.showIdentifiers
+        ? text
+        : redact(text, { ...localContext(deps.env), identifiers: collectIdentifiers(all) });
+    };
     applied.before.forEach((b, i) => {
       const a = applied.after[i];
-      deps.stdout.write(
-        `${findingLine(b, style, "  ")}\n  → ${a ? findingLine(a, style, "    ").trimStart() : "not re-checked"}\n`,
-      );
+      deps.stdout.write(`${line(b, "  ")}\n  → ${a ? line(a, "    ").trimStart() : "not re-checked"}\n`);
     });
   }
   return failed ? 1 : 0;

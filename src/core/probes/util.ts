@@ -21,7 +21,12 @@ export function notOnMac(ctx: ProbeContext): ProbeResult {
   return result("skip", `Only checked on macOS (${onThisComputer(ctx.host.platform)})`);
 }
 
-const PLATFORM_NAMES: Record<string, string> = { darwin: "macOS", linux: "Linux", win32: "Windows", freebsd: "FreeBSD" };
+const PLATFORM_NAMES: Record<string, string> = {
+  darwin: "macOS",
+  linux: "Linux",
+  win32: "Windows",
+  freebsd: "FreeBSD",
+};
 
 /** "this computer runs Linux", for a check that only means something on a Mac. */
 export function onThisComputer(platform: string): string {
