@@ -137,6 +137,18 @@ describe("the README's set-up, on Node 22 and on an old Node", () => {
     expect(version.stdout).toBe(`${pkg.version}\n`);
   });
 
+  it("the CLI on an old Node: the same line (from source, as npm run cli starts it), exit 2", async () => {
+    const f = fakes();
+    const r = await sh(`${pkg.scripts.cli} checklist`, {
+      ...baseEnv,
+      PATH: `${join(ROOT, "node_modules", ".bin")}:${NODE_BIN}:/usr/bin:/bin`,
+      NODE_OPTIONS: `--require ${f.preload}`,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toBe(`apple-id-doctor: ${nodeVersionProblem("20.11.1")}\n`);
+  });
+
   // The machine's own Node, where it is older than 22 (Debian's is 20): the real thing, not a preload.
   const systemNode = ["/usr/bin/node", "/usr/local/bin/node"].find((p) => existsSync(p) && p !== process.execPath);
   it.runIf(!!systemNode)("a real old Node, where the machine has one, gets the same line", async () => {
