@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { KNOWLEDGE } from "../../src/core/knowledge";
 import { runCli } from "../support/cli";
 
 const RECORDINGS = join(__dirname, "..", "fixtures", "recordings");
@@ -70,6 +71,12 @@ describe("wording over every recorded scenario", () => {
     );
     const clock = JSON.parse((await runCli(["checklist", "--replay", rec("clock-ahead"), "--json"])).stdout);
     expect(clock.diagnosis[0].evidence[0]).toBe("Clock is 9 min 1 s ahead of time.apple.com");
+  });
+
+  it("sources say who said it in words first, an internal name at most in brackets after", () => {
+    for (const e of KNOWLEDGE) {
+      expect(e.source, e.id).not.toMatch(/^(GrandSlam|idmsa|AKAuthenticationError|CSIdentityErrorDomain|CloudKit)\b/);
+    }
   });
 
   it("the report's checks are a Markdown list, so they don't run together into one paragraph", async () => {
