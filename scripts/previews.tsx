@@ -36,6 +36,7 @@ interface BuiltPreview {
   caption: string;
   html: string;
   rows: number;
+  store: boolean;
 }
 
 /** @raycast/* → the test mocks; every other package stays external (resolved from node_modules). */
@@ -191,9 +192,12 @@ async function main(): Promise<void> {
     expectSize(readme, README_SIZE);
   }
   for (const p of previews) {
-    copyFileSync(join(shots, `apple-id-doctor-${p.index}.png`), join(metadata, `apple-id-doctor-${p.index}.png`));
+    if (p.store) {
+      copyFileSync(join(shots, `apple-id-doctor-${p.index}.png`), join(metadata, `apple-id-doctor-${p.index}.png`));
+    }
     copyFileSync(join(shots, `${p.command}.png`), join(media, `${p.command}.png`));
-    console.log(`metadata/apple-id-doctor-${p.index}.png (2000×1250), media/${p.command}.png (1000×625): ${p.caption}`);
+    const where = p.store ? `metadata/apple-id-doctor-${p.index}.png (2000×1250), ` : "";
+    console.log(`${where}media/${p.command}.png (1000×625): ${p.caption}`);
   }
 }
 

@@ -3,7 +3,7 @@
 // step (npm run previews) is not part of the tests.
 import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
-import { AREA_TITLES, CHECKLIST_PROBES } from "../src/core/probes";
+import { AREA_TITLES } from "../src/core/probes";
 import { glyph, hasGlyph } from "../scripts/previews/glyphs";
 import { escapeHtml, markdownToHtml, renderPage } from "../scripts/previews/html";
 import { SCENES, commandIcon, renderScene, type Screen } from "../scripts/previews/scenes";
@@ -14,7 +14,7 @@ const scene = (command: string) => SCENES.find((s) => s.command === command)!;
 
 beforeEach(() => __mock.reset());
 
-describe("Run Full Checklist preview (healthy recording)", () => {
+describe("Run Full Checklist preview (a Mac whose DNS is broken): the diagnosis leads", () => {
   let screen: Screen;
   let html: string;
   beforeEach(async () => {
@@ -22,27 +22,33 @@ describe("Run Full Checklist preview (healthy recording)", () => {
     html = renderPage(screen, { iconDataUri: "data:image/png;base64,AAAA" });
   });
 
-  it("shows every check's row, under its area, and the diagnosis first and selected", () => {
-    for (const probe of CHECKLIST_PROBES)
-      expect(html).toContain(`<span class="title">${escapeHtml(probe.title)}</span>`);
+  it("is the Store's first picture, and shows a failing run: the diagnosis first and selected, with its fix", () => {
+    expect(SCENES[0]).toMatchObject({ command: "run-full-checklist", recording: "dns-broken" });
+    expect(screen.sections[0].title).toBe("Diagnosis");
+    expect(html).toMatch(/<div class="row selected">[^]*?<span class="title">DNS Problem<\/span>/);
+    expect(html).toContain('<div class="detail"><div class="markdown"><h2>DNS Problem</h2>');
+    expect(html).toContain("<h3>Fix</h3>");
+    expect(html).toContain('<span class="primary">Flush DNS Cache<span class="keys"><kbd>↵</kbd></span></span>');
     for (const area of ["Diagnosis", AREA_TITLES.apple, AREA_TITLES.network]) {
       expect(html).toContain(`<div class="section"><span>${escapeHtml(area)}</span>`);
     }
-    // The diagnosis is the first row, selected, and its detail fills the pane.
-    expect(screen.sections[0].title).toBe("Diagnosis");
-    expect(html).toMatch(/<div class="row selected">[^]*?<span class="title">No Problems Found<\/span>/);
-    expect(html.indexOf("No Problems Found")).toBeLessThan(html.indexOf(escapeHtml(CHECKLIST_PROBES[0].title)));
-    expect(html).toContain('<div class="detail"><div class="markdown"><h2>No Problems Found</h2>');
-    expect(html).toContain("No problem found in 14 checks");
-    expect(html).toContain('<span class="meta-title">Confidence</span>');
   });
 
-  it("has the search bar, the tags and the action bar with the primary action", () => {
-    expect(html).toContain('<span class="placeholder">Filter checks</span>');
-    expect(html.match(/>Passed</g)).toHaveLength(CHECKLIST_PROBES.length);
-    expect(html).toContain('<span class="primary">Copy Support Summary<span class="keys"><kbd>↵</kbd></span></span>');
-    expect(html).toContain('Actions<span class="keys"><kbd>⌘</kbd><kbd>K</kbd></span>');
-    expect(html).toContain("<span>Run Full Checklist</span>");
+  it("shows whole labels only: no title cut short, a subtitle whole or not at all, no header without its rows", () => {
+    // Titles no longer shrink (the CSS), so an ellipsis can only come from a subtitle, and those are whole.
+    expect(html).toContain(".title{flex:none;");
+    const rows = [...html.matchAll(/<div class="row[^"]*">(.*?)<\/div>/g)].map((m) => m[1]);
+    const items = screen.sections.flatMap((s) => s.items);
+    for (const row of rows) {
+      const title = /<span class="title">([^<]*)<\/span>/.exec(row)![1];
+      const item = items.find((i) => escapeHtml(i.title) === title)!;
+      expect(item, title).toBeDefined();
+      const subtitle = /<span class="subtitle">([^<]*)<\/span>/.exec(row)?.[1];
+      if (subtitle !== undefined) expect(subtitle).toBe(escapeHtml(item.subtitle!));
+    }
+    // The list ends on a row, never on a section header cut off at the bottom.
+    expect(html).toMatch(/<\/div><\/div><div class="detail">/);
+    expect(html).not.toMatch(/<div class="section">(?:(?!<div class="row).)*<\/div><\/div><div class="detail">/);
   });
 
   it("loads nothing: no remote URLs, a CSP that forbids them, and drawn icons", () => {
@@ -51,7 +57,7 @@ describe("Run Full Checklist preview (healthy recording)", () => {
     expect(html).not.toMatch(/url\(|@import|<script|<link/);
     // Every row icon has a drawing (not the fallback dot).
     const icons = [...html.matchAll(/data-icon="([^"]+)"/g)].map((m) => m[1]);
-    expect(icons.length).toBeGreaterThan(CHECKLIST_PROBES.length);
+    expect(icons.length).toBeGreaterThan(5);
     for (const name of icons) expect(hasGlyph(name), name).toBe(true);
   });
 });
@@ -63,7 +69,8 @@ describe("the other previews", () => {
     expect(screen.isShowingDetail).toBe(false);
     expect(html).not.toContain('class="detail"');
     expect(html).toContain(escapeHtml("This Mac's DNS can't find Apple's sign-in hosts, but 1.1.1.1 can"));
-    expect(html.match(/>1\.1\.1\.1 Resolves</g)).toHaveLength(6);
+    // Six sign-in hosts; whole rows only, so the sixth (appleid.cdn-apple.com) is below the fold, as in Raycast.
+    expect(html.match(/>1\.1\.1\.1 Resolves</g)).toHaveLength(5);
     expect(html).toContain('<span class="primary">Flush DNS Cache');
   });
 
@@ -72,7 +79,33 @@ describe("the other previews", () => {
     expect(screen.dropdown).toEqual({ tooltip: "Feed", value: "Consumer" });
     const html = renderPage(screen);
     expect(html).toContain('<span class="dropdown" title="Feed">Consumer');
-    expect(screen.sections[0].items[0]).toMatchObject({ title: "Apple ID", accessories: [{ tag: "Outage" }, {}] });
+    expect(screen.sections[0].items[0]).toMatchObject({ title: "Apple Account", accessories: [{ tag: "Outage" }, {}] });
+    // "Some users are affected" once: in the metadata, not again in the text above it.
+    expect(html.match(/Some users are affected/g)).toHaveLength(1);
+  });
+
+  it("Flush DNS labels its latency column: This Mac's lookup time", async () => {
+    const html = renderPage(await renderScene(scene("flush-dns"), ROOT));
+    expect(html).toMatch(/<span class="acc-text"[^>]*>This Mac \d+ ms<\/span>/);
+    expect(html).not.toMatch(/<span class="acc-text"[^>]*>\d+ ms<\/span>/);
+  });
+
+  it("Explain Error shows an entry's meaning, steps and sources", async () => {
+    const screen = await renderScene(scene("explain-error"), ROOT);
+    const html = renderPage(screen);
+    expect(html).toContain('<span class="title">Account Locked for Security Reasons</span>');
+    expect(html).toContain("<h3>What to Do</h3>");
+    expect(html).toContain('<span class="primary">Run Related Checks');
+  });
+
+  it("the menu bar: its status item, tinted, with the menu open under it (README only)", async () => {
+    const screen = await renderScene(scene("apple-status-menu-bar"), ROOT);
+    expect(screen.menuBar).toMatchObject({ title: "1" });
+    const html = renderPage(screen);
+    expect(html).toContain('<div class="menubar">');
+    expect(html).toContain("<span>Apple Account</span>");
+    expect(html).toContain("<span>Check Apple Status…</span>");
+    expect(scene("apple-status-menu-bar").store).toBe(false);
   });
 
   it("every scene has an icon for its command", () => {
@@ -82,11 +115,17 @@ describe("the other previews", () => {
     expect(commandIcon(manifest, "unknown")).toBe("extension-icon.png");
     expect(SCENES.map((s) => s.command)).toEqual([
       "run-full-checklist",
+      "explain-error",
       "verify-clock",
       "check-apple-status",
       "flush-dns",
       "clear-icloud-tokens",
+      "apple-status-menu-bar",
     ]);
+    // The Store takes 3 to 6 screenshots; the README-only ones come last, so the Store's are numbered 1…n.
+    const store = SCENES.filter((s) => s.store !== false);
+    expect(store.length).toBeLessThanOrEqual(6);
+    expect(SCENES.slice(0, store.length)).toEqual(store);
   });
 });
 

@@ -18,6 +18,8 @@ export interface BuiltPreview {
   html: string;
   /** How many rows the view showed, for the log. */
   rows: number;
+  /** In the Store's screenshots (metadata/), or only in the README (media/). */
+  store: boolean;
 }
 
 async function main(root: string, outDir: string): Promise<void> {
@@ -38,6 +40,7 @@ async function main(root: string, outDir: string): Promise<void> {
       caption: scene.caption,
       html,
       rows,
+      store: scene.store !== false,
     });
   }
   writeFileSync(join(outDir, "previews.json"), JSON.stringify(built, null, 2));

@@ -153,7 +153,7 @@ const WIDE = new Set([..."mwMW@"]);
 export function textWidth(text: string, size: number): number {
   let em = 0;
   for (const c of text) em += NARROW.has(c) ? 0.3 : WIDE.has(c) ? 0.85 : c >= "A" && c <= "Z" ? 0.66 : 0.54;
-  return em * size;
+  return em * size * 1.06;
 }
 
 function accessoryWidth(accessory: RenderedAccessory): number {
@@ -168,12 +168,29 @@ function accessoryWidth(accessory: RenderedAccessory): number {
 const ROW_WIDTH = { list: 750 - 16 - 16 - 28, detail: 750 * 0.4 - 16 - 16 - 28 };
 const MIN_SUBTITLE = 70;
 
+/** The list pane's height (the window less the search and action bars and paddings), a row's and a section header's, in px. */
+const LIST_HEIGHT = 475 - 52 - 40 - 8;
+const ROW_HEIGHT = 38;
+const SECTION_HEIGHT = 32;
+
+/**
+ * A row as a screenshot should show it: the title always whole; plain-text
+ * accessories (a duration) give way before it does; the subtitle only when
+ * it fits whole ("No problem fou…" tells nobody anything).
+ */
 function rowHtml(item: RenderedItem, selected: boolean, rowWidth: number): string {
-  const accessoriesWidth = item.accessories.reduce((sum, a) => sum + accessoryWidth(a) + 10, 0);
-  const room = rowWidth - textWidth(item.title, 13.5) - 10 - accessoriesWidth;
-  const subtitle =
-    item.subtitle && room >= MIN_SUBTITLE ? `<span class="subtitle">${escapeHtml(item.subtitle)}</span>` : "";
-  const accessories = item.accessories.map(accessoryHtml).join("");
+  const titleWidth = textWidth(item.title, 13.5);
+  const shown = [...item.accessories];
+  const widthOf = (list: RenderedAccessory[]) => list.reduce((sum, a) => sum + accessoryWidth(a) + 10, 0);
+  // Then tags, from the end, rather than a tag cut off at the window's edge.
+  while (shown.length && titleWidth + 10 + widthOf(shown) > rowWidth) {
+    const plain = shown.map((a) => a.tag === undefined).lastIndexOf(true);
+    shown.splice(plain >= 0 ? plain : shown.length - 1, 1);
+  }
+  const room = rowWidth - titleWidth - 10 - widthOf(shown);
+  const fits = item.subtitle && room >= Math.max(MIN_SUBTITLE, textWidth(item.subtitle, 13.5) + 8);
+  const subtitle = fits ? `<span class="subtitle">${escapeHtml(item.subtitle!)}</span>` : "";
+  const accessories = shown.map(accessoryHtml).join("");
   return [
     `<div class="row${selected ? " selected" : ""}">`,
     iconHtml(item.icon, COLORS["raycast-primary-text"]),
@@ -271,7 +288,7 @@ body{font-family:${FONT};-webkit-font-smoothing:antialiased;color:rgba(255,255,2
 .row.selected{background:rgba(255,255,255,0.1)}
 .icon{flex:none;width:18px;height:18px;display:flex;align-items:center;justify-content:center}
 .icon svg{width:18px;height:18px}
-.title{flex:0 1 auto;min-width:24px;overflow:hidden;text-overflow:ellipsis;color:rgba(255,255,255,0.92)}
+.title{flex:none;color:rgba(255,255,255,0.92)}
 .subtitle{flex:1 1 0;min-width:0;overflow:hidden;text-overflow:ellipsis;color:rgba(255,255,255,0.48)}
 .accessories{margin-left:auto;flex:none;display:flex;align-items:center;gap:10px;padding-left:6px}
 .tag{display:inline-flex;align-items:center;gap:4px;font-size:12px;font-weight:500;line-height:20px;padding:0 7px;border-radius:5px;white-space:nowrap}
@@ -297,7 +314,7 @@ body{font-family:${FONT};-webkit-font-smoothing:antialiased;color:rgba(255,255,2
 .meta-label{display:none}
 .meta-row{display:flex;align-items:center;justify-content:space-between;gap:16px;min-height:28px;font-size:12.5px}
 .meta-title{color:rgba(255,255,255,0.5);white-space:nowrap}
-.meta-text,.meta-link{display:inline-flex;align-items:center;gap:5px;text-align:right;white-space:nowrap;overflow:hidden;text-overflow:ellipsis}
+.meta-text,.meta-link{display:inline-flex;align-items:center;gap:5px;text-align:right}
 .meta-link{color:#56C2FF}
 .meta-tags{display:flex;flex-wrap:wrap;justify-content:flex-end;gap:5px}
 .meta-sep{border-top:1px solid rgba(255,255,255,0.08);margin:4px 0}
@@ -318,22 +335,85 @@ kbd{font-family:${FONT};font-size:11.5px;min-width:20px;height:20px;padding:0 4p
 const BACK = `<svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="1.8" stroke-linecap="round" stroke-linejoin="round"><path d="M10 3L5 8l5 5"/></svg>`;
 const CHEVRON = `<svg viewBox="0 0 16 16" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round"><path d="M4 6l4 4 4-4"/></svg>`;
 
+const MENU_CSS = `
+.menubar{position:absolute;top:0;left:0;right:0;height:28px;display:flex;align-items:center;justify-content:flex-end;gap:18px;
+  padding:0 16px;background:rgba(20,24,36,0.72);font-size:13px;color:rgba(255,255,255,0.9)}
+.menubar .item{display:flex;align-items:center;gap:5px;padding:2px 7px;border-radius:5px}
+.menubar .item.open{background:rgba(255,255,255,0.18)}
+.menubar .icon,.menubar .icon svg{width:16px;height:16px}
+.menu{position:absolute;top:33px;width:360px;padding:5px;border-radius:10px;background:rgba(40,40,44,0.96);
+  border:1px solid rgba(255,255,255,0.14);box-shadow:0 18px 50px rgba(0,0,0,0.5);font-size:13px}
+.menu .heading{padding:6px 10px 3px;font-size:11.5px;font-weight:600;color:rgba(255,255,255,0.45)}
+.menu .entry{display:flex;align-items:center;gap:8px;height:26px;padding:0 10px;border-radius:5px;white-space:nowrap}
+.menu .entry .icon,.menu .entry .icon svg{width:15px;height:15px}
+.menu .entry .keys{margin-left:auto}
+.menu .sep{border-top:1px solid rgba(255,255,255,0.1);margin:5px 8px}
+`;
+
+/** A menu bar command: the status item in a macOS menu bar, its menu open under it. */
+function renderMenuPage(screen: Screen, options: PageOptions): string {
+  const bar = screen.menuBar!;
+  const sections: Array<{ title?: string; items: RenderedAction[] }> = [];
+  for (const action of screen.actions) {
+    const last = sections[sections.length - 1];
+    if (last && last.title === action.section) last.items.push(action);
+    else sections.push({ title: action.section, items: [action] });
+  }
+  const menu = sections
+    .map(
+      (section, i) =>
+        (i > 0 ? '<div class="sep"></div>' : "") +
+        (section.title ? `<div class="heading">${escapeHtml(section.title)}</div>` : "") +
+        section.items
+          .map(
+            (a) =>
+              `<div class="entry">${iconHtml(a.icon, COLORS["raycast-primary-text"])}<span>${escapeHtml(a.title)}</span>${keyCaps(a.keys)}</div>`,
+          )
+          .join(""),
+    )
+    .join("");
+  const item = `<span class="item open">${iconHtml(bar.icon, COLORS["raycast-primary-text"])}${bar.title ? `<span>${escapeHtml(bar.title)}</span>` : ""}</span>`;
+  return `<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<title>${escapeHtml(screen.command)} (preview)</title>
+<style>${CSS}${MENU_CSS}</style></head>
+<body data-command="${escapeHtml(screen.command)}" data-recording="${escapeHtml(screen.recording)}">
+<div class="menubar"><span>Wi-Fi</span>${item}<span>Fri 10:00</span></div>
+<div class="menu" style="right:110px">${menu}</div>
+${options.caption ? `<div class="caption">${escapeHtml(options.caption)}</div>` : ""}
+</body></html>
+`;
+}
+
 /** The whole page for one screen. */
 export function renderPage(screen: Screen, options: PageOptions = {}): string {
+  if (screen.menuBar) return renderMenuPage(screen, options);
   const first = screen.sections.flatMap((section) => section.items)[0];
   const showsDetail = screen.isShowingDetail && screen.detail !== undefined;
   const rowWidth = showsDetail ? ROW_WIDTH.detail : ROW_WIDTH.list;
-  const list = screen.sections
-    .map((section) => {
-      const header =
-        section.title !== undefined
-          ? `<div class="section"><span>${escapeHtml(section.title)}</span>${
-              section.subtitle ? `<span class="sub">${escapeHtml(section.subtitle)}</span>` : ""
-            }</div>`
-          : "";
-      return header + section.items.map((item) => rowHtml(item, item === first, rowWidth)).join("");
-    })
-    .join("");
+  // Only what fits whole: a section header cut in half at the bottom (or one
+  // with none of its rows under it) is noise in a screenshot.
+  let room = LIST_HEIGHT;
+  const parts: string[] = [];
+  for (const section of screen.sections) {
+    const header =
+      section.title !== undefined
+        ? `<div class="section"><span>${escapeHtml(section.title)}</span>${
+            section.subtitle ? `<span class="sub">${escapeHtml(section.subtitle)}</span>` : ""
+          }</div>`
+        : "";
+    const headerHeight = header ? SECTION_HEIGHT : 0;
+    if (room < headerHeight + ROW_HEIGHT) break;
+    room -= headerHeight;
+    parts.push(header);
+    for (const item of section.items) {
+      if (room < ROW_HEIGHT) break;
+      room -= ROW_HEIGHT;
+      parts.push(rowHtml(item, item === first, rowWidth));
+    }
+  }
+  const list = parts.join("");
   const detail =
     showsDetail && screen.detail
       ? `<div class="detail"><div class="markdown">${markdownToHtml(screen.detail.markdown ?? "")}</div>${metadataHtml(

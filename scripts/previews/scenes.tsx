@@ -10,6 +10,8 @@ import type { ReactElement, ReactNode } from "react";
 import { ChecklistView } from "../../src/components/checklist-view";
 import { ClockView } from "../../src/components/clock-view";
 import { DnsView } from "../../src/components/dns-view";
+import { ExplainView } from "../../src/components/explain-view";
+import { StatusMenuBar, type StatusCache } from "../../src/components/status-menu-bar";
 import { IcloudView } from "../../src/components/icloud-view";
 import { StatusView } from "../../src/components/status-view";
 import type { KeyValueStorage } from "../../src/core/history";
@@ -43,6 +45,8 @@ export interface Screen {
   detail?: RenderedDetail;
   /** The first row's action panel: its first action is the primary one (↵). */
   actions: RenderedAction[];
+  /** A menu bar command: its title, icon and tooltip (`actions` then holds its menu). */
+  menuBar?: { title?: string; icon?: unknown; tooltip?: string };
 }
 
 export interface Scene {
@@ -55,6 +59,8 @@ export interface Scene {
   view(host: Host): ReactElement;
   /** Optional steps after loading, each one an action a person takes (e.g. ⌘D). */
   then?: (h: Harness) => Promise<void>;
+  /** False for a picture only the README shows: the Store takes at most 6. */
+  store?: boolean;
 }
 
 function memoryStorage(): KeyValueStorage {
@@ -96,18 +102,32 @@ export function commandIcon(manifest: Manifest, command: string): string {
   return own ?? COMMAND_ICONS[command] ?? manifest.icon ?? "extension-icon.png";
 }
 
-/** In screenshot order: metadata/apple-id-doctor-1.png … -5.png. */
+function memoryCache(): StatusCache {
+  const map = new Map<string, string>();
+  return { get: (key) => map.get(key), set: (key, value) => void map.set(key, value) };
+}
+
+/** In screenshot order: metadata/apple-id-doctor-1.png … -6.png, then the README-only ones. */
 export const SCENES: Scene[] = [
+  // First what the extension is for: a failing Mac, and the Diagnosis naming the cause and its fix.
   {
     command: "run-full-checklist",
-    recording: "healthy",
-    caption: "Run Full Checklist on a healthy Mac: every check passes and the Diagnosis says so.",
+    recording: "dns-broken",
+    caption:
+      "Run Full Checklist on a Mac whose DNS can't find Apple's sign-in servers: the Diagnosis names the cause and its fix.",
     view: (host) => <ChecklistView host={host} probes={CHECKLIST_PROBES} storage={memoryStorage()} />,
+  },
+  {
+    command: "explain-error",
+    recording: "healthy",
+    caption: "Explain Error for -20209: what it means, how sure that is, what to do, and the checks that confirm it.",
+    view: (host) => <ExplainView host={host} storage={memoryStorage()} initialQuery="-20209" />,
+    then: showDetails,
   },
   {
     command: "verify-clock",
     recording: "clock-ahead",
-    caption: "Verify Clock on a Mac running 9 minutes fast, with Sync Clock Now as the fix.",
+    caption: "Verify Clock on a Mac running 9 minutes fast, with Sync Clock as the fix.",
     view: (host) => <ClockView host={host} storage={memoryStorage()} />,
     // ⌘D: the diagnosis with its evidence and fix beside the list.
     then: showDetails,
@@ -136,6 +156,14 @@ export const SCENES: Scene[] = [
         backups={createBackupStore(join(mkdtempSync(join(tmpdir(), "aid-previews-")), "backups"))}
       />
     ),
+  },
+  {
+    command: "apple-status-menu-bar",
+    recording: "apple-outage",
+    caption:
+      "Show Apple Status in the menu bar during an Apple Account outage: tinted by the worst state, the event in the menu.",
+    view: (host) => <StatusMenuBar host={host} cache={memoryCache()} />,
+    store: false,
   },
 ];
 
@@ -190,7 +218,9 @@ export async function renderScene(scene: Scene, root: string): Promise<Screen> {
   );
   const h = await render(scene.view(createReplayHost(recording)));
   try {
-    await h.waitFor(() => !h.isLoading() && (h.items().length > 0 || h.emptyView), { timeoutMs: 15000 });
+    await h.waitFor(() => !h.isLoading() && (h.items().length > 0 || !!h.emptyView || !!h.menuBar), {
+      timeoutMs: 15000,
+    });
     await scene.then?.(h);
     const sections = h.sections();
     const first = sections[0]?.items[0] ?? h.items()[0];
@@ -208,6 +238,7 @@ export async function renderScene(scene: Scene, root: string): Promise<Screen> {
       sections: sections.length > 0 ? sections : [{ items: h.items() }],
       detail: first?.detail,
       actions: first ? h.actions(first.title) : h.actions(),
+      ...(h.menuBar ? { menuBar: h.menuBar } : {}),
     };
   } finally {
     await h.unmount();

@@ -38,7 +38,7 @@ const STATE_ICONS: Record<ServiceState, string> = {
   ok: ICONS.pass,
 };
 
-/** "since 23 min ago", "since 2 h ago", "starts in 3 h"; "" without a usable start. */
+/** "for 23 min", "for 2 h", "starts in 3 h"; "" without a usable start. */
 export function sinceWords(startIso: string | null, now: Date): string {
   const start = startIso ? Date.parse(startIso) : NaN;
   if (!Number.isFinite(start)) return "";
@@ -51,7 +51,7 @@ export function sinceWords(startIso: string | null, now: Date): string {
         : abs < 172_800_000
           ? `${Math.round(abs / 3_600_000)} h`
           : `${Math.round(abs / 86_400_000)} days`;
-  return ms < 0 ? `starts in ${span(-ms)}` : `since ${span(ms)} ago`;
+  return ms < 0 ? `starts in ${span(-ms)}` : ms < 60_000 ? "just started" : `for ${span(ms)}`;
 }
 
 function serviceLine(service: StatusService, now: Date): { headline: string; text: string } {

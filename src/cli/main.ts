@@ -5,8 +5,9 @@ import { createReplayHost } from "../core/host/replay";
 import { cleanLine } from "../core/sanitize";
 import type { Host } from "../core/host/types";
 import { APP_VERSION } from "../core/version";
-import { parseCliArgs, USAGE, type CliArgs, type CommandName } from "./args";
+import { parseCliArgs, usage, type CliArgs, type CommandName } from "./args";
 import type { CliDeps } from "./deps";
+import { commandPrefix } from "./invocation";
 
 export type { CliDeps, Output } from "./deps";
 
@@ -34,14 +35,15 @@ export function defaultDeps(): CliDeps {
     stdout: process.stdout,
     stderr: process.stderr,
     env: process.env,
+    scriptPath: process.argv[1],
     realHost: async () => (await import("../core/host/real")).createRealHost(),
     confirm: askOnTerminal,
   };
 }
 
-/** y/N on a terminal; with no terminal there is nobody to ask, so the answer is no. */
-async function askOnTerminal(question: string): Promise<boolean> {
-  if (!process.stdin.isTTY) return false;
+/** y/N on a terminal; with no terminal there is nobody to ask (undefined). */
+async function askOnTerminal(question: string): Promise<boolean | undefined> {
+  if (!process.stdin.isTTY) return undefined;
   const rl = createInterface({ input: process.stdin, output: process.stderr });
   try {
     return /^y(es)?$/i.test((await rl.question(`${question} [y/N] `)).trim());
@@ -54,7 +56,7 @@ async function askOnTerminal(question: string): Promise<boolean> {
 export async function main(argv: string[], deps: CliDeps = defaultDeps()): Promise<number> {
   const parsed = parseCliArgs(argv);
   if (!parsed.ok) {
-    if ("help" in parsed) return (void deps.stdout.write(USAGE + "\n"), 0);
+    if ("help" in parsed) return (void deps.stdout.write(usage(commandPrefix(deps.env, deps.scriptPath)) + "\n"), 0);
     if ("version" in parsed) return (void deps.stdout.write(APP_VERSION + "\n"), 0);
     deps.stderr.write(`apple-id-doctor: ${parsed.error}\n`);
     return 2;

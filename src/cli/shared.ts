@@ -8,11 +8,19 @@ import type { CliArgs } from "./args";
 import type { CliDeps } from "./deps";
 import { dataDir, jsonFileStorage } from "./environment";
 import type { Style } from "./format";
+import { commandPrefix } from "./invocation";
+import { wrapWidth } from "./wrap";
 
 /** 0 when nothing failed, 1 when a check failed (CONTRACT.md section 1). */
 export const exitFor = (findings: Finding[]) => (findings.some((f) => f.status === "fail") ? 1 : 0);
 
-export const styleFor = (deps: CliDeps): Style => ({ colour: !!deps.stdout.isTTY && !deps.env.NO_COLOR });
+export const styleFor = (deps: CliDeps): Style => ({
+  colour: !!deps.stdout.isTTY && !deps.env.NO_COLOR,
+  width: wrapWidth(deps.stdout.isTTY ? deps.stdout.columns : undefined),
+});
+
+/** The words that start a command the way this run was started: "apple-id-doctor", "npm run --silent cli --"… */
+export const prefixFor = (deps: CliDeps) => commandPrefix(deps.env, deps.scriptPath);
 
 export const historyFor = (deps: CliDeps) =>
   new FixHistory(

@@ -1,3 +1,4 @@
+import { format, isSameDay } from "date-fns";
 import { MAX_EVENTS_PER_SERVICE, sinceNote } from "../core/probes/apple-status";
 import type { StatusJson } from "../core/status-client";
 
@@ -25,8 +26,15 @@ export function statusLines(doc: StatusJson, now: Date): string[] {
     const more = Math.max(0, current.length - MAX_EVENTS_PER_SERVICE) + (s.currentLeftOut ?? 0);
     if (more) lines.push(`    … ${more} more current events left out`);
   }
-  lines.push("", `As of ${doc.fetchedAt}`);
+  lines.push("", `As of ${localTime(doc.fetchedAt, now)}`);
   return lines;
+}
+
+/** "10:42" today, "Nov 21, 10:42" another day: this Mac's local time, as people read a clock. */
+export function localTime(iso: string, now: Date): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return format(at, isSameDay(at, now) ? "HH:mm" : "MMM d, HH:mm");
 }
 
 function isStarted(start: string | null, now: Date): boolean {

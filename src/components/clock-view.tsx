@@ -186,12 +186,7 @@ function FixSection({ syncing, onSync, macosMajor }: { syncing: boolean; onSync:
   return (
     <ActionPanel.Section title="Fix">
       {!syncing && (
-        <Action
-          title="Sync Clock Now"
-          icon={Icon.Clock}
-          shortcut={{ modifiers: ["cmd"], key: "t" }}
-          onAction={onSync}
-        />
+        <Action title="Sync Clock" icon={Icon.Clock} shortcut={{ modifiers: ["cmd"], key: "t" }} onAction={onSync} />
       )}
       <Action.Open
         title={FIX_TITLES["open-date-time-settings"]}

@@ -358,7 +358,8 @@ function HostItem({ host, before, compared, actions }: HostItemProps) {
       tooltip: `${lookup.server}: ${lookupAnswer(lookup)} (${formatDuration(lookup.ms)})`,
     });
   }
-  if (system) accessories.push({ text: formatDuration(system.ms), tooltip: "This Mac's lookup time" });
+  // Labelled: beside the resolvers' tags a bare "1 ms" reads as theirs.
+  if (system) accessories.push({ text: `This Mac ${formatDuration(system.ms)}`, tooltip: "This Mac's lookup time" });
   return (
     <List.Item
       id={`host:${host.name}`}

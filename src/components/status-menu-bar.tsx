@@ -30,7 +30,7 @@ export interface StatusMenuBarProps {
   host: Host;
   /** Keeps the last good answer between runs, so the menu opens with it at once. */
   cache: StatusCache;
-  /** The clock for "since 23 min ago" and the feed's notion of "current"; the host's by default. */
+  /** The clock for "for 23 min" and the feed's notion of "current"; the host's by default. */
   now?: () => Date;
   targets?: Targets;
 }

@@ -7,6 +7,7 @@ import { distanceWords, sinceWords } from "../core/time-words";
 export { distanceWords, sinceWords };
 import {
   currentEvents,
+  currentServiceName,
   decodeEntities,
   unwrapFeed,
   type ServiceState,
@@ -75,7 +76,7 @@ export function listedServiceNames(body: string): string[] | undefined {
     return doc.services
       .flatMap((s: unknown) => {
         const name = s && typeof s === "object" ? (s as { serviceName?: unknown }).serviceName : undefined;
-        return typeof name === "string" ? [decodeEntities(name).trim()] : [];
+        return typeof name === "string" ? [currentServiceName(decodeEntities(name).trim())] : [];
       })
       .filter(Boolean);
   } catch {
@@ -234,7 +235,7 @@ export function statusSummary(feed: StatusFeed | ShownFeed, fetchedAt: string, n
   return lines.join("\n");
 }
 
-/** "Apple ID: Outage since 23 min ago" for one affected service (menu bar rows, tooltips). */
+/** "Apple Account: Outage for 23 min" for one affected service (menu bar rows, tooltips). */
 export function serviceHeadline(service: StatusService, now: Date): string {
   const event = headlineEvent(service);
   if (!event || service.state === "ok") return `${service.name}: Available`;

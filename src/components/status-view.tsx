@@ -30,7 +30,7 @@ export type StatusFilter = "consumer" | "developer" | "issues";
 
 export interface StatusViewProps {
   host: Host;
-  /** The clock for "since 23 min ago" and the feed's notion of "current"; the host's by default. */
+  /** The clock for "for 23 min" and the feed's notion of "current"; the host's by default. */
   now?: () => Date;
   /** Where the feeds live; Apple's by default. */
   targets?: Targets;
@@ -308,7 +308,7 @@ function ServiceDetail(props: { service: ShownService; headline?: StatusEvent; n
   const past = service.events.filter((e) => !e.current);
   return (
     <List.Item.Detail
-      markdown={detailMarkdown(service, current, past, now)}
+      markdown={detailMarkdown(service, current, past, now, headline)}
       metadata={
         <Metadata>
           <Metadata.TagList title="State">
@@ -340,16 +340,23 @@ function ServiceDetail(props: { service: ShownService; headline?: StatusEvent; n
   );
 }
 
-function eventMarkdown(event: StatusEvent, now: Date): string {
+/** `withUsers` off for the event the metadata already shows "Users Affected" for: said once. */
+function eventMarkdown(event: StatusEvent, now: Date, withUsers = true): string {
   const when = event.current ? sinceWords(event.start, now) : pastWords(event, now);
   const head = `**${STATE_LABELS[eventState(event)]}**${when ? ` · ${when}` : ""}`;
-  const users = event.usersAffected ? `\n\n_${event.usersAffected}_` : "";
+  const users = withUsers && event.usersAffected ? `\n\n_${event.usersAffected}_` : "";
   return `${head}\n\n${event.message.trim() || "No message from Apple."}${users}`;
 }
 
-function detailMarkdown(service: ShownService, current: StatusEvent[], past: StatusEvent[], now: Date): string {
+function detailMarkdown(
+  service: ShownService,
+  current: StatusEvent[],
+  past: StatusEvent[],
+  now: Date,
+  headline?: StatusEvent,
+): string {
   const parts = [`# ${service.name}`];
-  if (current.length) parts.push(...current.map((e) => eventMarkdown(e, now)));
+  if (current.length) parts.push(...current.map((e) => eventMarkdown(e, now, e !== headline)));
   else parts.push("No current issues reported.");
   if (past.length) parts.push("## Recent Events", ...past.map((e) => eventMarkdown(e, now)));
   return parts.join("\n\n");

@@ -34,7 +34,9 @@ const cause = (id: CauseId, confidence: Confidence, summary: string, evidence: s
   fixes,
 });
 
-const evidenceOf = (f: Finding | undefined) => (f ? [`${f.title}: ${f.summary}`] : []);
+// "Clock is 9 min 1 s ahead", not "Clock: Clock is 9 min 1 s ahead": the title only when the summary doesn't start with it.
+const evidenceOf = (f: Finding | undefined) =>
+  f ? [f.summary.toLowerCase().startsWith(f.title.toLowerCase()) ? f.summary : `${f.title}: ${f.summary}`] : [];
 
 const RULES: Rule[] = [
   function appleOutage(f) {
@@ -183,7 +185,7 @@ const RULES: Rule[] = [
     return cause(
       "signed-out",
       "medium",
-      "No Apple Account is signed in on this Mac, so iCloud and the App Store can't sign in on their own. Fix: sign in in System Settings → Apple Account.",
+      "No Apple Account is signed in on this Mac, so iCloud and the App Store can't sign in on their own. Fix: sign in from System Settings → Apple Account.",
       evidenceOf(f.get("account")),
       ["open-apple-account-settings"],
     );

@@ -366,7 +366,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple locked the account, usually after too many wrong passwords or an unusual sign-in. Nothing on this Mac can unlock it; only Apple's account recovery can.",
     confidence: "high",
     verified: true,
-    source: "GrandSlam ec -20209 with Apple's own message (nab138/iloader#237, altstoreio/AltStore#756)",
+    source:
+      "Error -20209 from Apple's sign-in server, with Apple's own message, as users reported it (nab138/iloader#237, altstoreio/AltStore#756)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings", "contact-apple-support"],
@@ -388,7 +389,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     meaning: "Apple's sign-in service (GrandSlam) turned down the email address or the password.",
     confidence: "medium",
     verified: true,
-    source: "GrandSlam ec -22406 seen in rileytestut/AltSign and other sign-in clients",
+    source:
+      "Error codes from Apple's sign-in server (ec -22406), seen by apps that sign in with it (rileytestut/AltSign and others)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -429,7 +431,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     confidence: "medium",
     verified: true,
     source:
-      "idmsa serviceErrors in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062; a client password-hash bug behind -20101 / 401 in #975, #994; -20101 under GrandSlam only in altstoreio/AltStore#135 (unverified)",
+      "Errors from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062); a client's own password-hash bug behind -20101 / 401 in #975, #994; -20101 from Apple's sign-in server (GrandSlam) only in altstoreio/AltStore#135 (unverified)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -446,7 +448,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 409: the password was right, and now it wants a two-factor code from a trusted device.",
     confidence: "medium",
     verified: true,
-    source: "idmsa answers in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: ["push-blocked"],
     probes: ["push", "account"],
     fixes: ["open-apple-account-settings"],
@@ -464,7 +467,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 421: the sign-in session is no longer accepted and has to authenticate again.",
     confidence: "medium",
     verified: true,
-    source: "idmsa answers in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -481,7 +485,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 403: after several failed tries it stopped accepting sign-ins for this account for now.",
     confidence: "medium",
     verified: true,
-    source: "idmsa answers in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: [],
     probes: ["account"],
     fixes: ["contact-apple-support"],
@@ -495,7 +500,8 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "Apple's sign-in service answered 503: it was unavailable for a while. That is usually Apple's side, though a proxy in between can answer 503 too.",
     confidence: "medium",
     verified: true,
-    source: "idmsa answers in icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062",
+    source:
+      "Answers from Apple's sign-in web service, as users reported them (icloud-photos-downloader/icloud_photos_downloader #1348, #987, #1010, #1062)",
     likelyCauses: ["apple-outage", "proxy"],
     probes: ["apple-status", "apple-hosts", "proxy"],
     fixes: ["open-status-page"],
@@ -513,7 +519,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     confidence: "low",
     verified: false,
     source:
-      "AKAuthenticationError -7003 is seen in public code only in Sign in with Apple app flows; Apple doesn't document it for macOS sign-in (unverified)",
+      "Seen in public code only in Sign in with Apple app flows (AKAuthenticationError -7003); Apple doesn't document it for macOS sign-in (unverified)",
     likelyCauses: [],
     probes: ["apple-hosts", "dns", "clock", "tls-inspection"],
     fixes: ["open-apple-account-settings"],
@@ -546,7 +552,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       "CloudKit stopped accepting the iCloud token this Mac saved. The token is stale; signing in again issues a new one.",
     confidence: "low",
     verified: true,
-    source: "CloudKit message in 0xCUB3/wBlock#849",
+    source: "An iCloud (CloudKit) message a user reported (0xCUB3/wBlock#849)",
     likelyCauses: ["signed-out", "clock-skew"],
     probes: ["account", "clock"],
     fixes: ["restart-icloud-daemons", "open-apple-account-settings"],
@@ -567,7 +573,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
     confidence: "low",
     verified: false,
     source:
-      "No public source found for -100 as kCSIdentityAppleIDUnknownError; the pairing comes from one posted AppleIDAuthAgent log (unverified)",
+      "No public source found for -100 as kCSIdentityAppleIDUnknownError; the pairing comes from one sign-in log a user posted (unverified)",
     likelyCauses: ["signed-out"],
     probes: ["account"],
     fixes: ["open-apple-account-settings"],
@@ -585,7 +591,7 @@ export const KNOWLEDGE: readonly KnowledgeEntry[] = [
       ],
     },
     meaning:
-      "One product guide says 4001 means the device couldn't authenticate with iCloud: wrong email or password, an expired token, a missing two-factor code, a locked account or a macOS that's too old. Apple doesn't document it, so take this as a lead, not a diagnosis.",
+      "One product guide says 4001 means the device couldn't authenticate with iCloud: wrong email or password, an expired token, a missing two-factor code, a locked account or a macOS that's too old.",
     confidence: "low",
     verified: false,
     source: "One product guide only; Apple doesn't document it (unverified)",

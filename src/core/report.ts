@@ -63,7 +63,8 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
 
   h2("Checks");
   for (const f of input.findings) {
-    lines.push(`${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${outside(f.summary)}`);
+    // A list item each in Markdown: bare lines would run together into one paragraph.
+    lines.push(`${md ? "- " : ""}${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${outside(f.summary)}`);
     // One line per detail, whatever it held; in Markdown inside a fence longer than any backtick run
     // in them, so no detail can close it and put a link or an image at the start of a line.
     const details = f.details.flatMap(cleanLines).map((d) => d.replace(SENTINELS, ""));

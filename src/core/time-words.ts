@@ -1,7 +1,7 @@
 import { formatDistanceStrict } from "date-fns";
 
-// How long ago, in the words people use in a status list: "since 23 min
-// ago", "starts in 2 hours". One wording for the probe, the CLI and the views.
+// How long ago, in the words people use in a status list: "for 23 min"
+// (never "for 23 min", which mixes two ways of saying it), "starts in 2 hours". One wording for the probe, the CLI and the views.
 
 const parse = (iso: string | null | undefined): number => (iso ? Date.parse(iso) : NaN);
 
@@ -12,12 +12,12 @@ export function distanceWords(fromMs: number, toMs: number): string {
     .replace(/ seconds?$/, " sec");
 }
 
-/** "since 23 min ago" for a current event; "starts in 2 hours" for one not begun; "" without a start. */
+/** "for 23 min" for a current event; "starts in 2 hours" for one not begun; "" without a start. */
 export function sinceWords(start: string | null, now: Date): string {
   const at = parse(start);
   if (!Number.isFinite(at)) return "";
   const t = now.getTime();
   if (at > t) return `starts in ${distanceWords(at, t)}`;
-  if (t - at < 60_000) return "since just now";
-  return `since ${distanceWords(at, t)} ago`;
+  if (t - at < 60_000) return "just started";
+  return `for ${distanceWords(at, t)}`;
 }

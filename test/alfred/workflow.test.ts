@@ -221,8 +221,8 @@ describe("the bundled Script Filter", () => {
 
   it("status, dns, clock and icloud answer with rows too; status puts an outage first", async () => {
     const status = await scriptFilter(["status", "--replay", rec("apple-outage")]);
-    expect(status.items[0].title).toMatch(/^Apple Reports an Outage: Apple ID/);
-    expect(status.items[1]).toMatchObject({ title: "Apple ID: Outage", icon: { path: "icons/fail.png" } });
+    expect(status.items[0].title).toMatch(/^Apple Reports an Outage: Apple Account/);
+    expect(status.items[1]).toMatchObject({ title: "Apple Account: Outage", icon: { path: "icons/fail.png" } });
     for (const [command, first] of [
       ["dns", "Flush DNS Cache"],
       ["clock", "Clock: "],

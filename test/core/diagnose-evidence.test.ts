@@ -71,7 +71,9 @@ describe("push that failed by name is DNS, not push-blocked", () => {
 
 describe("a 5223-only block is a lead, not none", () => {
   it("lists push-blocked with low confidence when push warns", () => {
-    const [c] = diagnose(run(f("push", "warn", "Port 5223 timed out; push falls back to 443, which is slower")));
+    const [c] = diagnose(
+      run(f("push", "warn", "Port 5223 is blocked (timed out); push falls back to 443, which is slower")),
+    );
     expect(c).toMatchObject({ cause: "push-blocked", confidence: "low" });
     expect(c.summary).toMatch(/two-factor codes/);
   });

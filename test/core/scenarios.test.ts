@@ -189,7 +189,9 @@ describe("push: the numbered courier first, the bare name as a second witness", 
     r.tcp = r.tcp.map((t) =>
       t.port === 5223 && t.host.endsWith("courier.push.apple.com") ? { ...t, result: "refused" as const } : t,
     );
-    expect((await push(r)).summary).toBe("Port 5223 refused the connection; push falls back to 443, which is slower");
+    expect((await push(r)).summary).toBe(
+      "Port 5223 is blocked (connection refused); push falls back to 443, which is slower",
+    );
   });
 });
 

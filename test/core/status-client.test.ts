@@ -263,7 +263,7 @@ describe("statusJson: the `status --json` document", () => {
     expect(doc.fetchedAt).toBe("2021-04-26T14:00:00.000Z");
     expect(doc.services.every((s) => s.signInRelated)).toBe(true);
     expect(doc.services.map((s) => s.name).slice(0, 3)).toEqual([
-      "Apple ID",
+      "Apple Account",
       "iCloud Account & Sign In",
       "iCloud Keychain",
     ]);

@@ -122,7 +122,7 @@ const SCENARIOS: Scenario[] = [
       // A DNS symptom is not a second cause, and nothing is `error` because another probe's lookups hold a pool.
       expect(causes(json)).toEqual(["dns"]);
       expect(finding(json, "clock").summary).toBe(
-        "Couldn't compare the clock with Apple's time servers: couldn't look up time.apple.com: this Mac's DNS server doesn't answer",
+        "Couldn't compare the clock with Apple's time servers (couldn't look up time.apple.com: this Mac's DNS server doesn't answer)",
       );
       expect(json.diagnosis[0].summary).toMatch(/such as 1\.1\.1\.1/);
     },
@@ -180,7 +180,9 @@ const SCENARIOS: Scenario[] = [
     statuses: ["pass", "pass", "warn", "pass", "pass", "pass", "pass", "pass"],
     exit: 0,
     check: (json) => {
-      expect(finding(json, "push").summary).toBe("Port 5223 timed out; push falls back to 443, which is slower");
+      expect(finding(json, "push").summary).toBe(
+        "Port 5223 is blocked (timed out); push falls back to 443, which is slower",
+      );
       expect(causes(json)).not.toContain("none");
     },
   },

@@ -98,14 +98,14 @@ describe("parseStatusFeed: real payloads", () => {
     expect(currentEvents(keychain)).toEqual([]);
   });
 
-  it("consumer, one ongoing: escaped names decoded, `Apple ID` kept and sign-in related, sign-in first", () => {
+  it("consumer, one ongoing: escaped names decoded, `Apple ID` shown as Apple Account and sign-in related, sign-in first", () => {
     const feed = feedOf(parseStatusFeed(CONSUMER_ONGOING, CONSUMER_NOW));
     expect(feed.services.map((s) => s.name)).toContain("iCloud Account & Sign In");
     expect(feed.services.map((s) => s.name).filter((n) => n.includes("&amp;"))).toEqual([]);
-    expect(service(feed, "Apple ID").signInRelated).toBe(true);
+    expect(service(feed, "Apple Account").signInRelated).toBe(true);
     const signIn = feed.services.filter((s) => s.signInRelated).map((s) => s.name);
     expect(signIn).toEqual([
-      "Apple ID",
+      "Apple Account",
       "iCloud Account & Sign In",
       "iCloud Keychain",
       "Sign in with Apple",
@@ -226,7 +226,7 @@ describe("parseStatusFeed: one test per quirk (REFERENCE b)", () => {
     );
   });
 
-  it("(3) `Apple ID` and `Apple Account` are both sign-in related, even in one feed", () => {
+  it("(3) `Apple ID` and `Apple Account` are both sign-in related; one feed with both shows one Apple Account", () => {
     const feed = parse([
       { serviceName: "Weather", events: [] },
       { serviceName: "Apple ID", events: [] },
@@ -234,7 +234,6 @@ describe("parseStatusFeed: one test per quirk (REFERENCE b)", () => {
     ]);
     expect(feed.services.map((s) => [s.name, s.signInRelated])).toEqual([
       ["Apple Account", true],
-      ["Apple ID", true],
       ["Weather", false],
     ]);
     expect(isSignInService("apple id", "consumer")).toBe(true);

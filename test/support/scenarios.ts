@@ -313,7 +313,7 @@ export function ntpBlocked(): Mutable {
   return r;
 }
 
-/** Apple's own outage: an ongoing Outage on Apple Account (named "Apple ID" in this capture) since 23 min ago. */
+/** Apple's own outage: an ongoing Outage on Apple Account (named "Apple ID" in this capture) for 23 min. */
 export function appleOutage(): Mutable {
   const r = healthy();
   const doc = JSON.parse(fixture("status-consumer-no-issues.json"));

@@ -99,7 +99,7 @@ describe("Check Apple Status", () => {
     expect(sections.map((s) => s.title)).toEqual(["Sign-In Services", "Other Services"]);
     expect(sections[0].subtitle).toBe(`All up · as of ${hhmm(OUTAGE_NOW)}`);
     expect(sections[0].items.map((i) => i.title)).toEqual([
-      "Apple ID",
+      "Apple Account",
       "iCloud Account & Sign In",
       "iCloud Keychain",
       "Sign in with Apple",
@@ -117,7 +117,7 @@ describe("Check Apple Status", () => {
       expect(item.accessories).toEqual([]);
     }
     expect(h.isShowingDetail()).toBe(true);
-    expect(h.item("Apple ID").detail?.markdown).toBe("# Apple ID\n\nNo current issues reported.");
+    expect(h.item("Apple Account").detail?.markdown).toBe("# Apple Account\n\nNo current issues reported.");
     // Cache-busted like Apple's own page; the replay ignores the query.
     expect(host.calls).toHaveLength(1);
     expect(host.calls[0]).toMatch(
@@ -134,11 +134,11 @@ describe("Check Apple Status", () => {
     expect(mail.icon).toEqual({ value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" });
     expect(mail.accessories).toEqual([
       { tag: "Outage", color: Color.Red },
-      { text: "since 23 min ago", tooltip: localTime("2021-04-26T11:13:00.000Z") },
+      { text: "for 23 min", tooltip: localTime("2021-04-26T11:13:00.000Z") },
     ]);
     expect(mail.detail?.markdown).toBe(
-      "# iCloud Mail\n\n**Outage** · since 23 min ago\n\n" +
-        "Users may be experiencing intermittent issues with this service.\n\n_Some users are affected_",
+      "# iCloud Mail\n\n**Outage** · for 23 min\n\n" +
+        "Users may be experiencing intermittent issues with this service.",
     );
     expect(mail.detail?.metadata).toEqual([
       { kind: "tags", title: "State", tags: [{ text: "Outage", color: Color.Red }] },
@@ -178,9 +178,9 @@ describe("Check Apple Status", () => {
     expect(first.title).toBe("Sign-In Services");
     expect(first.subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)}`);
     expect(first.items[0]).toMatchObject({
-      title: "Apple ID",
+      title: "Apple Account",
       icon: { value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" },
-      accessories: [{ tag: "Outage", color: Color.Red }, { text: "since 23 min ago" }],
+      accessories: [{ tag: "Outage", color: Color.Red }, { text: "for 23 min" }],
     });
     expect(first.items[0].detail?.markdown).toContain("Users may be unable to sign in with their Apple Account.");
     await h.unmount();
@@ -189,16 +189,16 @@ describe("Check Apple Status", () => {
   it("copies the exact status summary and opens the status page", async () => {
     const h = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
 
-    const actions = h.actions("Apple ID");
+    const actions = h.actions("Apple Account");
     expect(actions.map((a) => [a.title, a.keys])).toEqual([
       ["Open System Status Page", undefined],
       ["Copy Status Summary", "⇧⌘C"],
       ["Refresh", "⌘R"],
     ]);
-    await h.runAction("Copy Status Summary", "Apple ID");
+    await h.runAction("Copy Status Summary", "Apple Account");
     expect(__mock.clipboard).toEqual([
       `Sign-in services with issues as of ${hhmm(OUTAGE_NOW)}:\n` +
-        "- Apple ID: Outage since 23 min ago. Users may be unable to sign in with their Apple Account. (Some users are affected)",
+        "- Apple Account: Outage for 23 min. Users may be unable to sign in with their Apple Account. (Some users are affected)",
     ]);
     await h.runAction("Open System Status Page", "FaceTime");
     expect(__mock.opened).toEqual([{ target: STATUS_PAGE_URL }]);
@@ -228,7 +228,7 @@ describe("Check Apple Status", () => {
     expect(others.items).toHaveLength(32);
     expect(h.item("Videos")).toMatchObject({
       icon: { value: { source: Icon.Hammer, tintColor: Color.Blue } },
-      accessories: [{ tag: "Maintenance", color: Color.Blue }, { text: "since 13 days ago" }],
+      accessories: [{ tag: "Maintenance", color: Color.Blue }, { text: "for 13 days" }],
     });
     expect(h.item("Contact Us").accessories).toMatchObject([{ text: "Completed 13 days ago" }]);
     expect(h.item("Videos").detail?.metadata).toContainEqual({
@@ -253,7 +253,7 @@ describe("Check Apple Status", () => {
     await h.waitFor(() => !h.isLoading() && h.items().length === 65);
     expect(host.calls).toHaveLength(2);
 
-    await h.runAction("Refresh", "Apple ID");
+    await h.runAction("Refresh", "Apple Account");
     await h.waitFor(() => !h.isLoading() && host.calls.length === 3);
     expect(host.calls[2]).toContain(CONSUMER);
     expect(h.items()).toHaveLength(65);
@@ -270,7 +270,7 @@ describe("Check Apple Status", () => {
     await choose(h, "issues");
     await h.waitFor(() => h.items().length === 2);
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
-      ["Sign-In Services", ["Apple ID"]],
+      ["Sign-In Services", ["Apple Account"]],
       ["Other Services", ["iCloud Mail"]],
     ]);
     await choose(h, "consumer");
@@ -320,7 +320,7 @@ describe("Check Apple Status", () => {
     };
     const h = await open(host, OUTAGE_NOW);
     failing = true;
-    await h.runAction("Refresh", "Apple ID");
+    await h.runAction("Refresh", "Apple Account");
     await h.waitFor(() => __mock.lastToast()?.style === Toast.Style.Failure && !h.isLoading());
 
     expect(__mock.lastToast()).toMatchObject({
@@ -328,7 +328,7 @@ describe("Check Apple Status", () => {
       message: "Apple's status feed could not be reached: network unreachable",
     });
     expect(h.items()).toHaveLength(65);
-    expect(h.item("Apple ID").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(h.item("Apple Account").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
     expect(h.sections()[0].subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)} (could not refresh)`);
     expect(h.emptyView).toBeUndefined();
     await h.unmount();
@@ -344,7 +344,7 @@ describe("Check Apple Status", () => {
     const h = await render(<StatusView host={silent} now={() => OUTAGE_NOW} />);
     expect(h.isLoading()).toBe(true);
     expect(h.items()).toHaveLength(65);
-    expect(h.item("Apple ID").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(h.item("Apple Account").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
     await h.unmount();
   });
 });
@@ -402,7 +402,7 @@ describe("Check Apple Status in another language", () => {
     // English order and membership, Japanese names; no "shown in English" note.
     expect(signIn.subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)}`);
     expect(signIn.items.map((i) => i.title).slice(0, 4)).toEqual([
-      "Apple ID",
+      "Apple Account",
       "iCloudアカウントおよびサインイン",
       "iCloudキーチェーン",
       "Appleでサインイン",
@@ -415,7 +415,7 @@ describe("Check Apple Status in another language", () => {
       section: "Sign-In Services",
       subtitle: "iCloud Account & Sign In",
       icon: { value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" },
-      accessories: [{ tag: "Outage", color: Color.Red }, { text: "since 23 min ago" }],
+      accessories: [{ tag: "Outage", color: Color.Red }, { text: "for 23 min" }],
     });
     expect(account.keywords).toEqual(expect.arrayContaining(["sign in", "iCloud", "Account"]));
     expect(account.detail?.markdown).toContain("iCloud にサインインできない場合があります。");
@@ -425,13 +425,13 @@ describe("Check Apple Status in another language", () => {
       text: "iCloud Account & Sign In",
     });
     // A name ja_JP leaves alone gets no English subtitle.
-    expect(h.item("Apple ID").subtitle).toBeUndefined();
+    expect(h.item("Apple Account").subtitle).toBeUndefined();
     expect(h.item("iCloudメール")).toMatchObject({ section: "Other Services", subtitle: "iCloud Mail" });
 
-    await h.runAction("Copy Status Summary", "Apple ID");
+    await h.runAction("Copy Status Summary", "Apple Account");
     expect(__mock.clipboard).toEqual([
       `Sign-in services with issues as of ${hhmm(OUTAGE_NOW)}:\n` +
-        "- iCloudアカウントおよびサインイン (iCloud Account & Sign In): Outage since 23 min ago. " +
+        "- iCloudアカウントおよびサインイン (iCloud Account & Sign In): Outage for 23 min. " +
         "iCloud にサインインできない場合があります。 (一部のユーザーに影響があります)",
     ]);
     await h.unmount();

@@ -199,7 +199,7 @@ describe("Clear iCloud Tokens: reading the account", () => {
     );
     await h.waitFor(() => !h.isLoading());
     expect(h.item("Apple Account Not Checked")).toMatchObject({
-      subtitle: "Only checked on macOS (this is linux)",
+      subtitle: "Only checked on macOS (this computer runs Linux)",
       accessories: [{ tag: "Skipped" }],
     });
     await h.unmount();

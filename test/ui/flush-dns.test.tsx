@@ -143,7 +143,7 @@ describe("Flush DNS", () => {
       expect(row.accessories).toEqual([
         { tag: "1.1.1.1 Resolves", color: Color.Green, tooltip: expect.stringMatching(/^1\.1\.1\.1: 17\./) },
         { tag: "8.8.8.8 Resolves", color: Color.Green, tooltip: expect.stringMatching(/^8\.8\.8\.8: 17\./) },
-        { text: expect.stringMatching(/^\d+ ms$/), tooltip: "This Mac's lookup time" },
+        { text: expect.stringMatching(/^This Mac \d+ ms$/), tooltip: "This Mac's lookup time" },
       ]);
     }
     expect(h.item("appleid.apple.com").detail?.markdown).toContain("| This Mac | Name not found |");

@@ -135,7 +135,7 @@ describe("Apple Status menu bar", () => {
   it("turns red on an outage", async () => {
     const h = await show(answering(outageBody()));
     expect(h.menuBar).toMatchObject({ icon: { source: Icon.XMarkCircle, tintColor: Color.Red }, title: "1" });
-    expect(titles(h)[0]).toBe("Apple ID");
+    expect(titles(h)[0]).toBe("Apple Account");
     await h.unmount();
   });
 
@@ -158,14 +158,14 @@ describe("Apple Status menu bar", () => {
     expect(h.menuBar).toEqual({
       icon: { source: Icon.XMarkCircle, tintColor: Color.Red },
       title: "1",
-      tooltip: `Apple sign-in services with issues: Apple ID (Outage) (as of ${hhmm(EARLIER)}, refreshing)`,
+      tooltip: `Apple sign-in services with issues: Apple Account (Outage) (as of ${hhmm(EARLIER)}, refreshing)`,
     });
     expect(titles(h)).toContain(`As of ${hhmm(EARLIER)}`);
 
     await h.act(() => release());
     await h.waitFor(() => !h.isLoading());
     expect(titles(h)).toEqual([
-      "Apple ID",
+      "Apple Account",
       "Couldn't refresh: timed out",
       `As of ${hhmm(EARLIER)}`,
       "Open System Status",
@@ -174,7 +174,7 @@ describe("Apple Status menu bar", () => {
     expect(h.menuBar).toMatchObject({
       icon: { source: Icon.XMarkCircle, tintColor: Color.Red },
       title: "1",
-      tooltip: `Apple sign-in services with issues: Apple ID (Outage) (as of ${hhmm(EARLIER)}, couldn't refresh)`,
+      tooltip: `Apple sign-in services with issues: Apple Account (Outage) (as of ${hhmm(EARLIER)}, couldn't refresh)`,
     });
     // The saved result is kept as it was.
     expect(readSavedStatus(cache.get(MENU_BAR_CACHE_KEY))?.fetchedAt).toBe(EARLIER.toISOString());

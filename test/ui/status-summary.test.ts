@@ -86,9 +86,9 @@ describe("distinctCurrentEvents", () => {
 
 describe("time words", () => {
   it("says how long a current event has run", () => {
-    expect(sinceWords(new Date(NOW.getTime() - 23 * 60_000).toISOString(), NOW)).toBe("since 23 min ago");
-    expect(sinceWords(new Date(NOW.getTime() - 3 * 3600_000).toISOString(), NOW)).toBe("since 3 hours ago");
-    expect(sinceWords(new Date(NOW.getTime() - 20_000).toISOString(), NOW)).toBe("since just now");
+    expect(sinceWords(new Date(NOW.getTime() - 23 * 60_000).toISOString(), NOW)).toBe("for 23 min");
+    expect(sinceWords(new Date(NOW.getTime() - 3 * 3600_000).toISOString(), NOW)).toBe("for 3 hours");
+    expect(sinceWords(new Date(NOW.getTime() - 20_000).toISOString(), NOW)).toBe("just started");
     expect(sinceWords(new Date(NOW.getTime() + 2 * 86400_000).toISOString(), NOW)).toBe("starts in 2 days");
     expect(sinceWords(null, NOW)).toBe("");
   });
@@ -143,8 +143,8 @@ describe("statusSummary", () => {
     expect(statusSummary(feed, NOW.toISOString(), NOW)).toBe(
       [
         `Sign-in services with issues as of ${hhmm(NOW.toISOString())}:`,
-        "- Apple ID: Outage since 23 min ago. Users may be unable to sign in. (Some users are affected)",
-        "- iCloud Keychain: Issue since 2 hours ago. Users may be experiencing issues.",
+        "- Apple Account: Outage for 23 min. Users may be unable to sign in. (Some users are affected)",
+        "- iCloud Keychain: Issue for 2 hours. Users may be experiencing issues.",
         "Other services with issues: iCloud Mail",
       ].join("\n"),
     );

@@ -1,4 +1,4 @@
-// The Verify Clock view over replayed Macs, and Sync Clock Now end to end:
+// The Verify Clock view over replayed Macs, and Sync Clock end to end:
 // the privileged runner spawns fake osascript and sntp for real, while the
 // network answers from a recording whose clock is right once sntp has run.
 import { Color, Toast } from "@raycast/api";
@@ -83,14 +83,14 @@ describe("Verify Clock over recorded Macs", () => {
     // Nothing half-measured to copy yet; Check Again and the fixes are there.
     expect(h.actions("Time Zone").map((a) => a.title)).toEqual([
       "Check Again",
-      "Sync Clock Now",
+      "Sync Clock",
       "Open Date & Time Settings",
       "Show Details",
     ]);
     await h.unmount();
   });
 
-  it("clock-ahead: the top row says 9 min 1 s ahead, and Sync Clock Now comes first", async () => {
+  it("clock-ahead: the top row says 9 min 1 s ahead, and Sync Clock comes first", async () => {
     const { h } = await renderReplay("clock-ahead");
     expect(diagnosisRow(h)).toMatchObject({
       id: "cause-clock-skew",
@@ -102,7 +102,7 @@ describe("Verify Clock over recorded Macs", () => {
 
     const actions = h.actions("Clock Is Off");
     expect(actions.map((a) => [a.title, a.keys, a.section])).toEqual([
-      ["Sync Clock Now", "⌘T", "Fix"],
+      ["Sync Clock", "⌘T", "Fix"],
       ["Open Date & Time Settings", "⌘O", "Fix"],
       ["Copy Clock Summary", "⇧⌘C", undefined],
       ["Check Again", "⌘R", undefined],
@@ -111,7 +111,7 @@ describe("Verify Clock over recorded Macs", () => {
     // macOS 15 in the recording: System Settings' extension URL.
     expect(actions[1]).toMatchObject({ kind: "Open", target: MODERN_DATE_TIME });
     // Every row shares the panel.
-    expect(h.actions("Time Zone")[0].title).toBe("Sync Clock Now");
+    expect(h.actions("Time Zone")[0].title).toBe("Sync Clock");
 
     expect(rowsIn(h, "Time Servers")).toEqual([
       expect.objectContaining({
@@ -161,7 +161,7 @@ describe("Verify Clock over recorded Macs", () => {
     expect(h.actions("Clock Is Right").map((a) => a.title)).toEqual([
       "Copy Clock Summary",
       "Check Again",
-      "Sync Clock Now",
+      "Sync Clock",
       "Open Date & Time Settings",
       "Show Details",
     ]);
@@ -263,7 +263,7 @@ describe("Verify Clock over recorded Macs", () => {
 });
 
 // ---------------------------------------------------------------------------
-// Sync Clock Now, end to end
+// Sync Clock, end to end
 
 const NO_TOUCH_ID = "auth       sufficient     pam_smartcard.so\nauth       required       pam_opendirectory.so\n";
 
@@ -316,12 +316,12 @@ const history = (storage: { map: Map<string, string> }): FixRecord[] =>
 const PROMPT = (server: string) =>
   `Apple ID Doctor wants to set this Mac's clock from ${server}, because Apple's servers reject sign-ins when the clock is off.`;
 
-describe("Sync Clock Now", () => {
+describe("Sync Clock", () => {
   it("asks once for the password, runs sntp -sS time.apple.com, and shows before → after", async () => {
     const { h, fake, storage } = await renderSyncing();
     expect(diagnosisRow(h).title).toBe("Clock Is Off");
 
-    await h.runAction("Sync Clock Now", "Clock Is Off");
+    await h.runAction("Sync Clock", "Clock Is Off");
     await h.waitFor(() => diagnosisRow(h).title === "Clock Is Right" && !h.isLoading());
 
     expect(fake.calls()).toEqual([
@@ -378,7 +378,7 @@ describe("Sync Clock Now", () => {
       accessories: [{ text: "time.apple.com" }],
     });
 
-    await h.runAction("Sync Clock Now", "Clock Is Off");
+    await h.runAction("Sync Clock", "Clock Is Off");
     await h.waitFor(() => diagnosisRow(h).title === "Clock Is Right" && !h.isLoading());
     expect(
       fake
@@ -399,7 +399,7 @@ describe("Sync Clock Now", () => {
     fake.mode("osascript", "cancel-es");
     const asked = ntpAsked.length;
 
-    await h.runAction("Sync Clock Now", "Clock Is Off");
+    await h.runAction("Sync Clock", "Clock Is Off");
     await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading());
 
     expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([

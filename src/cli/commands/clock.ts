@@ -6,7 +6,8 @@ import { runChecklist } from "../../core/run";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
 import { findingLine } from "../format";
-import { exitFor, styleFor } from "../shared";
+import { wrapLine } from "../wrap";
+import { exitFor, prefixFor, styleFor } from "../shared";
 
 export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
   const findings = await runChecklist([clockProbe, timeSettingsProbe], host, {
@@ -22,8 +23,8 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   const style = styleFor(deps);
   for (const f of findings) {
     deps.stdout.write(findingLine(f, style) + "\n");
-    for (const d of f.details) deps.stdout.write(`    ${d}\n`);
+    for (const d of f.details) deps.stdout.write(wrapLine(`    ${d}`, style.width, "      ").join("\n") + "\n");
   }
-  if (findings[0].fixes.includes("sync-clock")) deps.stdout.write("\nFix: apple-id-doctor fix sync-clock\n");
+  if (findings[0].fixes.includes("sync-clock")) deps.stdout.write(`\nFix: ${prefixFor(deps)} fix sync-clock\n`);
   return exitFor(findings);
 }

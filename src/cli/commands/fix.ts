@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { publicFinding } from "../../core/checklist";
-import { fixById } from "../../core/fixes";
+import { fixById, FIXES } from "../../core/fixes";
 import { RESET_EXPLANATION } from "../../core/fixes/account-cache";
 import { applyFix, offMacRefusal } from "../../core/fixes/apply";
 import { createBackupStore } from "../../core/host/backups";
@@ -8,11 +8,13 @@ import { CHECKLIST_PROBES } from "../../core/probes";
 import type { Host } from "../../core/host/types";
 import { FIX_IDS } from "../../core/ids";
 import { touchIdEnabled } from "../../core/privileged";
+import { collectIdentifiers, redact } from "../../core/redact";
+import type { Finding } from "../../core/types";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
 import { dataDir } from "../environment";
 import { findingLine } from "../format";
-import { historyFor, styleFor } from "../shared";
+import { historyFor, localContext, styleFor } from "../shared";
 
 export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
   const id = args.positional[0];
@@ -20,7 +22,7 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   if (!chosen) {
     const known = (FIX_IDS as readonly string[]).includes(id);
     deps.stderr.write(
-      `apple-id-doctor: ${known ? `the fix "${id}" isn't available yet` : `unknown fix "${id}"`} (try --help)\n`,
+      `apple-id-doctor: ${known ? `the fix "${id}" isn't available yet` : `unknown fix "${id}"`}; fixes: ${FIXES.map((f) => f.id).join(", ")}\n`,
     );
     return 2;
   }
@@ -33,9 +35,17 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   }
   if (chosen.destructive && !args.yes) {
     if (chosen.id === "reset-account-cache") deps.stderr.write(`${RESET_EXPLANATION}\n`);
-    const yes = (await deps.confirm?.(`${chosen.title}?`)) ?? false;
-    if (!yes) {
-      deps.stderr.write(`apple-id-doctor: ${chosen.title} not run (confirm at the prompt, or pass --yes)\n`);
+    const answer = await deps.confirm?.(`${chosen.title}?`);
+    // Saying no is an answer, not bad usage: 1, like a cancelled password prompt.
+    if (answer === false) {
+      deps.stderr.write(`${chosen.title} not run: nothing was changed.\n`);
+      return 1;
+    }
+    // Nobody to ask (a script, a pipe): running it needs --yes, so that is a usage error.
+    if (answer !== true) {
+      deps.stderr.write(
+        `apple-id-doctor: ${chosen.title} asks first, and there is no terminal to ask on: run it in a terminal, or add --yes\n`,
+      );
       return 2;
     }
   }
@@ -75,9 +85,17 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   for (const line of applied.result.ran ?? []) deps.stdout.write(`  ran: ${line}\n`);
   if (applied.result.outcome === "done" && applied.before.length) {
     deps.stdout.write("\nBefore → after\n");
+    // Identifiers stay off the screen, as in checklist (--show-identifiers shows them).
+    const all = [...applied.before, ...applied.after];
+    const line = (f: Finding, indent: string) => {
+      const text = findingLine(f, style, indent);
+      return args.showIdentifiers
+        ? text
+        : redact(text, { ...localContext(deps.env), identifiers: collectIdentifiers(all) });
+    };
     applied.before.forEach((b, i) => {
       const a = applied.after[i];
-      deps.stdout.write(`  ${findingLine(b, style)}\n  → ${a ? findingLine(a, style) : "not re-checked"}\n`);
+      deps.stdout.write(`${line(b, "  ")}\n  → ${a ? line(a, "    ").trimStart() : "not re-checked"}\n`);
     });
   }
   return failed ? 1 : 0;

@@ -3,6 +3,7 @@ import { fetchStatusFeed, statusJson } from "../../core/status-client";
 import { DEFAULT_TARGETS } from "../../core/targets";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
+import { prefixFor } from "../shared";
 import { statusLines } from "../status";
 
 export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<number> {
@@ -11,7 +12,11 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
   const now = host.now();
   const fetched = await fetchStatusFeed(host, targets.statusFeeds[source], { now, source });
   if (!fetched.ok) {
-    deps.stderr.write(`apple-id-doctor: ${fetched.reason}\n`);
+    // Where the user is: offline, most likely. Say what to try next, not just what broke.
+    deps.stderr.write(
+      `apple-id-doctor: ${fetched.reason}\n` +
+        `Next: check this Mac's connection with \`${prefixFor(deps)} checklist\`, or open ${targets.statusPage} in a browser.\n`,
+    );
     return 1;
   }
   const doc = statusJson(fetched.feed, source, fetched.fetchedAt, args.all);

@@ -281,12 +281,23 @@ function selectEvents(raw: unknown[]): { kept: unknown[]; currentLeftOut: number
   return { kept, currentLeftOut: Math.max(0, current.length - MAX_FEED_EVENTS) };
 }
 
+/**
+ * Apple renamed Apple ID to Apple Account in 2024; older feeds (and caches
+ * of them) still say "Apple ID". Shown under its current name, so the
+ * service title and the event text ("sign in with their Apple Account") agree.
+ */
+const CURRENT_NAMES: Record<string, string> = { "Apple ID": "Apple Account" };
+
+/** A service's name as shown: the feed's, or its current name when Apple renamed it. */
+export const currentServiceName = (feedName: string) => CURRENT_NAMES[feedName] ?? feedName;
+
 /** Reads services; entries without a name are skipped, the same name twice is merged. */
 function readServices(services: unknown[], now: Date): Draft[] {
   const byName = new Map<string, Draft>();
   for (const raw of services) {
     if (!isObject(raw) || typeof raw.serviceName !== "string") continue;
-    const name = cleanLine(decodeEntities(raw.serviceName)).trim();
+    const feedName = cleanLine(decodeEntities(raw.serviceName)).trim();
+    const name = currentServiceName(feedName);
     if (!name) continue;
     const { kept, currentLeftOut } = selectEvents(Array.isArray(raw.events) ? raw.events : []);
     const events = kept.flatMap((e) => parseEvent(e, now) ?? []);

@@ -2,7 +2,7 @@ import { defaultsMessage, isMissingDomain } from "../parse/defaults-error";
 import { parseMobileMeExport } from "../parse/mobileme";
 import type { Identifier } from "../types";
 import type { Probe } from "./types";
-import { isMac, readCommand, result } from "./util";
+import { isMac, onThisComputer, readCommand, result } from "./util";
 
 // Who is signed in to iCloud on this Mac, read from the account settings
 // (no Keychain, no Accounts database). The address shows on screen; reports
@@ -12,7 +12,7 @@ export const accountProbe: Probe = {
   title: "Apple Account",
   area: "account",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `Only checked on macOS (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `Only checked on macOS (${onThisComputer(ctx.host.platform)})`);
     const out = await readCommand(ctx, [ctx.bin.defaults, "export", "MobileMeAccounts", "-"], [0, 1]);
     if (!out.ok) return out.result;
     const signedOut = result(

@@ -1,4 +1,4 @@
-import { describeFailure, LOOKUP_ERRORS } from "../host/types";
+import { describeError, describeFailure, LOOKUP_ERRORS } from "../host/types";
 import { currentEvents, type StatusEvent } from "../parse/status-feed";
 import { fetchStatusFeed } from "../status-client";
 import { sinceWords } from "../time-words";
@@ -14,7 +14,7 @@ export interface CurrentIssue {
   usersAffected: string | null;
 }
 
-/** " (since 23 min ago)" after an event, or nothing when the feed gave no start. */
+/** " (for 23 min)" after an event, or nothing when the feed gave no start. */
 export function sinceNote(start: string | null, now: Date): string {
   const words = sinceWords(start, now);
   return words ? ` (${words})` : "";
@@ -36,14 +36,20 @@ export const appleStatusProbe: Probe = {
     const fetched = await fetchStatusFeed(host, targets.statusFeeds.consumer, { now, source: "consumer", signal });
     if (!fetched.ok) {
       if (fetched.code === "ENOTRECORDED") return result("skip", "No System Status feed in the recording");
-      // A name that didn't resolve says so: "couldn't look up www.apple.com: …".
-      const why =
-        fetched.code && LOOKUP_ERRORS.has(fetched.code)
+      // A name that didn't resolve says so: "(couldn't look up www.apple.com: …)".
+      const why = !fetched.code
+        ? undefined
+        : LOOKUP_ERRORS.has(fetched.code)
           ? describeFailure(fetched.code, hostOf(targets.statusFeeds.consumer))
-          : fetched.reason.replace(/^Apple's status feed /, "");
-      return result("warn", `Couldn't check Apple's System Status: ${why}`, [fetched.reason], {
-        fixes: ["open-status-page"],
-      });
+          : describeError(fetched.code);
+      return result(
+        "warn",
+        why
+          ? `Couldn't reach Apple's System Status (${why})`
+          : `Couldn't check Apple's System Status: ${fetched.reason.replace(/^Apple's status feed /, "it ")}`,
+        [fetched.reason],
+        { fixes: ["open-status-page"] },
+      );
     }
     const issues: CurrentIssue[] = [];
     const elsewhere: string[] = [];

@@ -85,7 +85,7 @@ export const clockProbe: Probe = {
       if (allMissing) return result("skip", "No time measurement in the recording", failures);
       // Every source failed because no name resolved: say that, it is the whole story.
       const lookup = failures.find((f) => f.includes("couldn't look up"));
-      const why = lookup ? `: ${lookup.slice(lookup.indexOf("couldn't look up"))}` : "";
+      const why = lookup ? ` (${lookup.slice(lookup.indexOf("couldn't look up"))})` : "";
       return result("warn", `Couldn't compare the clock with Apple's time servers${why}`, failures, {
         data: { unmeasured: lookup ? "dns" : "unreachable" },
       });

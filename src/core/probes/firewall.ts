@@ -1,6 +1,6 @@
 import { parseFirewallState } from "../parse/socketfilterfw";
 import type { Probe } from "./types";
-import { isMac, readCommand, result } from "./util";
+import { isMac, onThisComputer, readCommand, result } from "./util";
 
 // The macOS application firewall filters incoming connections only, so it
 // can't block sign-in: shown for completeness, always as information.
@@ -11,7 +11,7 @@ export const firewallProbe: Probe = {
   title: "Firewall",
   area: "security",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `Only checked on macOS (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `Only checked on macOS (${onThisComputer(ctx.host.platform)})`);
     const [out, blockAllOut] = await Promise.all([
       readCommand(ctx, [ctx.bin.socketfilterfw, "--getglobalstate"]),
       readCommand(ctx, [ctx.bin.socketfilterfw, "--getblockall"]),

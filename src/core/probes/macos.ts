@@ -1,7 +1,7 @@
 import { isNewerThanKnown, MACOS_RELEASES, releasesCheckedOn } from "../macos-releases";
 import { isVirtualMac, parseHvVmmPresent, parseHwModel, parseSwVers } from "../parse/sw-vers";
 import type { Probe } from "./types";
-import { isMac, readCommand, result } from "./util";
+import { isMac, onThisComputer, readCommand, result } from "./util";
 
 /** The oldest macOS major version still getting security updates, as of MACOS_RELEASES.asOf. */
 export const OLDEST_SUPPORTED_MAJOR = MACOS_RELEASES.oldestSupportedMajor;
@@ -18,7 +18,7 @@ export const macosProbe: Probe = {
   title: "macOS",
   area: "mac",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `Not a Mac (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `Not a Mac (${onThisComputer(ctx.host.platform)})`);
     const [vers, model, vmm] = await Promise.all([
       readCommand(ctx, [ctx.bin.sw_vers]),
       readCommand(ctx, [ctx.bin.sysctl, "-n", "hw.model"]),

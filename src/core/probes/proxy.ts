@@ -1,7 +1,7 @@
 import { parseScutilProxy, type ProxyEndpoint } from "../parse/scutil-proxy";
 import type { Identifier } from "../types";
 import type { Probe } from "./types";
-import { hostOf, isMac, readCommand, result } from "./util";
+import { hostOf, isMac, onThisComputer, readCommand, result } from "./util";
 
 const ENV_NAMES = ["HTTPS_PROXY", "https_proxy", "ALL_PROXY", "all_proxy", "HTTP_PROXY", "http_proxy"];
 const isLoopback = (host: string) => /^(localhost|127\.|::1$)/i.test(host);
@@ -27,7 +27,7 @@ export const proxyProbe: Probe = {
     if (!isMac(ctx)) {
       return envSet.length
         ? result("pass", "Proxy variables are set in the environment", envNote, { identifiers: envIds })
-        : result("skip", `System proxy settings are only read on macOS (this is ${ctx.host.platform})`);
+        : result("skip", `System proxy settings are only read on macOS (${onThisComputer(ctx.host.platform)})`);
     }
     const out = await readCommand(ctx, [ctx.bin.scutil, "--proxy"]);
     if (!out.ok) return out.result;

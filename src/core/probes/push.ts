@@ -1,4 +1,4 @@
-import { describeFailure, LOOKUP_ERRORS } from "../host/types";
+import { describeError, describeFailure, LOOKUP_ERRORS } from "../host/types";
 import type { Probe } from "./types";
 import { attempt, result } from "./util";
 
@@ -8,12 +8,6 @@ import { attempt, result } from "./util";
 // `courier.push.apple.com` is a second witness; all at once. A port counts as
 // open when either name answers on it. 5223 blocked alone is a warning, both
 // blocked is a failure.
-const PORT_WORDS: Record<string, string> = {
-  timeout: "timed out",
-  refused: "refused the connection",
-  unreachable: "is unreachable",
-};
-
 export const pushProbe: Probe = {
   id: "push",
   title: "Apple Push Service",
@@ -58,7 +52,7 @@ export const pushProbe: Probe = {
     if (fallback) {
       return result(
         "warn",
-        `Port ${primary.port} ${PORT_WORDS[primary.result ?? ""] ?? "is blocked"}; push falls back to ${fallback.port}, which is slower`,
+        `Port ${primary.port} ${portWords(primary.result)}; push falls back to ${fallback.port}, which is slower`,
         details,
         { fixes: ["open-network-settings"], data },
       );
@@ -71,3 +65,10 @@ export const pushProbe: Probe = {
     );
   },
 };
+
+/** "is blocked (timed out)": what a closed port did, in words. */
+function portWords(outcome: string | undefined): string {
+  if (outcome === "timeout" || outcome === "ETIMEDOUT") return "is blocked (timed out)";
+  if (outcome === "refused" || outcome === "ECONNREFUSED") return "is blocked (connection refused)";
+  return outcome ? `is blocked (${describeError(outcome)})` : "is blocked";
+}

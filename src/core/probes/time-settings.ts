@@ -1,7 +1,7 @@
 import { errorCode } from "../host/types";
 import { defaultsMessage } from "../parse/defaults-error";
 import type { Probe, ProbeContext } from "./types";
-import { isMac, result } from "./util";
+import { isMac, onThisComputer, result } from "./util";
 
 // The settings that keep the clock right, all readable without root
 // (systemsetup needs root and exits 0 when refused, so it is never used).
@@ -64,7 +64,7 @@ export const timeSettingsProbe: Probe = {
   title: "Date & Time Settings",
   area: "time",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `Only checked on macOS (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `Only checked on macOS (${onThisComputer(ctx.host.platform)})`);
     let zoneWhy = "";
     let timeWhy = "";
     const [zone, auto, autoTime, timed, ntp] = await Promise.all([

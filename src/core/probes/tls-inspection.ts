@@ -2,6 +2,16 @@ import { CLOCK_CERT_ERRORS, handshakeSignInHosts, isCdnHost, isExpectedIssuer } 
 import type { Probe } from "./types";
 import { listWords, result } from "./util";
 
+/**
+ * An issuer's name for a sentence: inspectors pad theirs with notes
+ * ("Zscaler Intermediate Root CA (zscaler.net) (t) "); the details keep the
+ * certificate's exact text for support.
+ */
+export function issuerName(issuer: string | undefined): string | undefined {
+  const name = issuer?.replace(/(\s*\([^()]*\))+\s*$/, "").trim();
+  return name || issuer?.trim() || undefined;
+}
+
 // Apple's sign-in fails behind HTTPS inspection (a corporate proxy, an
 // antivirus "web shield", some VPNs): the certificate the Mac sees is then
 // issued by the inspector, not by Apple.
@@ -26,7 +36,7 @@ export const tlsInspectionProbe: Probe = {
       clockErrors: clockErrors.map((s) => ({ host: s.host, error: s.tls!.error })),
     };
     if (foreign.length) {
-      const issuer = foreign[0].tls!.issuer ?? "an unknown issuer";
+      const issuer = issuerName(foreign[0].tls!.issuer) ?? "an unknown issuer";
       return result(
         "fail",
         `${listWords(foreign.map((s) => s.host))} ${foreign.length === 1 ? "presents" : "present"} a certificate from "${issuer}", not Apple: something is inspecting HTTPS`,

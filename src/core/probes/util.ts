@@ -19,7 +19,19 @@ export function result(
 export const isMac = (ctx: ProbeContext) => ctx.host.platform === "darwin";
 
 export function notOnMac(ctx: ProbeContext): ProbeResult {
-  return result("skip", `Only checked on macOS (this is ${ctx.host.platform})`);
+  return result("skip", `Only checked on macOS (${onThisComputer(ctx.host.platform)})`);
+}
+
+const PLATFORM_NAMES: Record<string, string> = {
+  darwin: "macOS",
+  linux: "Linux",
+  win32: "Windows",
+  freebsd: "FreeBSD",
+};
+
+/** "this computer runs Linux", for a check that only means something on a Mac. */
+export function onThisComputer(platform: string): string {
+  return `this computer runs ${PLATFORM_NAMES[platform] ?? platform}`;
 }
 
 /** Input missing from a recording, or the run was cancelled: not the Mac's fault. */

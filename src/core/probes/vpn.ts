@@ -3,7 +3,7 @@ import { parseScutilDns } from "../parse/scutil-dns";
 import { parseScutilNcList } from "../parse/scutil-nc";
 import type { Identifier } from "../types";
 import type { Probe } from "./types";
-import { isMac, readCommand, result } from "./util";
+import { isMac, onThisComputer, readCommand, result } from "./util";
 
 const TUNNEL = /^(utun|ppp|ipsec|tun|tap|wg)\d*/;
 
@@ -16,7 +16,7 @@ export const vpnProbe: Probe = {
   title: "VPN",
   area: "security",
   async run(ctx) {
-    if (!isMac(ctx)) return result("skip", `VPNs are only checked on macOS (this is ${ctx.host.platform})`);
+    if (!isMac(ctx)) return result("skip", `VPNs are only checked on macOS (${onThisComputer(ctx.host.platform)})`);
     const [nc, ifc, dns] = await Promise.all([
       readCommand(ctx, [ctx.bin.scutil, "--nc", "list"]),
       readCommand(ctx, [ctx.bin.ifconfig]),
