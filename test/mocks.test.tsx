@@ -158,12 +158,48 @@ describe("render harness", () => {
         content: "alpha summary",
         shortcut: { modifiers: ["cmd", "shift"], key: "c" },
         keys: "⇧⌘C",
+        defaultKeys: "↩",
       },
-      { title: "Show Details", kind: "Push", section: "More" },
+      { title: "Show Details", kind: "Push", section: "More", defaultKeys: "⌘↩" },
       { title: "Open in Browser", kind: "OpenInBrowser", section: "More", url: "https://support.apple.com/contact" },
     ]);
     // The list has no panel of its own: row actions are not the view's.
     expect(h.actions()).toEqual([]);
+    await h.unmount();
+  });
+
+  it("fails a panel that binds one key combination to two actions, counting Raycast's ↩ / ⌘↩", async () => {
+    const cmdReturn = { modifiers: ["cmd" as const], key: "return" as const };
+    const h = await render(
+      <List>
+        <List.Item
+          title="Twice"
+          actions={
+            <ActionPanel>
+              <Action title="First Fix" shortcut={cmdReturn} onAction={() => undefined} />
+              <Action title="Second Fix" onAction={() => undefined} />
+            </ActionPanel>
+          }
+        />
+        <List.Item
+          title="Once"
+          actions={
+            <ActionPanel>
+              <Action title="First Fix" onAction={() => undefined} />
+              <Action title="Second Fix" onAction={() => undefined} />
+              <Action title="Third" shortcut={Keyboard.Shortcut.Common.Refresh} onAction={() => undefined} />
+            </ActionPanel>
+          }
+        />
+      </List>,
+    );
+    expect(() => h.actions("Twice")).toThrow('⌘↩ is bound twice on "Twice": "First Fix" and "Second Fix"');
+    await expect(h.runAction("First Fix", "Twice")).rejects.toThrow(/bound twice/);
+    expect(h.actions("Once").map((a) => [a.title, a.defaultKeys ?? a.keys])).toEqual([
+      ["First Fix", "↩"],
+      ["Second Fix", "⌘↩"],
+      ["Third", "⌘R"],
+    ]);
     await h.unmount();
   });
 

@@ -80,8 +80,14 @@ export interface RenderedAction {
   section?: string;
   submenu?: string;
   shortcut?: Shortcut;
-  /** The shortcut as macOS prints it, e.g. "⇧⌘C". */
+  /** The explicit shortcut as macOS prints it, e.g. "⇧⌘C". */
   keys?: string;
+  /**
+   * The key Raycast binds by position: the panel's first action gets ↩ and the
+   * second ⌘↩ in a List or Detail (⌘↩ and ⇧⌘↩ in a Form), on top of any
+   * explicit shortcut (@raycast/api types/index.d.ts, ActionPanel).
+   */
+  defaultKeys?: string;
   icon?: unknown;
   style?: string;
   /** CopyToClipboard / Paste: exactly what would land on the clipboard. */
@@ -271,6 +277,35 @@ function itemOf(node: Instance): RenderedItem {
   });
 }
 
+const RETURN: Shortcut = { modifiers: [], key: "return" };
+const CMD_RETURN: Shortcut = { modifiers: ["cmd"], key: "return" };
+const CMD_SHIFT_RETURN: Shortcut = { modifiers: ["cmd", "shift"], key: "return" };
+
+/** The shortcuts Raycast gives a panel's first and second action, by the kind of view. */
+function defaultShortcuts(view: ViewKind | undefined): [Shortcut, Shortcut] | undefined {
+  if (view === "Form") return [CMD_RETURN, CMD_SHIFT_RETURN];
+  if (view === "List" || view === "Detail") return [RETURN, CMD_RETURN];
+  return undefined;
+}
+
+/**
+ * Every key combination a panel binds, explicit and positional; throws when
+ * one combination reaches two actions, which Raycast resolves silently by
+ * running only one of them.
+ */
+function assertNoDoubleBinding(actions: RenderedAction[], where: string): void {
+  const owners = new Map<string, string>();
+  for (const action of actions) {
+    const bound = new Set([action.keys, action.defaultKeys].filter((k): k is string => Boolean(k)));
+    for (const keys of bound) {
+      const owner = owners.get(keys);
+      if (owner !== undefined)
+        throw new Error(`${keys} is bound twice${where}: "${owner}" and "${action.title}"`);
+      owners.set(keys, action.title);
+    }
+  }
+}
+
 function actionOf(node: Instance): RenderedAction {
   const kind = ACTION_KINDS.get(node.type)!;
   const p = node.props as AnyProps;
@@ -365,6 +400,22 @@ export async function render(element: ReactElement): Promise<Harness> {
     return node;
   };
 
+  // The panel as Raycast binds it: positional keys on the first two actions
+  // outside a submenu, then a check that no combination is bound twice.
+  const panelOf = (itemTitle?: string): RenderedAction[] => {
+    const nodes = actionNodes(itemTitle);
+    const defaults = defaultShortcuts(harness.view());
+    let position = 0;
+    const actions = nodes.map((node) => {
+      const action = actionOf(node);
+      if (!defaults || action.kind === "MenuBarExtra.Item" || action.submenu !== undefined) return action;
+      const shortcut = defaults[position++];
+      return shortcut ? { ...action, defaultKeys: formatKeys(shortcut) } : action;
+    });
+    assertNoDoubleBinding(actions, itemTitle !== undefined ? ` on "${itemTitle}"` : "");
+    return actions;
+  };
+
   const actionNodes = (itemTitle?: string): Instance[] => {
     const isAction = (node: Instance) => ACTION_KINDS.has(node.type);
     if (itemTitle !== undefined) return itemNode(itemTitle).findAll(isAction);
@@ -384,8 +435,9 @@ export async function render(element: ReactElement): Promise<Harness> {
       ),
     items: () => within(List.Item).map(itemOf),
     item: (title) => itemOf(itemNode(title)),
-    actions: (itemTitle) => actionNodes(itemTitle).map(actionOf),
+    actions: (itemTitle) => panelOf(itemTitle),
     async runAction(title, itemTitle) {
+      panelOf(itemTitle);
       const nodes = actionNodes(itemTitle);
       const node = nodes.find((candidate) => actionOf(candidate).title === title);
       if (!node) {

@@ -154,7 +154,7 @@ describe("Explain Error", () => {
       "Open Apple Support",
     ]);
     expect(actions[0].kind).toBe("Push");
-    expect(actions.find((a) => a.title === "Flush DNS Cache")).toMatchObject({ section: "Fix", keys: "⌘↩" });
+    expect(actions.find((a) => a.title === "Flush DNS Cache")).toMatchObject({ section: "Fix", defaultKeys: "⌘↩" });
     expect(actions.find((a) => a.title === "Open Network Settings")).toMatchObject({
       kind: "Open",
       target: settingsUrl("open-network-settings"),

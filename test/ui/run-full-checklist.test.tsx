@@ -389,6 +389,25 @@ describe("Run Full Checklist over replayed Macs", () => {
     await h.unmount();
   });
 
+  it("binds ↵ to a diagnosis row's first fix and ⌘↵ to its second, each once", async () => {
+    const h = await render(
+      <ChecklistView
+        host={createReplayHost(loadRecording("dns-broken"))}
+        probes={CHECKLIST_PROBES}
+        storage={memoryStorage()}
+      />,
+    );
+    await h.waitFor(() => !h.isLoading());
+    // actions() throws when a key combination reaches two actions.
+    const bound = h.actions("DNS Problem").map((a) => [a.title, a.defaultKeys, a.keys]);
+    expect(bound.slice(0, 2)).toEqual([
+      [FIX_TITLES["flush-dns"], "↩", undefined],
+      [FIX_TITLES["open-network-settings"], "⌘↩", undefined],
+    ]);
+    for (const cause of h.sections()[0].items) expect(() => h.actions(cause.title)).not.toThrow();
+    await h.unmount();
+  });
+
   it("never copies the identifiers a Mac reported", async () => {
     const h = await render(
       <ChecklistView
