@@ -8,7 +8,9 @@ import {
   Icon,
   Keyboard,
   List,
+  PopToRootType,
   Toast,
+  showHUD,
   showToast,
   useNavigation,
 } from "@raycast/api";
@@ -224,6 +226,28 @@ describe("render harness", () => {
     await h.runAction("Go Back Home", "Pending…");
     expect(h.detail()?.markdown).toBe("home");
     await h.unmount();
+  });
+
+  it("models Raycast's window: a toast changed after the window closed is unseen, a new one is a HUD", async () => {
+    const toast = await showToast({ style: Toast.Style.Animated, title: "Working…" });
+    __mock.anotherWindowTookFocus();
+    toast.style = Toast.Style.Success;
+    toast.title = "Done";
+    await showToast({ style: Toast.Style.Failure, title: "Later" });
+    expect(__mock.toasts).toEqual([
+      { id: expect.any(Number), style: Toast.Style.Animated, title: "Working…" },
+      { id: expect.any(Number), style: Toast.Style.Success, title: "Done", unseen: true },
+      { id: expect.any(Number), style: Toast.Style.Failure, title: "Later", asHud: true },
+    ]);
+    expect(__mock.window).toEqual({
+      open: false,
+      closes: [{ by: "another-window", popToRootType: PopToRootType.Default }],
+    });
+    // A HUD hides the window itself; runAction reopens it, as a person would.
+    __mock.reopenWindow();
+    await showHUD("Copied", { popToRootType: PopToRootType.Suspended });
+    expect(__mock.window.open).toBe(false);
+    expect(__mock.window.closes.at(-1)).toEqual({ by: "showHUD", popToRootType: PopToRootType.Suspended });
   });
 
   it("records every visible toast state in order, merging writes made in one turn", async () => {

@@ -28,9 +28,7 @@ export function FixActions({ fixes, onRun, runnable = [], macosMajor, running }:
         : [<Action.Open key={fix} title={FIX_TITLES[fix]} icon={Icon.Gear} target={url} />];
     }
     if (!onRun || !runnable.includes(fix) || running === fix) return [];
-    return [
-      <Action key={fix} title={FIX_TITLES[fix]} icon={Icon.Wand} onAction={() => onRun(fix)} />,
-    ];
+    return [<Action key={fix} title={FIX_TITLES[fix]} icon={Icon.Wand} onAction={() => onRun(fix)} />];
   });
   if (actions.length === 0) return null;
   return <ActionPanel.Section title="Fix">{actions}</ActionPanel.Section>;

@@ -168,6 +168,10 @@ export interface ToastState {
   title: string;
   message?: string;
   hidden?: boolean;
+  /** Shown while Raycast's window was closed: Raycast shows a new toast as a HUD (title only). */
+  asHud?: boolean;
+  /** A change to a toast whose window has closed (or whose menu-bar command has unloaded): nobody sees it. */
+  unseen?: boolean;
 }
 
 // Several property writes in one synchronous turn are one visible change
@@ -225,10 +229,12 @@ export class Toast {
   }
 }
 
-function record(toast: Toast, hidden: boolean): void {
+function record(toast: Toast, hidden: boolean, isNew = false): void {
   const state: ToastState = { id: toast.id, style: toast.style, title: toast.title };
   if (toast.message !== undefined) state.message = toast.message;
   if (hidden) state.hidden = true;
+  if (mock.commandUnloaded) state.unseen = true;
+  else if (!mock.window.open) state[isNew ? "asHud" : "unseen"] = true;
   const last = mock.toasts.at(-1);
   if (turnOpen && last?.id === toast.id && !hidden && !last.hidden) mock.toasts[mock.toasts.length - 1] = state;
   else mock.toasts.push(state);
@@ -267,11 +273,33 @@ export async function showToast(
   const toast = new Toast(options);
   // A new toast always shows as its own state, even right after another.
   turnOpen = false;
-  record(toast, false);
+  record(toast, false, true);
   return toast;
 }
 
-export async function showHUD(title: string): Promise<void> {
+export enum PopToRootType {
+  Default = "default",
+  Immediate = "immediate",
+  Suspended = "suspended",
+}
+
+interface CloseOptions {
+  clearRootSearch?: boolean;
+  popToRootType?: PopToRootType;
+}
+
+function closeWindow(by: WindowClose["by"], options?: CloseOptions): void {
+  mock.window.open = false;
+  mock.window.closes.push({ by, popToRootType: options?.popToRootType ?? PopToRootType.Default });
+}
+
+export async function closeMainWindow(options?: CloseOptions): Promise<void> {
+  closeWindow("closeMainWindow", options);
+}
+
+/** Like Raycast's: a HUD hides the main window first (types/index.d.ts, showHUD). */
+export async function showHUD(title: string, options?: CloseOptions): Promise<void> {
+  closeWindow("showHUD", options);
   mock.huds.push(title);
 }
 
@@ -446,6 +474,12 @@ export async function confirmAlert(options: Alert.Options): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // Test controls
 
+export interface WindowClose {
+  /** Who closed it: the extension, or macOS giving focus to another window (a password sheet). */
+  by: "closeMainWindow" | "showHUD" | "another-window" | "action";
+  popToRootType: PopToRootType;
+}
+
 const resetHooks: Array<() => void> = [];
 
 const mock = {
@@ -465,6 +499,21 @@ const mock = {
   launched: [] as Array<{ name: string; type: LaunchType; context?: Record<string, unknown> }>,
   alerts: [] as Alert.Options[],
   confirmAnswer: true as boolean | ((options: Alert.Options) => boolean),
+  /** Raycast's main window: open until something closes it; tests reopen it as a person would. */
+  window: { open: true, closes: [] as WindowClose[] },
+  /** Set once a menu-bar item was clicked: Raycast unloads the command, and its later toasts go nowhere. */
+  commandUnloaded: false,
+  /** A window of another app took focus (the admin password / Touch ID sheet): Raycast's window closes. */
+  anotherWindowTookFocus(): void {
+    if (mock.window.open) closeWindow("another-window");
+  },
+  reopenWindow(): void {
+    mock.window.open = true;
+  },
+  /** For render.tsx: Open, Open in Browser, Paste and Show in Finder close the window after their work. */
+  actionClosedWindow(): void {
+    closeWindow("action");
+  },
   /** For render.tsx: the context useNavigation() reads. */
   NavigationContext,
   /** The last toast state, or undefined when none was shown. */
@@ -489,6 +538,8 @@ const mock = {
     mock.launched = [];
     mock.alerts = [];
     mock.confirmAnswer = true;
+    mock.window = { open: true, closes: [] };
+    mock.commandUnloaded = false;
     turnOpen = false;
     Object.assign(environment, freshEnvironment());
     resetHooks.forEach((hook) => hook());

@@ -299,8 +299,7 @@ function assertNoDoubleBinding(actions: RenderedAction[], where: string): void {
     const bound = new Set([action.keys, action.defaultKeys].filter((k): k is string => Boolean(k)));
     for (const keys of bound) {
       const owner = owners.get(keys);
-      if (owner !== undefined)
-        throw new Error(`${keys} is bound twice${where}: "${owner}" and "${action.title}"`);
+      if (owner !== undefined) throw new Error(`${keys} is bound twice${where}: "${owner}" and "${action.title}"`);
       owners.set(keys, action.title);
     }
   }
@@ -450,6 +449,8 @@ export async function render(element: ReactElement): Promise<Harness> {
       const p = node.props as AnyProps;
       const call = (name: string, ...args: unknown[]) =>
         (p[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+      // A person opens Raycast's window to press an action in it.
+      if (action.kind !== "MenuBarExtra.Item") __mock.reopenWindow();
       await act(async () => {
         // Raycast does not await onAction: a long task keeps running after the
         // panel closes, so neither do we (its rejections still fail the test).
@@ -459,6 +460,8 @@ export async function render(element: ReactElement): Promise<Harness> {
             break;
           case "MenuBarExtra.Item":
             call("onAction", { type: "left-click" });
+            // Raycast unloads a menu-bar command once an item is clicked.
+            __mock.commandUnloaded = true;
             break;
           case "CopyToClipboard":
             await Clipboard.copy(p.content as string);
@@ -467,18 +470,22 @@ export async function render(element: ReactElement): Promise<Harness> {
             break;
           case "Paste":
             await Clipboard.paste(p.content as string);
+            __mock.actionClosedWindow();
             call("onPaste", p.content);
             break;
           case "Open":
             await open(p.target as string, p.application as string | undefined);
+            __mock.actionClosedWindow();
             call("onOpen", p.target);
             break;
           case "OpenInBrowser":
             await open(p.url as string);
+            __mock.actionClosedWindow();
             call("onOpen", p.url);
             break;
           case "ShowInFinder":
             await open(p.path as string, "Finder");
+            __mock.actionClosedWindow();
             call("onShow", p.path);
             break;
           case "Push":

@@ -1,7 +1,7 @@
 // The Flush DNS view, driven by replayed Macs for what it reads and by fake
 // macOS executables (spawned for real) for what it runs: the password prompt,
 // dscacheutil and killall.
-import { Color, Toast } from "@raycast/api";
+import { Color, PopToRootType, Toast } from "@raycast/api";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,7 @@ import { runChecklist } from "../../src/core/run";
 import { DEFAULT_TARGETS } from "../../src/core/targets";
 import { __mock } from "../mocks/raycast-api";
 import { makeFakeBin, type FakeBin } from "../support/fake-bin";
+import { promptsTakeFocus } from "../support/focus";
 import { render, type Harness } from "../support/render";
 
 const RECORDINGS = new URL("../fixtures/recordings/", import.meta.url);
@@ -94,7 +95,7 @@ function flushableMac(fake: FakeBin): Host {
 async function renderFlushable() {
   const fake = makeFakeBin();
   const storage = memoryStorage();
-  const h = await render(<DnsView host={flushableMac(fake)} storage={storage} binaries={fake.bin} />);
+  const h = await render(<DnsView host={promptsTakeFocus(flushableMac(fake))} storage={storage} binaries={fake.bin} />);
   await h.waitFor(() => !h.isLoading() && h.item(SYSTEM_FAILS));
   return { fake, storage, h };
 }
@@ -175,20 +176,15 @@ describe("Flush DNS", () => {
     await h.runAction("Flush DNS Cache", "appleid.apple.com");
     await h.waitFor(() => !h.isLoading() && titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
 
-    expect(__mock.toasts).toEqual([
-      {
-        id: expect.any(Number),
-        style: Toast.Style.Animated,
-        title: "Flush DNS Cache…",
-        message: "macOS will ask for your password or Touch ID",
-      },
-      {
-        id: expect.any(Number),
-        style: Toast.Style.Success,
-        title: "DNS cache flushed",
-        message: "DNS: Failed → Passed",
-      },
+    // The password sheet would close the window under a toast: the window is
+    // closed first, suspended so the view survives, and the outcome is a HUD.
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual([
+      "Flush DNS Cache: macOS will ask for your password or Touch ID",
+      "DNS cache flushed: DNS: Failed → Passed",
     ]);
+    expect(__mock.window.closes[0]).toEqual({ by: "showHUD", popToRootType: PopToRootType.Suspended });
+    expect(__mock.window.closes.every((close) => close.popToRootType === PopToRootType.Suspended)).toBe(true);
 
     // One password prompt (no Touch ID in PAM) running exactly the two allowlisted commands.
     const calls = fake.calls();
@@ -227,20 +223,43 @@ describe("Flush DNS", () => {
     await h.unmount();
   });
 
+  it("the next launch shows the last flush's before → after once, in case its HUD went by unseen", async () => {
+    const { storage, h } = await renderFlushable();
+    await h.runAction("Flush DNS Cache", "appleid.apple.com");
+    await h.waitFor(() => !h.isLoading() && titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
+    await h.unmount();
+
+    __mock.reopenWindow();
+    // The same Mac (and clock), launched afresh.
+    const again = await render(<DnsView host={flushableMac(makeFakeBin())} storage={storage} />);
+    await again.waitFor(() => __mock.toasts.length === 1);
+    expect(__mock.toasts[0]).toMatchObject({
+      style: Toast.Style.Success,
+      title: "DNS cache flushed",
+      message: expect.stringMatching(/^DNS: Failed → Passed · at \d\d:\d\d$/),
+    });
+    expect(__mock.toasts[0].asHud).toBeUndefined();
+    await again.unmount();
+
+    // Shown once: the launch after that is quiet.
+    __mock.toasts = [];
+    const third = await render(<DnsView host={flushableMac(makeFakeBin())} storage={storage} />);
+    await third.waitFor(() => !third.isLoading());
+    expect(__mock.toasts).toEqual([]);
+    await third.unmount();
+  });
+
   it("cancelling the password prompt changes nothing and says so quietly", async () => {
     const { fake, storage, h } = await renderFlushable();
     const before = h.sections();
     fake.mode("osascript", "cancel-es");
     await h.runAction("Flush DNS Cache", "gsa.apple.com");
-    await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading(), { timeoutMs: 10000 });
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Cancelled") && !h.isLoading(), { timeoutMs: 10000 });
 
-    expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      {
-        style: Toast.Style.Animated,
-        title: "Flush DNS Cache…",
-        message: "macOS will ask for your password or Touch ID",
-      },
-      { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual([
+      "Flush DNS Cache: macOS will ask for your password or Touch ID",
+      "Cancelled: Nothing was changed",
     ]);
     expect(fake.calls().map(([name]) => name)).toEqual(["osascript"]);
     expect(h.sections()).toEqual(before);
@@ -256,16 +275,10 @@ describe("Flush DNS", () => {
     const before = h.sections();
     fake.mode("dscacheutil", "fail");
     await h.runAction("Flush DNS Cache", SYSTEM_FAILS);
-    await h.waitFor(() => __mock.lastToast()?.style === Toast.Style.Failure && !h.isLoading(), { timeoutMs: 10000 });
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Couldn't") && !h.isLoading(), { timeoutMs: 10000 });
 
-    expect(__mock.lastToast()).toMatchObject({
-      style: Toast.Style.Failure,
-      title: "Couldn't Flush DNS Cache",
-      message: "dscacheutil: cache flush failed",
-    });
-    // The animated toast went away before the failure showed.
-    expect(__mock.toasts[0]).toMatchObject({ style: Toast.Style.Animated, title: "Flush DNS Cache…" });
-    expect(__mock.toasts.some((t) => t.id === __mock.toasts[0].id && t.hidden)).toBe(true);
+    expect(__mock.huds.at(-1)).toBe("Couldn't Flush DNS Cache: dscacheutil: cache flush failed");
+    expect(__mock.toasts).toEqual([]);
     // The batch stops at the first failure: no restart of mDNSResponder.
     expect(fake.calls().map(([name]) => name)).toEqual(["osascript", "dscacheutil"]);
     expect(h.sections()).toEqual(before);

@@ -20,6 +20,7 @@ import type { FixRecord } from "../../src/core/types";
 import VerifyClock from "../../src/verify-clock";
 import { __mock } from "../mocks/raycast-api";
 import { makeFakeBin, type FakeBin } from "../support/fake-bin";
+import { promptsTakeFocus } from "../support/focus";
 import { render, type Harness } from "../support/render";
 
 const RECORDINGS = new URL("../fixtures/recordings/", import.meta.url);
@@ -300,7 +301,9 @@ async function renderSyncing(targets?: Targets) {
   const fake = makeFakeBin();
   const { host, ntpAsked } = syncingHost(loadRecording("clock-ahead"), fake);
   const storage = memoryStorage();
-  const h = await render(<ClockView host={host} storage={storage} targets={targets} binaries={fake.bin} />);
+  const h = await render(
+    <ClockView host={promptsTakeFocus(host)} storage={storage} targets={targets} binaries={fake.bin} />,
+  );
   await h.waitFor(() => !h.isLoading());
   return { h, fake, storage, ntpAsked };
 }
@@ -336,9 +339,10 @@ describe("Sync Clock Now", () => {
     ]);
 
     const message = "Clock set from time.apple.com (it was within 172 ms of time.apple.com)";
-    expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password or Touch ID" },
-      { style: Toast.Style.Success, title: message, message: "Clock: Failed → Passed" },
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual([
+      "Sync Clock: macOS will ask for your password or Touch ID",
+      `${message}: Clock: Failed → Passed`,
     ]);
 
     // After: measured again, right now, and what it was.
@@ -382,10 +386,9 @@ describe("Sync Clock Now", () => {
         ?.at(-2),
     ).toBe(`'${fake.dir}/sntp' '-sS' 'ntp.example.org'`);
     expect(fake.calls().filter((c) => c[0] === "sntp")).toEqual([["sntp", "-sS", "ntp.example.org"]]);
-    expect(__mock.lastToast()).toMatchObject({
-      style: Toast.Style.Success,
-      title: "Clock set from ntp.example.org (it was within 172 ms of ntp.example.org)",
-    });
+    expect(__mock.huds.at(-1)).toMatch(
+      /^Clock set from ntp\.example\.org \(it was within 172 ms of ntp\.example\.org\)/,
+    );
     await h.unmount();
   });
 
@@ -395,11 +398,12 @@ describe("Sync Clock Now", () => {
     const asked = ntpAsked.length;
 
     await h.runAction("Sync Clock Now", "Clock Is Off");
-    await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading());
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Cancelled") && !h.isLoading());
 
-    expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password or Touch ID" },
-      { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual([
+      "Sync Clock: macOS will ask for your password or Touch ID",
+      "Cancelled: Nothing was changed",
     ]);
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
     // No re-measure, no before → after: the screen is as it was.
