@@ -1,7 +1,7 @@
 // The Verify Clock view over replayed Macs, and Sync Clock Now end to end:
 // the privileged runner spawns fake osascript and sntp for real, while the
 // network answers from a recording whose clock is right once sntp has run.
-import { Color, Toast } from "@raycast/api";
+import { Color } from "@raycast/api";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
