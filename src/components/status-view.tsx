@@ -1,5 +1,5 @@
 import { Action, ActionPanel, Color, Icon, Keyboard, List } from "@raycast/api";
-import { showFailureToast, useCachedPromise, withCache } from "@raycast/utils";
+import { showFailureToast, useCachedPromise, useCachedState, withCache } from "@raycast/utils";
 import { useCallback, useMemo, useRef, useState } from "react";
 import { STATUS_PAGE_URL } from "../core/fix-titles";
 import type { Host } from "../core/host/types";
@@ -81,7 +81,10 @@ const MAX_AGE_MS = 60_000;
  * and says so in a toast.
  */
 export function StatusView(props: StatusViewProps) {
-  const [filter, setFilter] = useState<StatusFilter>("consumer");
+  // Kept in Raycast's Cache and read on the first render. Not the dropdown's
+  // storeValue: Raycast reports that stored choice only after mount, so the
+  // first fetch would be for the wrong feed.
+  const [filter, setFilter] = useCachedState<StatusFilter>("status-filter", "consumer");
   const source: FeedSource = filter === "developer" ? "developer" : "consumer";
   // The developer feed stays English.
   const locale = source === "consumer" ? (props.statusLocale ?? DEFAULT_STATUS_LOCALE) : DEFAULT_STATUS_LOCALE;
@@ -208,7 +211,7 @@ export function StatusView(props: StatusViewProps) {
       navigationTitle="Check Apple Status"
       searchBarPlaceholder="Filter services"
       searchBarAccessory={
-        <List.Dropdown tooltip="Feed" storeValue onChange={(value) => setFilter(toFilter(value))}>
+        <List.Dropdown tooltip="Feed" value={filter} onChange={(value) => setFilter(toFilter(value))}>
           <List.Dropdown.Item title="Consumer" value="consumer" icon={Icon.Person} />
           <List.Dropdown.Item title="Developer" value="developer" icon={Icon.Hammer} />
           <List.Dropdown.Item title="Issues Only" value="issues" icon={Icon.ExclamationMark} />

@@ -9,7 +9,17 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Fragment, createContext, createElement, useContext, type ReactElement, type ReactNode } from "react";
+import {
+  Children,
+  Fragment,
+  createContext,
+  createElement,
+  isValidElement,
+  useContext,
+  useEffect,
+  type ReactElement,
+  type ReactNode,
+} from "react";
 
 type Props = Record<string, unknown> & { children?: ReactNode };
 
@@ -111,9 +121,41 @@ const ListItemDetail = Object.assign(carrier("List.Item.Detail", ["metadata"]), 
   Metadata: ListItemDetailMetadata,
 });
 
-const ListDropdown = Object.assign(carrier("List.Dropdown"), {
-  Item: carrier("List.Dropdown.Item"),
-  Section: carrier("List.Dropdown.Section"),
+const ListDropdownItem = carrier("List.Dropdown.Item");
+const ListDropdownSection = carrier("List.Dropdown.Section");
+
+function firstItemValue(children: ReactNode): string | undefined {
+  for (const child of Children.toArray(children)) {
+    if (!isValidElement<Props>(child)) continue;
+    if (child.type === ListDropdownItem) return child.props.value as string;
+    const nested = firstItemValue(child.props.children);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
+/** Where a stored dropdown value lives: per command, per dropdown. */
+export const dropdownKey = (props: Props) => `${environment.commandName}/${(props.id as string) ?? "dropdown"}`;
+
+/**
+ * Like Raycast's: the first render shows no choice yet; right after mount the
+ * dropdown settles on the stored value (storeValue), else defaultValue, else
+ * its first item, and reports it through onChange. A controlled `value` wins.
+ */
+function ListDropdownComponent(props: Props): ReactNode {
+  useEffect(() => {
+    if (props.value !== undefined) return;
+    const stored = props.storeValue ? mock.dropdownValues.get(dropdownKey(props)) : undefined;
+    const initial = stored ?? (props.defaultValue as string | undefined) ?? firstItemValue(props.children);
+    if (initial !== undefined) (props.onChange as ((value: string) => void) | undefined)?.(initial);
+  }, []); // once per mount, as Raycast does
+  return createElement(Fragment, null, props.children);
+}
+ListDropdownComponent.displayName = "List.Dropdown";
+
+const ListDropdown = Object.assign(ListDropdownComponent, {
+  Item: ListDropdownItem,
+  Section: ListDropdownSection,
 });
 
 export const List = Object.assign(carrier("List", ["searchBarAccessory", "actions"]), {
@@ -493,6 +535,8 @@ const mock = {
   pasted: [] as ClipboardContent[],
   localStorage: new Map<string, StorageValue>(),
   caches: new Map<string, Map<string, string>>(),
+  /** Values of dropdowns with storeValue, kept by Raycast across launches. */
+  dropdownValues: new Map<string, string>(),
   preferences: {} as Record<string, unknown>,
   opened: [] as Array<{ target: string; application?: string }>,
   openedPreferences: 0,
@@ -532,6 +576,7 @@ const mock = {
     mock.pasted = [];
     mock.localStorage.clear();
     mock.caches.clear();
+    mock.dropdownValues.clear();
     mock.preferences = {};
     mock.opened = [];
     mock.openedPreferences = 0;

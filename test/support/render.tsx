@@ -14,6 +14,7 @@ import {
   List,
   MenuBarExtra,
   __mock,
+  dropdownKey,
   open,
   showHUD,
   type Navigation,
@@ -122,6 +123,8 @@ export interface Harness {
   readonly emptyView: { title?: string; description?: string; icon?: unknown } | undefined;
   /** The menu bar's own title/icon/tooltip when the view is a MenuBarExtra. */
   readonly menuBar: { title?: string; icon?: unknown; tooltip?: string } | undefined;
+  /** Picks a value in the view's search-bar dropdown as a person would (Raycast stores it under storeValue). */
+  chooseDropdown(value: string): Promise<void>;
   /** How many views are stacked (1 = the command's own). */
   navigationDepth(): number;
   pop(): Promise<void>;
@@ -525,6 +528,16 @@ export async function render(element: ReactElement): Promise<Harness> {
       if (node?.type !== MenuBarExtra) return undefined;
       const p = node.props as AnyProps;
       return compact({ title: p.title as string | undefined, icon: p.icon, tooltip: p.tooltip as string | undefined });
+    },
+    async chooseDropdown(value) {
+      const node = within(List.Dropdown)[0];
+      if (!node) throw new Error("The view has no dropdown");
+      const p = node.props as AnyProps;
+      if (p.storeValue) __mock.dropdownValues.set(dropdownKey(p), value);
+      await act(async () => {
+        (p.onChange as ((value: string) => void) | undefined)?.(value);
+        await sleep(0);
+      });
     },
     navigationDepth: () => handle.current?.depth ?? 0,
     async pop() {

@@ -68,7 +68,7 @@ afterAll(() => {
 });
 
 async function choose(h: Harness, value: string) {
-  await h.act(() => dropdown!.onChange!(value));
+  await h.chooseDropdown(value);
 }
 
 function dropdownTitles(): string[] {
@@ -331,6 +331,34 @@ describe("Check Apple Status", () => {
     expect(h.item("Apple ID").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
     expect(h.sections()[0].subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)} (could not refresh)`);
     expect(h.emptyView).toBeUndefined();
+    await h.unmount();
+  });
+
+  it("reopened on Developer, asks for the developer feed only: no consumer fetch, toast or flash first", async () => {
+    const first = await open(
+      feedHost([
+        ok(CONSUMER, fixture("status-consumer-no-issues.json")),
+        ok(DEVELOPER, fixture("status-developer-one-ongoing.json")),
+      ]),
+      DEVELOPER_NOW,
+    );
+    await choose(first, "developer");
+    await first.waitFor(() => !first.isLoading() && first.items().length === 33);
+    await first.unmount();
+
+    // An hour later the consumer feed is down; the developer feed answers.
+    const later = new Date(DEVELOPER_NOW.getTime() + 3_600_000);
+    const host = feedHost([ok(DEVELOPER, fixture("status-developer-one-ongoing.json"))]);
+    const h = await render(<StatusView host={host} now={() => later} />);
+    const shown: number[] = [h.items().length];
+    await h.waitFor(() => {
+      shown.push(h.items().length);
+      return !h.isLoading() && h.items().length === 33;
+    });
+    expect(host.calls.map((url) => url.replace(/\?.*$/, ""))).toEqual([DEVELOPER]);
+    expect(__mock.toasts).toEqual([]);
+    // Never the consumer feed's 65 rows on the way.
+    expect(shown.every((count) => count === 0 || count === 33)).toBe(true);
     await h.unmount();
   });
 
