@@ -5,7 +5,7 @@ import { format } from "date-fns";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Children, isValidElement, type ReactNode } from "react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEVELOPER_STATUS_PAGE_URL } from "../../src/components/service-looks";
 import { StatusView } from "../../src/components/status-view";
 import { STATUS_PAGE_URL } from "../../src/core/fix-titles";
@@ -87,6 +87,13 @@ beforeEach(() => {
   __mock.reset();
   dropdown = undefined;
 });
+afterEach(() => vi.restoreAllMocks());
+
+/** Moves Date.now() (what withCache stamps entries with) ahead, as time passing between launches. */
+function wallClockAhead(ms: number) {
+  const real = Date.now.bind(Date);
+  vi.spyOn(Date, "now").mockImplementation(() => real() + ms);
+}
 
 describe("Check Apple Status", () => {
   it("lists sign-in services first, all green, when Apple reports nothing", async () => {
@@ -288,6 +295,8 @@ describe("Check Apple Status", () => {
     ]);
     await h.unmount();
 
+    // Another Mac: nothing cached from the first.
+    __mock.reset();
     const quiet = await open(feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]), OUTAGE_NOW);
     await choose(quiet, "issues");
     await quiet.waitFor(() => quiet.items().length === 0);
@@ -346,8 +355,9 @@ describe("Check Apple Status", () => {
     await first.waitFor(() => !first.isLoading() && first.items().length === 33);
     await first.unmount();
 
-    // An hour later the consumer feed is down; the developer feed answers.
+    // An hour later (past withCache's minute) the consumer feed is down; the developer feed answers.
     const later = new Date(DEVELOPER_NOW.getTime() + 3_600_000);
+    wallClockAhead(3_600_000);
     const host = feedHost([ok(DEVELOPER, fixture("status-developer-one-ongoing.json"))]);
     const h = await render(<StatusView host={host} now={() => later} />);
     const shown: number[] = [h.items().length];
@@ -362,9 +372,24 @@ describe("Check Apple Status", () => {
     await h.unmount();
   });
 
+  it("reopened within a minute: the same answer from Raycast's cache, Apple not asked again", async () => {
+    const first = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
+    await first.unmount();
+
+    wallClockAhead(30_000);
+    const host = feedHost([]);
+    const h = await open(host, OUTAGE_NOW);
+    expect(host.calls).toEqual([]);
+    expect(h.item("Apple ID").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(__mock.toasts).toEqual([]);
+    await h.unmount();
+  });
+
   it("opens with the last answer at once while it asks Apple again", async () => {
     const first = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
     await first.unmount();
+    // Past withCache's minute: the hook shows its cached rows and asks again.
+    wallClockAhead(61_000);
 
     // The second time Apple never answers: the cached rows are there anyway.
     const base = feedHost([]);
