@@ -57,6 +57,11 @@ export interface Scene {
   then?: (h: Harness) => Promise<void>;
 }
 
+const MANIFEST = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
+  commands: Array<{ name: string; title: string }>;
+};
+const commandTitle = (name: string) => MANIFEST.commands.find((command) => command.name === name)?.title;
+
 function memoryStorage(): KeyValueStorage {
   const map = new Map<string, string>();
   return {
@@ -201,7 +206,8 @@ export async function renderScene(scene: Scene, root: string): Promise<Screen> {
     return {
       command: scene.command,
       recording: scene.recording,
-      navigationTitle: h.navigationTitle,
+      // Root commands leave it unset: Raycast shows the command's title.
+      navigationTitle: h.navigationTitle ?? commandTitle(scene.command),
       searchBarPlaceholder: h.searchBarPlaceholder,
       dropdown,
       isShowingDetail: h.isShowingDetail(),

@@ -142,12 +142,7 @@ export function ChecklistView(props: ChecklistViewProps) {
   );
 
   return (
-    <List
-      isLoading={running}
-      isShowingDetail={showingDetail}
-      navigationTitle="Run Full Checklist"
-      searchBarPlaceholder="Filter checks"
-    >
+    <List isLoading={running} isShowingDetail={showingDetail} searchBarPlaceholder="Filter checks">
       {outcome && (
         <List.Section title="Diagnosis" subtitle="Most likely first">
           {outcome.causes.map((cause) => (

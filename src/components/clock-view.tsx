@@ -160,7 +160,6 @@ export function ClockView(props: ClockViewProps) {
     <List
       isLoading={running || fixRunning !== undefined}
       isShowingDetail={showingDetail}
-      navigationTitle="Verify Clock"
       searchBarPlaceholder="Filter clock checks"
     >
       <List.Section title="Diagnosis">

@@ -147,6 +147,7 @@ export function DnsView(props: DnsViewProps) {
             title="Copy DNS Summary"
             icon={Icon.Clipboard}
             content={dnsSummaryText(finding, { before, redact })}
+            concealed={!redact}
             shortcut={Keyboard.Shortcut.Common.Copy}
           />
         )}
@@ -169,7 +170,7 @@ export function DnsView(props: DnsViewProps) {
     </ActionPanel>
   );
 
-  const common = { navigationTitle: "Flush DNS", searchBarPlaceholder: "Filter sign-in hosts and resolvers" };
+  const common = { searchBarPlaceholder: "Filter sign-in hosts and resolvers" };
 
   // The check broke, or had nothing to look at: say why, and offer to look again.
   if (!checking && (crash || (finding && (finding.status === "skip" || finding.status === "error")))) {

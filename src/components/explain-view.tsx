@@ -94,7 +94,6 @@ export function ExplainView(props: ExplainViewProps) {
       searchText={searchText}
       onSearchTextChange={setSearchText}
       isShowingDetail={matches.length > 0}
-      navigationTitle="Explain Error"
       searchBarPlaceholder="Error code or message, like -20209 or “verification failed”"
     >
       {matches.length === 0 ? (

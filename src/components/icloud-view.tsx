@@ -217,7 +217,6 @@ export function IcloudView(props: IcloudViewProps) {
     <List
       isLoading={checking || running !== undefined}
       isShowingDetail={showingDetail}
-      navigationTitle="Clear iCloud Tokens"
       searchBarPlaceholder="Filter account, steps and backups"
     >
       <List.Section title="Apple Account">

@@ -208,7 +208,6 @@ export function StatusView(props: StatusViewProps) {
     <List
       isLoading={isLoading}
       isShowingDetail={Boolean(shown) && signIn.length + others.length > 0}
-      navigationTitle="Check Apple Status"
       searchBarPlaceholder="Filter services"
       searchBarAccessory={
         <List.Dropdown tooltip="Feed" value={filter} onChange={(value) => setFilter(toFilter(value))}>

@@ -351,8 +351,10 @@ export async function showHUD(title: string, options?: CloseOptions): Promise<vo
 type ClipboardContent = string | number | { text?: string; file?: string; html?: string };
 
 export const Clipboard = {
-  async copy(content: ClipboardContent): Promise<void> {
+  async copy(content: ClipboardContent, options?: { concealed?: boolean }): Promise<void> {
     mock.clipboard.push(content);
+    // What Raycast's clipboard history would keep.
+    if (!options?.concealed) mock.clipboardHistory.push(content);
   },
   async paste(content: ClipboardContent): Promise<void> {
     mock.pasted.push(content);
@@ -477,6 +479,8 @@ export async function launchCommand(options: {
   context?: Record<string, unknown>;
   fallbackText?: string;
 }): Promise<void> {
+  // Raycast refuses to launch a disabled (or missing) command.
+  if (mock.launchError) throw mock.launchError;
   mock.launched.push(options);
 }
 
@@ -532,6 +536,8 @@ const mock = {
   huds: [] as string[],
   /** Everything copied, in order. */
   clipboard: [] as ClipboardContent[],
+  /** Copies Raycast's clipboard history keeps: every one not concealed. */
+  clipboardHistory: [] as ClipboardContent[],
   pasted: [] as ClipboardContent[],
   localStorage: new Map<string, StorageValue>(),
   caches: new Map<string, Map<string, string>>(),
@@ -541,6 +547,8 @@ const mock = {
   opened: [] as Array<{ target: string; application?: string }>,
   openedPreferences: 0,
   launched: [] as Array<{ name: string; type: LaunchType; context?: Record<string, unknown> }>,
+  /** Set to make launchCommand reject, as Raycast does for a disabled command. */
+  launchError: undefined as Error | undefined,
   alerts: [] as Alert.Options[],
   confirmAnswer: true as boolean | ((options: Alert.Options) => boolean),
   /** Raycast's main window: open until something closes it; tests reopen it as a person would. */
@@ -573,6 +581,7 @@ const mock = {
     mock.toastObjects.clear();
     mock.huds = [];
     mock.clipboard = [];
+    mock.clipboardHistory = [];
     mock.pasted = [];
     mock.localStorage.clear();
     mock.caches.clear();
@@ -581,6 +590,7 @@ const mock = {
     mock.opened = [];
     mock.openedPreferences = 0;
     mock.launched = [];
+    mock.launchError = undefined;
     mock.alerts = [];
     mock.confirmAnswer = true;
     mock.window = { open: true, closes: [] };

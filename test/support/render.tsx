@@ -93,6 +93,8 @@ export interface RenderedAction {
   style?: string;
   /** CopyToClipboard / Paste: exactly what would land on the clipboard. */
   content?: unknown;
+  /** CopyToClipboard: kept out of Raycast's clipboard history. */
+  concealed?: boolean;
   /** OpenInBrowser. */
   url?: string;
   /** Open: the file or URL handed to the system. */
@@ -324,6 +326,7 @@ function actionOf(node: Instance): RenderedAction {
     icon: p.icon,
     style: p.style as string | undefined,
     content: kind === "CopyToClipboard" || kind === "Paste" ? p.content : undefined,
+    concealed: kind === "CopyToClipboard" && p.concealed ? true : undefined,
     url: p.url as string | undefined,
     target: kind === "Open" ? (p.target as string) : undefined,
     path: p.path as string | undefined,
@@ -467,7 +470,7 @@ export async function render(element: ReactElement): Promise<Harness> {
             __mock.commandUnloaded = true;
             break;
           case "CopyToClipboard":
-            await Clipboard.copy(p.content as string);
+            await Clipboard.copy(p.content as string, { concealed: Boolean(p.concealed) });
             await showHUD("Copied to Clipboard");
             call("onCopy", p.content);
             break;

@@ -133,7 +133,8 @@ describe("Run Full Checklist with controlled probes", () => {
   it("lists every probe at once as pending, grouped by area in order", async () => {
     const { h } = await setup();
     expect(h.isLoading()).toBe(true);
-    expect(h.navigationTitle).toBe("Run Full Checklist");
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
     expect(h.isShowingDetail()).toBe(true);
     // AREA_TITLES order (Apple Services, Network, Certificates & Filtering), probes' order within.
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
@@ -405,6 +406,29 @@ describe("Run Full Checklist over replayed Macs", () => {
       [FIX_TITLES["open-network-settings"], "⌘↩", undefined],
     ]);
     for (const cause of h.sections()[0].items) expect(() => h.actions(cause.title)).not.toThrow();
+    await h.unmount();
+  });
+
+  it("with identifiers switched on, copied reports stay out of clipboard history", async () => {
+    const h = await render(
+      <ChecklistView
+        host={createReplayHost(loadRecording("with-identifiers"))}
+        probes={CHECKLIST_PROBES}
+        storage={memoryStorage()}
+        redact={false}
+      />,
+    );
+    await h.waitFor(() => !h.isLoading());
+    const row = h.sections()[0].items[0].title;
+    const copies = h.actions(row).filter((a) => a.kind === "CopyToClipboard");
+    expect(copies.map((a) => [a.title, a.concealed])).toEqual([
+      ["Copy Support Summary", true],
+      ["Copy as Markdown", true],
+    ]);
+    expect(copies[0].content).toContain(EMAIL);
+    await h.runAction("Copy Support Summary", row);
+    expect(__mock.clipboard).toHaveLength(1);
+    expect(__mock.clipboardHistory).toEqual([]);
     await h.unmount();
   });
 
