@@ -108,6 +108,8 @@ export const SCENES: Scene[] = [
     recording: "healthy",
     caption: "Run Full Checklist on a healthy Mac: every check passes and the Diagnosis says so.",
     view: (host) => <ChecklistView host={host} probes={CHECKLIST_PROBES} storage={memoryStorage()} />,
+    // ⌘D: the diagnosis with its evidence beside the list.
+    then: showDetails,
   },
   {
     command: "verify-clock",

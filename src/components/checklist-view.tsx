@@ -56,7 +56,8 @@ export function ChecklistView(props: ChecklistViewProps) {
   const [running, setRunning] = useState(true);
   /** Set when the run itself broke (not a probe): rows still pending can never fill. */
   const [crash, setCrash] = useState<string>();
-  const [showingDetail, setShowingDetail] = useState(true);
+  // Off at first: the overview is each row's status tag and summary, which the open pane would hide.
+  const [showingDetail, setShowingDetail] = useState(false);
   const startRun = useLatestRun();
   // run() reads the latest props through a ref, so a parent passing inline
   // objects re-renders the view without restarting the checklist.
@@ -149,6 +150,7 @@ export function ChecklistView(props: ChecklistViewProps) {
             <CauseItem
               key={cause.cause}
               cause={cause}
+              showingDetail={showingDetail}
               actions={
                 <ActionPanel>
                   <FixActions fixes={cause.fixes} onRun={runFix} runnable={RUNNABLE} running={fixRunning} />
@@ -165,6 +167,7 @@ export function ChecklistView(props: ChecklistViewProps) {
             <FindingItem
               key={probe.id}
               probe={probe}
+              showingDetail={showingDetail}
               finding={findings.get(probe.id) ?? (crash ? notFinished(probe, crash) : undefined)}
               actions={<ActionPanel>{sharedActions}</ActionPanel>}
             />

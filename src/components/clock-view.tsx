@@ -165,7 +165,7 @@ export function ClockView(props: ClockViewProps) {
       <List.Section title="Diagnosis">
         <VerdictItem verdict={verdict} clock={clock} before={before} actions={actions} />
         {otherCauses.map((cause) => (
-          <CauseItem key={cause.cause} cause={cause} actions={actions} />
+          <CauseItem key={cause.cause} cause={cause} actions={actions} showingDetail={showingDetail} />
         ))}
       </List.Section>
       <List.Section title="Time Servers">

@@ -607,11 +607,11 @@ function lastRunByFix(history: FixRecord[]): Map<FixId, FixRecord> {
 
 const OUTCOME_LOOKS: Record<FixRecord["outcome"], { word: string; color: Color }> = {
   done: { word: "Done", color: Color.Green },
-  cancelled: { word: "Cancelled", color: Color.SecondaryText },
+  cancelled: { word: "Canceled", color: Color.SecondaryText },
   failed: { word: "Failed", color: Color.Red },
 };
 
-/** "Last run 5 min ago", with a Failed/Cancelled tag before it when it didn't work out. */
+/** "Last run 5 min ago", with a Failed/Canceled tag before it when it didn't work out. */
 export function lastRunAccessories(record: FixRecord | undefined, now: Date): List.Item.Accessory[] {
   if (!record) return [{ text: { value: "Not run yet", color: Color.SecondaryText } }];
   const at = new Date(record.at);

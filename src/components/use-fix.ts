@@ -49,7 +49,7 @@ interface LastAdminFix {
 
 /**
  * Runs fixes the way every command does: confirm the destructive ones, a
- * quiet "Cancelled" when the user says no, the reason when it fails, and the
+ * quiet "Canceled" when the user says no, the reason when it fails, and the
  * fix history. Resolves with before → after so the view can show what changed.
  *
  * A fix that needs admin rights gets different feedback: the password or
@@ -127,7 +127,7 @@ async function toastFeedback(fix: Fix): Promise<Feedback> {
       }
       // Saying no to a prompt is a choice, not an error.
       toast.style = Toast.Style.Success;
-      toast.title = outcome === "done" ? message : "Cancelled";
+      toast.title = outcome === "done" ? message : "Canceled";
       toast.message = outcome === "done" ? changeSummary(applied) : "Nothing was changed";
     },
     async crashed(error) {
@@ -153,7 +153,7 @@ async function adminFeedback(fix: Fix, storage: KeyValueStorage, host: Host): Pr
     async outcome(applied) {
       const { outcome, message } = applied.result;
       if (outcome === "done") await finish({ outcome, title: message, message: changeSummary(applied) });
-      else if (outcome === "cancelled") await finish({ outcome, title: "Cancelled", message: "Nothing was changed" });
+      else if (outcome === "cancelled") await finish({ outcome, title: "Canceled", message: "Nothing was changed" });
       else await finish({ outcome, title: `Couldn't ${fix.title}`, message });
     },
     async crashed(error) {

@@ -255,18 +255,18 @@ describe("Flush DNS", () => {
     const before = h.sections();
     fake.mode("osascript", "cancel-es");
     await h.runAction("Flush DNS Cache", "gsa.apple.com");
-    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Cancelled") && !h.isLoading(), { timeoutMs: 10000 });
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Canceled") && !h.isLoading(), { timeoutMs: 10000 });
 
     expect(__mock.toasts).toEqual([]);
     expect(__mock.huds).toEqual([
       "Flush DNS Cache: macOS will ask for your password or Touch ID",
-      "Cancelled: Nothing was changed",
+      "Canceled: Nothing was changed",
     ]);
     expect(fake.calls().map(([name]) => name)).toEqual(["osascript"]);
     expect(h.sections()).toEqual(before);
     expect(h.item("gsa.apple.com").accessories.map((a) => a.tag)).not.toContain("Fixed");
     expect(history(storage)).toEqual([
-      { fix: "flush-dns", at: expect.any(String), outcome: "cancelled", message: "Cancelled" },
+      { fix: "flush-dns", at: expect.any(String), outcome: "cancelled", message: "Canceled" },
     ]);
     await h.unmount();
   });

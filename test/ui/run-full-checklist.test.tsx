@@ -135,7 +135,7 @@ describe("Run Full Checklist with controlled probes", () => {
     expect(h.isLoading()).toBe(true);
     // A root command leaves the title to Raycast, which shows the command's.
     expect(h.navigationTitle).toBeUndefined();
-    expect(h.isShowingDetail()).toBe(true);
+    expect(h.isShowingDetail()).toBe(false);
     // AREA_TITLES order (Apple Services, Network, Certificates & Filtering), probes' order within.
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
       [AREA_TITLES.apple, ["Apple Sign-In Servers"]],
@@ -346,13 +346,21 @@ describe("Run Full Checklist with controlled probes", () => {
     await h.unmount();
   });
 
-  it("toggles the detail pane", async () => {
-    const { h } = await setup();
-    expect(h.actions("DNS").find((a) => a.title === "Hide Details")?.keys).toBe("⌘D");
-    await h.runAction("Hide Details", "DNS");
-    expect(h.isShowingDetail()).toBe(false);
+  it("toggles the detail pane, which hides the rows' subtitles and tags while it is open", async () => {
+    const { h, latest } = await setup();
+    await h.act(() => latest("dns").resolve(RESULTS.dns));
+    await h.waitFor(() => h.item("DNS").subtitle);
+    expect(h.actions("DNS").find((a) => a.title === "Show Details")?.keys).toBe("⌘D");
     await h.runAction("Show Details", "DNS");
     expect(h.isShowingDetail()).toBe(true);
+    for (const item of h.items()) {
+      expect(item.subtitle, item.title).toBeUndefined();
+      expect(item.accessories, item.title).toEqual([]);
+    }
+    expect(h.item("DNS").detail?.markdown).toContain(RESULTS.dns.summary);
+    await h.runAction("Hide Details", "DNS");
+    expect(h.isShowingDetail()).toBe(false);
+    expect(h.item("DNS")).toMatchObject({ subtitle: RESULTS.dns.summary, accessories: [{ tag: "Failed" }, {}] });
     await h.unmount();
   });
 });

@@ -393,25 +393,25 @@ describe("Sync Clock Now", () => {
     await h.unmount();
   });
 
-  it("a cancelled password prompt: a quiet Cancelled toast, and nothing else ran", async () => {
+  it("a cancelled password prompt: a quiet Canceled HUD, and nothing else ran", async () => {
     const { h, fake, storage, ntpAsked } = await renderSyncing();
     fake.mode("osascript", "cancel-es");
     const asked = ntpAsked.length;
 
     await h.runAction("Sync Clock Now", "Clock Is Off");
-    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Cancelled") && !h.isLoading());
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Canceled") && !h.isLoading());
 
     expect(__mock.toasts).toEqual([]);
     expect(__mock.huds).toEqual([
       "Sync Clock: macOS will ask for your password or Touch ID",
-      "Cancelled: Nothing was changed",
+      "Canceled: Nothing was changed",
     ]);
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
     // No re-measure, no before → after: the screen is as it was.
     expect(ntpAsked).toHaveLength(asked);
     expect(diagnosisRow(h)).toMatchObject({ title: "Clock Is Off", accessories: [] });
     expect(history(storage)).toEqual([
-      { fix: "sync-clock", at: expect.any(String), outcome: "cancelled", message: "Cancelled" },
+      { fix: "sync-clock", at: expect.any(String), outcome: "cancelled", message: "Canceled" },
     ]);
     await h.unmount();
   });
