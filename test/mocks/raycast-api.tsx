@@ -21,11 +21,15 @@ import {
   type ReactNode,
 } from "react";
 
+import type * as RealApi from "@raycast/api";
+
 type Props = Record<string, unknown> & { children?: ReactNode };
 
 /** A component that renders only the named slot props, then its children. */
-function carrier<P extends Props>(displayName: string, slots: string[] = []) {
-  function Component(props: P): ReactNode {
+function carrier(displayName: string, slots: string[] = []) {
+  // Props are whatever the real component takes: the conformance check below types them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function Component(props: any): ReactNode {
     // Slots as separate arguments, not an array, so React asks for no keys.
     return createElement(Fragment, null, ...slots.map((slot) => props[slot] as ReactNode), props.children);
   }
@@ -48,17 +52,18 @@ export enum Color {
   SecondaryText = "raycast-secondary-text",
 }
 
-/** Every icon is its own name, which reads well in test failures. */
-export const Icon: Record<string, string> = new Proxy({} as Record<string, string>, {
+/**
+ * Every icon is its own name, which reads well in test failures (Raycast's
+ * values are asset names). Only the real enum's names exist, so a misspelled
+ * icon fails tsc.
+ */
+export const Icon = new Proxy({} as { readonly [K in keyof typeof RealApi.Icon]: K }, {
   get: (_target, key) => (typeof key === "string" ? key : undefined),
 });
 
-type KeyModifier = "cmd" | "ctrl" | "opt" | "shift" | "alt" | "windows";
-interface Shortcut {
-  modifiers: KeyModifier[];
-  key: string;
-}
-const shortcut = (key: string, ...modifiers: KeyModifier[]): Shortcut => ({ modifiers, key });
+type LaunchOptions = Parameters<typeof RealApi.launchCommand>[0];
+type KeyModifier = RealApi.Keyboard.KeyModifier;
+const shortcut = (key: RealApi.Keyboard.KeyEquivalent, ...modifiers: KeyModifier[]) => ({ modifiers, key });
 
 export const Keyboard = {
   Shortcut: {
@@ -135,19 +140,20 @@ function firstItemValue(children: ReactNode): string | undefined {
 }
 
 /** Where a stored dropdown value lives: per command, per dropdown. */
-export const dropdownKey = (props: Props) => `${environment.commandName}/${(props.id as string) ?? "dropdown"}`;
+export const dropdownKey = (props: { id?: unknown }) =>
+  `${environment.commandName}/${typeof props.id === "string" ? props.id : "dropdown"}`;
 
 /**
  * Like Raycast's: the first render shows no choice yet; right after mount the
  * dropdown settles on the stored value (storeValue), else defaultValue, else
  * its first item, and reports it through onChange. A controlled `value` wins.
  */
-function ListDropdownComponent(props: Props): ReactNode {
+function ListDropdownComponent(props: RealApi.List.Dropdown.Props): ReactNode {
   useEffect(() => {
     if (props.value !== undefined) return;
     const stored = props.storeValue ? mock.dropdownValues.get(dropdownKey(props)) : undefined;
-    const initial = stored ?? (props.defaultValue as string | undefined) ?? firstItemValue(props.children);
-    if (initial !== undefined) (props.onChange as ((value: string) => void) | undefined)?.(initial);
+    const initial = stored ?? props.defaultValue ?? firstItemValue(props.children);
+    if (initial !== undefined) props.onChange?.(initial);
   }, []); // once per mount, as Raycast does
   return createElement(Fragment, null, props.children);
 }
@@ -230,8 +236,8 @@ let nextToastId = 1;
 export class Toast {
   readonly id = nextToastId++;
   private state: { style: Toast.Style; title: string; message?: string };
-  primaryAction?: Toast.ActionOptions;
-  secondaryAction?: Toast.ActionOptions;
+  primaryAction: Toast.ActionOptions | undefined;
+  secondaryAction: Toast.ActionOptions | undefined;
 
   constructor(options: Toast.Options) {
     this.state = { style: options.style ?? Toast.Style.Success, title: options.title, message: options.message };
@@ -286,18 +292,8 @@ function record(toast: Toast, hidden: boolean, isNew = false): void {
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace Toast {
-  export interface Options {
-    title: string;
-    message?: string;
-    style?: Style;
-    primaryAction?: ActionOptions;
-    secondaryAction?: ActionOptions;
-  }
-  export interface ActionOptions {
-    title: string;
-    shortcut?: Shortcut;
-    onAction: (toast: Toast) => void;
-  }
+  export type Options = Omit<RealApi.Toast.Options, "style"> & { style?: Style };
+  export type ActionOptions = RealApi.Toast.ActionOptions;
   export enum Style {
     Success = "SUCCESS",
     Failure = "FAILURE",
@@ -348,7 +344,9 @@ export async function showHUD(title: string, options?: CloseOptions): Promise<vo
 // ---------------------------------------------------------------------------
 // Clipboard, storage, cache
 
-type ClipboardContent = string | number | { text?: string; file?: string; html?: string };
+type ClipboardContent = string | number | RealApi.Clipboard.Content;
+const textOf = (content: ClipboardContent) =>
+  typeof content === "object" ? ("text" in content ? content.text : undefined) : String(content);
 
 export const Clipboard = {
   async copy(content: ClipboardContent, options?: { concealed?: boolean }): Promise<void> {
@@ -364,8 +362,11 @@ export const Clipboard = {
   },
   async readText(): Promise<string | undefined> {
     const last = mock.clipboard.at(-1);
-    if (last === undefined) return undefined;
-    return typeof last === "object" ? last.text : String(last);
+    return last === undefined ? undefined : textOf(last);
+  },
+  async read(): Promise<{ text: string }> {
+    const last = mock.clipboard.at(-1);
+    return { text: (last === undefined ? undefined : textOf(last)) ?? "" };
   },
 };
 
@@ -381,8 +382,8 @@ export const LocalStorage = {
   async removeItem(key: string): Promise<void> {
     mock.localStorage.delete(key);
   },
-  async allItems(): Promise<Record<string, StorageValue>> {
-    return Object.fromEntries(mock.localStorage);
+  async allItems<T extends RealApi.LocalStorage.Values>(): Promise<T> {
+    return Object.fromEntries(mock.localStorage) as T;
   },
   async clear(): Promise<void> {
     mock.localStorage.clear();
@@ -470,15 +471,7 @@ export async function open(target: string, application?: string | { name: string
   mock.opened.push({ target, application: typeof application === "object" ? application.name : application });
 }
 
-export async function launchCommand(options: {
-  name: string;
-  type: LaunchType;
-  extensionName?: string;
-  ownerOrAuthorName?: string;
-  arguments?: Record<string, string>;
-  context?: Record<string, unknown>;
-  fallbackText?: string;
-}): Promise<void> {
+export async function launchCommand(options: LaunchOptions): Promise<void> {
   // Raycast refuses to launch a disabled (or missing) command.
   if (mock.launchError) throw mock.launchError;
   mock.launched.push(options);
@@ -546,7 +539,7 @@ const mock = {
   preferences: {} as Record<string, unknown>,
   opened: [] as Array<{ target: string; application?: string }>,
   openedPreferences: 0,
-  launched: [] as Array<{ name: string; type: LaunchType; context?: Record<string, unknown> }>,
+  launched: [] as LaunchOptions[],
   /** Set to make launchCommand reject, as Raycast does for a disabled command. */
   launchError: undefined as Error | undefined,
   alerts: [] as Alert.Options[],
@@ -606,3 +599,60 @@ export const __mock = mock;
 /** Component types, for the harness to tell the tree's nodes apart. */
 export type MockComponent = (props: Props) => ReactNode;
 export type MockElement = ReactElement<Props>;
+
+// ---------------------------------------------------------------------------
+// Conformance: tsc fails when the mock drifts from @raycast/api's own types
+// (node_modules/@raycast/api/types/index.d.ts). Every value the mock exports
+// must have the real export's type; the real module may have more.
+
+type Real = typeof RealApi;
+/**
+ * What the mock provides of a real export: every member it has takes what the
+ * real one takes (the arguments real callers pass), recursively; the real
+ * module may have more. Classes are checked by their public face below.
+ */
+type Shaped<T> = T extends abstract new (...args: never) => unknown
+  ? unknown
+  : T extends (...args: infer A) => unknown
+    ? ((...args: A) => unknown) & { [K in keyof T]?: Shaped<T[K]> }
+    : T extends object
+      ? { [K in keyof T]?: Shaped<T[K]> }
+      : T;
+/** A class's public face (private members make real classes nominal). */
+type Public<T> = { [K in keyof T]: T[K] extends (...args: infer A) => unknown ? (...args: A) => unknown : unknown };
+/** An enum's string members, which is what callers rely on. */
+type Values<E> = { [K in keyof E as E[K] extends string ? K : never]: `${E[K] & string}` };
+
+export const __conformance = {
+  exports: {
+    useNavigation,
+    showToast,
+    showHUD,
+    closeMainWindow,
+    confirmAlert,
+    open,
+    launchCommand,
+    openExtensionPreferences,
+    getPreferenceValues,
+    Clipboard,
+    LocalStorage,
+    environment,
+    Keyboard,
+    List,
+    Detail,
+    Form,
+    ActionPanel,
+    Action,
+    MenuBarExtra,
+  } satisfies Shaped<Partial<Real>>,
+  icon: Icon satisfies { readonly [K in keyof Real["Icon"]]: string },
+  toast: null as unknown as Toast satisfies Public<RealApi.Toast>,
+  cache: null as unknown as Cache satisfies Public<RealApi.Cache>,
+  enums: {
+    Color: Color satisfies Values<Real["Color"]>,
+    LaunchType: LaunchType satisfies Values<Real["LaunchType"]>,
+    PopToRootType: PopToRootType satisfies Values<Real["PopToRootType"]>,
+    ToastStyle: Toast.Style satisfies Values<Real["Toast"]["Style"]>,
+    AlertActionStyle: Alert.ActionStyle satisfies Values<Real["Alert"]["ActionStyle"]>,
+  },
+};

@@ -279,3 +279,20 @@ const utilsMock = {
 apiMock.onReset(utilsMock.reset);
 
 export const __mock = utilsMock;
+
+// ---------------------------------------------------------------------------
+// Conformance: tsc fails when a hook or helper here stops taking what the real
+// one takes (node_modules/@raycast/utils/dist/types.d.ts).
+
+type RealUtils = typeof import("@raycast/utils");
+type TakesLike<T> = { [K in keyof T]?: T[K] extends (...args: infer A) => unknown ? (...args: A) => unknown : never };
+
+export const __conformance = {
+  showFailureToast,
+  usePromise,
+  useCachedPromise,
+  useCachedState,
+  useLocalStorage,
+  runAppleScript,
+  withCache,
+} satisfies TakesLike<RealUtils>;
