@@ -6,6 +6,7 @@ import { parseRecording } from "../src/core/host/recording";
 import { createReplayHost } from "../src/core/host/replay";
 import { buildReport } from "../src/core/report";
 import { DEFAULT_TARGETS } from "../src/core/targets";
+import { fuzzSeed } from "./support/fuzz-seed";
 import { healthy } from "./support/scenarios";
 
 // Redaction as a property (CONTRACT.md section 4): identifiers generated at
@@ -15,7 +16,7 @@ import { healthy } from "./support/scenarios";
 // reaches the report can't make the property pass by accident.
 
 const RUNS = Number(process.env.REDACT_RUNS ?? 200);
-const SEED = process.env.FUZZ_SEED === undefined ? undefined : Number(process.env.FUZZ_SEED);
+const SEED = fuzzSeed();
 
 // ------------------------------------------------------------------ identifiers
 

@@ -86,3 +86,20 @@ describe("parseFirewallState: bad data", () => {
     }
   });
 });
+
+describe("parseFirewallState: the state line past the first 500 characters", () => {
+  // fast-check's shrunk counterexample for seed -1039426761 (CRLF line ends): the cap that
+  // keeps the report short was applied before the search, so the state line fell off.
+  const shrunk = "\nFirewall\n".repeat(41) + "\nFirewall is enabled. (State = 1)\n";
+
+  it.each([
+    ["LF", shrunk],
+    ["CRLF", shrunk.replace(/\n/g, "\r\n")],
+  ])("%s line ends read the state", (_name, text) => {
+    expect(parseFirewallState(text).state).toBe("on");
+  });
+
+  it("still caps what it keeps for the report", () => {
+    expect(parseFirewallState(shrunk.replace(/\n/g, "\r\n")).raw.length).toBeLessThanOrEqual(500);
+  });
+});
