@@ -14,6 +14,7 @@ import { SettingsItems } from "./clock/settings-items";
 import { TimeServerItems } from "./clock/time-server-items";
 import { useClockCheck } from "./clock/use-clock-check";
 import { VerdictItem } from "./clock/verdict-item";
+import { DetailPaneOpen } from "./pane-aware-item";
 import { ToggleDetailAction } from "./toggle-detail-action";
 import { useFix } from "./use-fix";
 
@@ -97,18 +98,20 @@ export function ClockView(props: ClockViewProps) {
       isShowingDetail={showingDetail}
       searchBarPlaceholder="Filter clock checks"
     >
-      <List.Section title="Diagnosis">
-        <VerdictItem verdict={verdict} clock={clock} before={before} actions={actions} />
-        {otherCauses.map((cause) => (
-          <CauseItem key={cause.cause} cause={cause} actions={actions} showingDetail={showingDetail} />
-        ))}
-      </List.Section>
-      <List.Section title="Time Servers">
-        <TimeServerItems clock={clock} firstServer={targets.ntpServers[0]} before={before} actions={actions} />
-      </List.Section>
-      <List.Section title="Settings">
-        <SettingsItems settings={settings} syncServer={targets.ntpServers[0]} actions={actions} />
-      </List.Section>
+      <DetailPaneOpen.Provider value={showingDetail}>
+        <List.Section title="Diagnosis">
+          <VerdictItem verdict={verdict} clock={clock} before={before} actions={actions} />
+          {otherCauses.map((cause) => (
+            <CauseItem key={cause.cause} cause={cause} actions={actions} showingDetail={showingDetail} />
+          ))}
+        </List.Section>
+        <List.Section title="Time Servers">
+          <TimeServerItems clock={clock} firstServer={targets.ntpServers[0]} before={before} actions={actions} />
+        </List.Section>
+        <List.Section title="Settings">
+          <SettingsItems settings={settings} syncServer={targets.ntpServers[0]} actions={actions} />
+        </List.Section>
+      </DetailPaneOpen.Provider>
     </List>
   );
 }

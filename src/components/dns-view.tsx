@@ -12,6 +12,7 @@ import { HostItem } from "./dns/host-item";
 import { ResolverItems, resolverCount } from "./dns/resolver-items";
 import { useDnsCheck } from "./dns/use-dns-check";
 import { VerdictItem } from "./dns/verdict-item";
+import { DetailPaneOpen, PaneAwareItem } from "./pane-aware-item";
 import { PENDING_LOOK, statusLook } from "./status-icons";
 import { ToggleDetailAction } from "./toggle-detail-action";
 import { useFix } from "./use-fix";
@@ -126,49 +127,51 @@ export function DnsView(props: DnsViewProps) {
 
   return (
     <List {...common} isLoading={checking || flushing} isShowingDetail={showingDetail}>
-      <List.Section title={before ? "Verdict After Flush" : "Verdict"}>
-        <VerdictItem finding={finding} before={before} actions={actions} />
-      </List.Section>
-      <List.Section title="Resolvers" subtitle={data?.resolvers ? resolverCount(data.resolvers) : undefined}>
-        {finding ? (
-          <ResolverItems resolvers={data?.resolvers} actions={actions} />
-        ) : (
-          <List.Item
-            id="resolvers"
-            title="Reading Resolvers…"
-            icon={PENDING_LOOK.icon}
-            accessories={[{ tag: { value: PENDING_LOOK.word, color: PENDING_LOOK.color } }]}
-            detail={<List.Item.Detail markdown={"## Resolvers\n\nChecking…"} />}
-            actions={actions}
-          />
-        )}
-      </List.Section>
-      <List.Section
-        title={before ? "Sign-In Hosts After Flush" : "Sign-In Hosts"}
-        subtitle={before ? "Compared with before" : "This Mac vs public resolvers"}
-      >
-        {data
-          ? data.hosts.map((host) => (
-              <HostItem
-                key={host.name}
-                host={host}
-                before={beforeHosts?.find((h) => h.name === host.name)}
-                compared={Boolean(before)}
-                actions={actions}
-              />
-            ))
-          : hostNames.map((name) => (
-              <List.Item
-                key={name}
-                id={`host:${name}`}
-                title={name}
-                icon={PENDING_LOOK.icon}
-                accessories={[{ tag: { value: PENDING_LOOK.word, color: PENDING_LOOK.color } }]}
-                detail={<List.Item.Detail markdown={`## ${name}\n\nChecking…`} />}
-                actions={actions}
-              />
-            ))}
-      </List.Section>
+      <DetailPaneOpen.Provider value={showingDetail}>
+        <List.Section title={before ? "Verdict After Flush" : "Verdict"}>
+          <VerdictItem finding={finding} before={before} actions={actions} />
+        </List.Section>
+        <List.Section title="Resolvers" subtitle={data?.resolvers ? resolverCount(data.resolvers) : undefined}>
+          {finding ? (
+            <ResolverItems resolvers={data?.resolvers} actions={actions} />
+          ) : (
+            <PaneAwareItem
+              id="resolvers"
+              title="Reading Resolvers…"
+              icon={PENDING_LOOK.icon}
+              accessories={[{ tag: { value: PENDING_LOOK.word, color: PENDING_LOOK.color } }]}
+              detail={<List.Item.Detail markdown={"## Resolvers\n\nChecking…"} />}
+              actions={actions}
+            />
+          )}
+        </List.Section>
+        <List.Section
+          title={before ? "Sign-In Hosts After Flush" : "Sign-In Hosts"}
+          subtitle={before ? "Compared with before" : "This Mac vs public resolvers"}
+        >
+          {data
+            ? data.hosts.map((host) => (
+                <HostItem
+                  key={host.name}
+                  host={host}
+                  before={beforeHosts?.find((h) => h.name === host.name)}
+                  compared={Boolean(before)}
+                  actions={actions}
+                />
+              ))
+            : hostNames.map((name) => (
+                <PaneAwareItem
+                  key={name}
+                  id={`host:${name}`}
+                  title={name}
+                  icon={PENDING_LOOK.icon}
+                  accessories={[{ tag: { value: PENDING_LOOK.word, color: PENDING_LOOK.color } }]}
+                  detail={<List.Item.Detail markdown={`## ${name}\n\nChecking…`} />}
+                  actions={actions}
+                />
+              ))}
+        </List.Section>
+      </DetailPaneOpen.Provider>
     </List>
   );
 }

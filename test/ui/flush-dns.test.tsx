@@ -287,6 +287,20 @@ describe("Flush DNS", () => {
     await h.unmount();
   });
 
+  it("keeps only icons and titles on the rows while the detail pane is open", async () => {
+    const h = await render(<DnsView host={createReplayHost(loadRecording("dns-broken"))} storage={memoryStorage()} />);
+    await h.waitFor(() => !h.isLoading());
+    expect(h.item("appleid.apple.com").accessories.length).toBeGreaterThan(0);
+    await h.runAction("Show Details", "appleid.apple.com");
+    expect(h.isShowingDetail()).toBe(true);
+    for (const item of h.items())
+      expect([item.title, item.subtitle, item.accessories]).toEqual([item.title, undefined, []]);
+    expect(h.item("appleid.apple.com").detail?.markdown).toContain("| Resolver | Answer | Time |");
+    await h.runAction("Hide Details", "appleid.apple.com");
+    expect(h.item("appleid.apple.com").subtitle).toBe("Name not found");
+    await h.unmount();
+  });
+
   it("copies a short DNS summary with private addresses redacted", async () => {
     // Lookup times come from performance.now(): pinned, the summary is exactly predictable.
     vi.spyOn(performance, "now").mockReturnValue(0);

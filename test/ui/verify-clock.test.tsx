@@ -255,6 +255,11 @@ describe("Verify Clock over recorded Macs", () => {
     await h.runAction("Show Details", "Time Zone");
     expect(h.isShowingDetail()).toBe(true);
     expect(h.item("Time Zone").detail?.markdown).toContain("Time daemon (timed): running");
+    // With the pane open every row keeps its icon and title only; hidden again, they are back.
+    for (const item of h.items())
+      expect([item.title, item.subtitle, item.accessories]).toEqual([item.title, undefined, []]);
+    await h.runAction("Hide Details", "Time Zone");
+    expect(h.item("Time Zone").accessories).not.toEqual([]);
     await h.unmount();
   });
 });

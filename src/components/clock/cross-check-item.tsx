@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Finding } from "../../core/types";
 import { failedAttempts, measurementOf } from "../clock-summary";
 import { findingMarkdown } from "../finding-item";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /**
  * The HTTP `date` header: whole seconds, so only a fallback. The clock probe
@@ -32,7 +33,7 @@ export function CrossCheckItem({ clock, actions }: { clock: Finding; actions: Re
             icon: { source: Icon.Globe, tintColor: Color.SecondaryText },
           };
   return (
-    <List.Item
+    <PaneAwareItem
       id="http-cross-check"
       title="HTTP Cross-Check"
       subtitle={row.subtitle}

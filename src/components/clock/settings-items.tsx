@@ -5,6 +5,7 @@ import type { Finding } from "../../core/types";
 import { timeSettingsOf } from "../clock-summary";
 import { findingMarkdown } from "../finding-item";
 import { PENDING_LOOK, statusLook } from "../status-icons";
+import { PaneAwareItem } from "../pane-aware-item";
 
 interface SettingRow {
   id: string;
@@ -24,7 +25,7 @@ export function SettingsItems(props: { settings?: Finding; syncServer: string; a
     // Skipped or broken: the reason, once.
     const look = statusLook(settings.status);
     return (
-      <List.Item
+      <PaneAwareItem
         id="settings-none"
         title={timeSettingsProbe.title}
         subtitle={settings.summary}
@@ -77,7 +78,7 @@ export function SettingsItems(props: { settings?: Finding; syncServer: string; a
               ? { tag: { value: row.value, color: Color.Orange } }
               : { text: row.value };
         return (
-          <List.Item
+          <PaneAwareItem
             key={row.id}
             id={row.id}
             title={row.title}

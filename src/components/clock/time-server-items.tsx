@@ -7,13 +7,14 @@ import { findingMarkdown, formatDuration } from "../finding-item";
 import { PENDING_LOOK, STATUS_LOOKS, statusLook } from "../status-icons";
 import { CrossCheckItem } from "./cross-check-item";
 import { wasText } from "./was-text";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /** A row per time server that didn't answer, the one that did, then the HTTP cross-check. */
 export function TimeServerItems(props: { clock?: Finding; firstServer: string; before?: Finding; actions: ReactNode }) {
   const { clock, firstServer, before, actions } = props;
   if (!clock) {
     return (
-      <List.Item
+      <PaneAwareItem
         id="server-pending"
         title={firstServer}
         icon={PENDING_LOOK.icon}
@@ -30,7 +31,7 @@ export function TimeServerItems(props: { clock?: Finding; firstServer: string; b
   if (!m && (clock.status === "skip" || clock.status === "error" || failedNtp.length === 0)) {
     const look = statusLook(clock.status);
     return (
-      <List.Item
+      <PaneAwareItem
         id="server-none"
         title={clockProbe.title}
         subtitle={clock.summary}
@@ -46,7 +47,7 @@ export function TimeServerItems(props: { clock?: Finding; firstServer: string; b
   return (
     <>
       {failedNtp.map((failed) => (
-        <List.Item
+        <PaneAwareItem
           key={`failed-${failed.server}`}
           id={`server-failed-${failed.server}`}
           title={failed.server}
@@ -59,7 +60,7 @@ export function TimeServerItems(props: { clock?: Finding; firstServer: string; b
         />
       ))}
       {m && (
-        <List.Item
+        <PaneAwareItem
           id={`server-${m.server}`}
           title={m.server}
           subtitle={capitalize(offsetPhrase(m.offsetMs))}

@@ -6,6 +6,7 @@ import type { ClockVerdict } from "../clock-summary";
 import { findingMarkdown } from "../finding-item";
 import { PENDING_LOOK, STATUS_LOOKS, statusLook } from "../status-icons";
 import { wasText } from "./was-text";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /** The top row: the clock is right, off, or couldn't be told, with what it was before Sync Clock. */
 export function VerdictItem(props: { verdict: ClockVerdict; clock?: Finding; before?: Finding; actions: ReactNode }) {
@@ -29,7 +30,7 @@ export function VerdictItem(props: { verdict: ClockVerdict; clock?: Finding; bef
       ? "## Clock\n\nChecking…"
       : findingMarkdown(verdict.title, clock);
   return (
-    <List.Item
+    <PaneAwareItem
       id={verdict.cause ? `cause-${verdict.cause.cause}` : `clock-${verdict.kind}`}
       title={verdict.title}
       subtitle={verdict.line}

@@ -15,6 +15,7 @@ import {
 } from "../dns-results";
 import { formatDuration } from "../finding-item";
 import { statusLook } from "../status-icons";
+import { PaneAwareItem } from "../pane-aware-item";
 
 const PUBLIC_COLORS: Record<PublicVerdict, Color> = {
   agrees: Color.Green,
@@ -62,7 +63,7 @@ export function HostItem({ host, before, compared, actions }: HostItemProps) {
   }
   if (system) accessories.push({ text: formatDuration(system.ms), tooltip: "This Mac's lookup time" });
   return (
-    <List.Item
+    <PaneAwareItem
       id={`host:${host.name}`}
       title={host.name}
       subtitle={lookupAnswer(system)}

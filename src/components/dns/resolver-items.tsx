@@ -2,6 +2,7 @@ import { Color, Icon, List } from "@raycast/api";
 import type { ReactNode } from "react";
 import type { ResolverSummary } from "../../core/probes/dns";
 import { isTunnel, resolverScope } from "../dns-results";
+import { PaneAwareItem } from "../pane-aware-item";
 
 export function resolverCount(resolvers: ResolverSummary): string {
   const n = resolvers.supplemental.length;
@@ -12,7 +13,7 @@ export function resolverCount(resolvers: ResolverSummary): string {
 export function ResolverItems({ resolvers, actions }: { resolvers?: ResolverSummary; actions: ReactNode }) {
   if (!resolvers) {
     return (
-      <List.Item
+      <PaneAwareItem
         id="resolvers"
         title="Resolvers Not Read"
         subtitle="This Mac's DNS settings couldn't be read"
@@ -25,7 +26,7 @@ export function ResolverItems({ resolvers, actions }: { resolvers?: ResolverSumm
   const nameservers = resolvers.nameservers.join(", ");
   return (
     <>
-      <List.Item
+      <PaneAwareItem
         id="resolver:default"
         title={nameservers || "No Nameserver"}
         subtitle="Default for all lookups"
@@ -43,7 +44,7 @@ export function ResolverItems({ resolvers, actions }: { resolvers?: ResolverSumm
         const tunnel = isTunnel(s.interface);
         const scope = resolverScope(s);
         return (
-          <List.Item
+          <PaneAwareItem
             key={`${s.domain}-${index}`}
             id={`resolver:${s.domain}:${index}`}
             title={s.nameservers.join(", ") || "No Nameserver"}

@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { Finding } from "../../core/types";
 import { findingMarkdown } from "../finding-item";
 import { statusLook } from "../status-icons";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /** The top row: the probe's verdict, and after a flush what it was before. */
 export function VerdictItem({ finding, before, actions }: { finding?: Finding; before?: Finding; actions: ReactNode }) {
@@ -18,7 +19,7 @@ export function VerdictItem({ finding, before, actions }: { finding?: Finding; b
     accessories.push({ tag: { value: look.word, color: look.color } });
   }
   return (
-    <List.Item
+    <PaneAwareItem
       id="verdict"
       title={finding?.summary ?? "Checking DNS…"}
       icon={look.icon}
