@@ -57,10 +57,13 @@ export interface Scene {
   then?: (h: Harness) => Promise<void>;
 }
 
-const MANIFEST = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as {
-  commands: Array<{ name: string; title: string }>;
-};
-const commandTitle = (name: string) => MANIFEST.commands.find((command) => command.name === name)?.title;
+/** A command's title from the manifest under `root`: what Raycast shows when a view sets no navigationTitle. */
+function commandTitle(root: string, name: string): string | undefined {
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    commands: Array<{ name: string; title: string }>;
+  };
+  return manifest.commands.find((command) => command.name === name)?.title;
+}
 
 function memoryStorage(): KeyValueStorage {
   const map = new Map<string, string>();
@@ -209,7 +212,7 @@ export async function renderScene(scene: Scene, root: string): Promise<Screen> {
       command: scene.command,
       recording: scene.recording,
       // Root commands leave it unset: Raycast shows the command's title.
-      navigationTitle: h.navigationTitle ?? commandTitle(scene.command),
+      navigationTitle: h.navigationTitle ?? commandTitle(root, scene.command),
       searchBarPlaceholder: h.searchBarPlaceholder,
       dropdown,
       isShowingDetail: h.isShowingDetail(),
