@@ -202,7 +202,8 @@ describe("render harness", () => {
       ["Second Fix", "⌘↩"],
       ["Third", "⌘R"],
     ]);
-    await h.unmount();
+    // Leaving the view checks every panel on it once more.
+    await expect(h.unmount()).rejects.toThrow('⌘↩ is bound twice on "Twice"');
   });
 
   it("runs actions: copy lands in the clipboard, push shows the pushed view, pop returns", async () => {

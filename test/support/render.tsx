@@ -592,7 +592,15 @@ export async function render(element: ReactElement): Promise<Harness> {
       return lines.join("\n");
     },
     async unmount() {
-      await act(async () => tree.unmount());
+      // Every panel on screen, checked once more as the test leaves: no key combination bound twice.
+      try {
+        if (harness.view() !== "MenuBarExtra") {
+          panelOf();
+          for (const node of within(List.Item)) panelOf(textOf(node.props.title) ?? "");
+        }
+      } finally {
+        await act(async () => tree.unmount());
+      }
     },
   };
   return harness;
