@@ -146,6 +146,8 @@ export const SCENES: Scene[] = [
         backups={createBackupStore(join(mkdtempSync(join(tmpdir(), "aid-previews-")), "backups"))}
       />
     ),
+    // ⌘D: who is signed in, with the services beside the list.
+    then: showDetails,
   },
 ];
 

@@ -19,6 +19,7 @@ import { StepItem } from "./icloud/step-item";
 import { stepRows } from "./icloud/steps";
 import { useAccountCheck } from "./icloud/use-account-check";
 import { useFixRecords } from "./icloud/use-fix-records";
+import { DetailPaneOpen, PaneAwareItem } from "./pane-aware-item";
 import { PENDING_LOOK } from "./status-icons";
 import { ToggleDetailAction } from "./toggle-detail-action";
 import { useFix, type RunExtra } from "./use-fix";
@@ -54,7 +55,8 @@ const ICLOUD_FIXES = [restartIcloudDaemonsFix, resetAccountCacheFix, restoreAcco
  * restorable. Nothing here reads or deletes Keychain items.
  */
 export function IcloudView(props: IcloudViewProps) {
-  const [showingDetail, setShowingDetail] = useState(true);
+  // Off at first, as in the other commands: the rows' tags and subtitles are the overview.
+  const [showingDetail, setShowingDetail] = useState(false);
   const check = useAccountCheck({ host: props.host, binaries: props.binaries, deadlineMs: props.deadlineMs });
   const records = useFixRecords(props.storage, props.backups);
   const { account, macosMajor, crash } = check;
@@ -143,77 +145,81 @@ export function IcloudView(props: IcloudViewProps) {
       isShowingDetail={showingDetail}
       searchBarPlaceholder="Filter account, steps and backups"
     >
-      <List.Section title="Apple Account">
-        <AccountRows account={account} crash={crash} panel={panel} />
-      </List.Section>
+      <DetailPaneOpen.Provider value={showingDetail}>
+        <List.Section title="Apple Account">
+          <AccountRows account={account} crash={crash} panel={panel} />
+        </List.Section>
 
-      <List.Section title="Steps" subtitle="In the order the guides give">
-        {steps.map((step) => {
-          let own: ReactNode = null;
-          if (step.id === "sign-out") own = openSettings(true);
-          else if (step.fix && step.available && running !== step.fix)
-            own = (
-              <Action
-                title={FIX_TITLES[step.fix]}
-                icon={step.destructive ? Icon.Warning : Icon.Wand}
-                onAction={() => void runFix(step.fix!)}
+        <List.Section title="Steps" subtitle="In the order the guides give">
+          {steps.map((step) => {
+            let own: ReactNode = null;
+            if (step.id === "sign-out") own = openSettings(true);
+            else if (step.fix && step.available && running !== step.fix)
+              own = (
+                <Action
+                  title={FIX_TITLES[step.fix]}
+                  icon={step.destructive ? Icon.Warning : Icon.Wand}
+                  onAction={() => void runFix(step.fix!)}
+                />
+              );
+            return (
+              <StepItem
+                key={step.id}
+                step={step}
+                record={step.fix ? lastRuns.get(step.fix) : undefined}
+                now={now}
+                actions={panel(own, step.id !== "sign-out")}
               />
             );
-          return (
-            <StepItem
-              key={step.id}
-              step={step}
-              record={step.fix ? lastRuns.get(step.fix) : undefined}
-              now={now}
-              actions={panel(own, step.id !== "sign-out")}
-            />
-          );
-        })}
-      </List.Section>
+          })}
+        </List.Section>
 
-      <List.Section
-        title="Backups"
-        subtitle={backupList?.length ? `${backupList.length} account settings ${plural(backupList.length)}` : undefined}
-      >
-        {backupList === undefined ? (
-          <List.Item
-            id="backups:pending"
-            title="Looking for Backups…"
-            icon={PENDING_LOOK.icon}
-            actions={panel(null, false)}
-          />
-        ) : backupList.length === 0 ? (
-          <List.Item
-            id="backups:none"
-            title="No Backups Yet"
-            subtitle="Reset Account Cache makes one first"
-            icon={{ source: Icon.Box, tintColor: Color.SecondaryText }}
-            detail={<List.Item.Detail markdown={NO_BACKUPS_MARKDOWN} />}
-            actions={panel(null, false)}
-          />
-        ) : (
-          backupList.map((backup) => (
-            <BackupRow
-              key={backup.path}
-              backup={backup}
-              now={now}
-              actions={panel(
-                <>
-                  {running !== "restore-account-cache" && (
-                    <Action
-                      title={FIX_TITLES["restore-account-cache"]}
-                      icon={Icon.RotateAntiClockwise}
-                      onAction={() => void runFix("restore-account-cache", { backupPath: backup.path })}
-                    />
-                  )}
-                  <Action.ShowInFinder path={backup.path} shortcut={{ modifiers: ["cmd", "shift"], key: "f" }} />
-                </>,
-                false,
-              )}
+        <List.Section
+          title="Backups"
+          subtitle={
+            backupList?.length ? `${backupList.length} account settings ${plural(backupList.length)}` : undefined
+          }
+        >
+          {backupList === undefined ? (
+            <PaneAwareItem
+              id="backups:pending"
+              title="Looking for Backups…"
+              icon={PENDING_LOOK.icon}
+              actions={panel(null, false)}
             />
-          ))
-        )}
-      </List.Section>
+          ) : backupList.length === 0 ? (
+            <PaneAwareItem
+              id="backups:none"
+              title="No Backups Yet"
+              subtitle="Reset Account Cache makes one first"
+              icon={{ source: Icon.Box, tintColor: Color.SecondaryText }}
+              detail={<List.Item.Detail markdown={NO_BACKUPS_MARKDOWN} />}
+              actions={panel(null, false)}
+            />
+          ) : (
+            backupList.map((backup) => (
+              <BackupRow
+                key={backup.path}
+                backup={backup}
+                now={now}
+                actions={panel(
+                  <>
+                    {running !== "restore-account-cache" && (
+                      <Action
+                        title={FIX_TITLES["restore-account-cache"]}
+                        icon={Icon.RotateAntiClockwise}
+                        onAction={() => void runFix("restore-account-cache", { backupPath: backup.path })}
+                      />
+                    )}
+                    <Action.ShowInFinder path={backup.path} shortcut={{ modifiers: ["cmd", "shift"], key: "f" }} />
+                  </>,
+                  false,
+                )}
+              />
+            ))
+          )}
+        </List.Section>
+      </DetailPaneOpen.Provider>
     </List>
   );
 }

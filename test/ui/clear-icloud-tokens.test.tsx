@@ -140,6 +140,18 @@ describe("Clear iCloud Tokens: reading the account", () => {
     await h.unmount();
   });
 
+  it("opens on the overview; with the detail pane open the rows keep their icon and title only", async () => {
+    const { h } = await renderWithFakes();
+    expect(h.isShowingDetail()).toBe(false);
+    expect(h.item(EMAIL).accessories).toEqual([{ tag: "Signed In", color: Color.Green }]);
+    await h.runAction("Show Details", EMAIL);
+    expect(h.isShowingDetail()).toBe(true);
+    for (const item of h.items())
+      expect([item.title, item.subtitle, item.accessories]).toEqual([item.title, undefined, []]);
+    expect(h.item(EMAIL).detail?.markdown).toContain("is signed in to iCloud on this Mac");
+    await h.unmount();
+  });
+
   it("copies a summary without the address, DSID, UUID or name; Check Again and the shortcuts", async () => {
     const h = await render(
       <IcloudView

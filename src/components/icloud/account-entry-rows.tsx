@@ -1,6 +1,7 @@
 import { Color, Icon, List } from "@raycast/api";
 import type { AccountEntry } from "./account-data";
 import type { Panel } from "./account-rows";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /** One signed-in account, then a row per iCloud service it lists. */
 export function AccountEntryRows({ entry, index, panel }: { entry: AccountEntry; index: number; panel: Panel }) {
@@ -27,7 +28,7 @@ export function AccountEntryRows({ entry, index, panel }: { entry: AccountEntry;
   ].join("\n");
   return (
     <>
-      <List.Item
+      <PaneAwareItem
         id={`account:${index}`}
         title={entry.email ?? "Apple Account"}
         subtitle={kind}
@@ -66,7 +67,7 @@ export function AccountEntryRows({ entry, index, panel }: { entry: AccountEntry;
         actions={panel(null)}
       />
       {entry.services.length === 0 ? (
-        <List.Item
+        <PaneAwareItem
           id={`service:${index}:none`}
           title="No iCloud Services Listed"
           subtitle="The account settings name no services"
@@ -75,7 +76,7 @@ export function AccountEntryRows({ entry, index, panel }: { entry: AccountEntry;
         />
       ) : (
         entry.services.map((service) => (
-          <List.Item
+          <PaneAwareItem
             key={service.id}
             id={`service:${index}:${service.id}`}
             title={service.name}

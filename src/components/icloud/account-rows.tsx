@@ -5,6 +5,7 @@ import { findingMarkdown } from "../finding-item";
 import { PENDING_LOOK, statusLook } from "../status-icons";
 import { SIGNED_OUT, accountData } from "./account-data";
 import { AccountEntryRows } from "./account-entry-rows";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /** A row's action panel: its own actions, then Open Apple Account Settings (unless told not to) and the shared ones. */
 export type Panel = (own: ReactNode, withSettings?: boolean) => ReactNode;
@@ -13,7 +14,7 @@ export type Panel = (own: ReactNode, withSettings?: boolean) => ReactNode;
 export function AccountRows({ account, crash, panel }: { account?: Finding; crash?: string; panel: Panel }) {
   if (!account && !crash) {
     return (
-      <List.Item
+      <PaneAwareItem
         id="account:pending"
         title="Checking Apple Account…"
         icon={PENDING_LOOK.icon}
@@ -31,7 +32,7 @@ export function AccountRows({ account, crash, panel }: { account?: Finding; cras
     const title = status === "skip" ? "Apple Account Not Checked" : "Couldn't Check Apple Account";
     const reason = account?.summary ?? `The check stopped: ${crash}`;
     return (
-      <List.Item
+      <PaneAwareItem
         id="account:problem"
         title={title}
         subtitle={reason}
@@ -45,7 +46,7 @@ export function AccountRows({ account, crash, panel }: { account?: Finding; cras
   if (!data.signedIn || data.accounts.length === 0) {
     const look = statusLook("warn");
     return (
-      <List.Item
+      <PaneAwareItem
         id="account:signed-out"
         title={SIGNED_OUT}
         subtitle="Sign in from System Settings"

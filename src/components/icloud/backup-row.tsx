@@ -2,6 +2,7 @@ import { Color, Icon, List } from "@raycast/api";
 import type { ReactNode } from "react";
 import type { Backup } from "../../core/host/backups";
 import { absoluteTime, timeAgo } from "./history-words";
+import { PaneAwareItem } from "../pane-aware-item";
 
 export const NO_BACKUPS_MARKDOWN = [
   "## No Backups Yet",
@@ -19,7 +20,7 @@ export function BackupRow({ backup, now, actions }: { backup: Backup; now: Date;
     "**Restore Account Cache** imports this file with `defaults import MobileMeAccounts` and checks the settings then match it. It brings back the settings on this Mac, not Apple's sign-in on its servers: if iCloud still asks, sign out and back in.",
   ].join("\n");
   return (
-    <List.Item
+    <PaneAwareItem
       id={`backup:${backup.name}`}
       title={absoluteTime(at)}
       subtitle={formatBytes(backup.bytes)}

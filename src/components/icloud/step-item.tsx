@@ -3,6 +3,7 @@ import type { ReactNode } from "react";
 import type { FixRecord } from "../../core/types";
 import { lastRunAccessories } from "./history-words";
 import type { Step } from "./steps";
+import { PaneAwareItem } from "../pane-aware-item";
 
 /** One step: a fix's row says when it last ran; a guide's says who does it. */
 export function StepItem({
@@ -17,7 +18,7 @@ export function StepItem({
   actions: ReactNode;
 }) {
   return (
-    <List.Item
+    <PaneAwareItem
       id={`step:${step.id}`}
       title={step.title}
       subtitle={step.subtitle}
