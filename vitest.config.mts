@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ["test/**/*.test.{ts,tsx}"],
+    // TLS certificates and keys for the loopback servers, made fresh for every run.
+    globalSetup: ["./test/global-setup.ts"],
     // The real host refuses anything but loopback while tests run.
     env: { APPLE_ID_DOCTOR_LOOPBACK_ONLY: "1" },
     testTimeout: 20000,

@@ -1,11 +1,14 @@
 #!/bin/sh
-# Generates the TLS fixtures the loopback test servers present (test/fixtures/tls).
-# Run once; the PEMs are committed so tests never depend on openssl or the date
-# they were made. `openssl ca` is used because only it takes explicit start and
-# end dates, which the expired and not-yet-valid leaves need.
+# Generates the certificates and keys the loopback test servers present, into
+# the folder given (test/global-setup.ts runs it into test/.tls before every
+# test run). Nothing here is committed: the leaves name Apple's hosts and
+# "Apple Inc.", so their private keys must never be public. Every date is
+# explicit, so a run never depends on the day it happens. `openssl ca` is used
+# because only it takes explicit start and end dates, which the expired and
+# not-yet-valid leaves need.
 set -eu
 
-out="$(cd "$(dirname "$0")/.." && pwd)/test/fixtures/tls"
+out="${1:-$(cd "$(dirname "$0")/.." && pwd)/test/.tls}"
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 mkdir -p "$out"

@@ -4,8 +4,6 @@ import { StatusMenuBar } from "./components/status-menu-bar";
 import { createRealHost } from "./core/host/real";
 import { loadSettings } from "./preferences";
 
-// The command only wires the real network and Raycast's Cache in; the
-// component holds the logic so tests can drive it with a replayed feed.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   const cache = useMemo(() => new Cache({ namespace: "apple-status-menu-bar" }), []);

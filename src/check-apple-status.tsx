@@ -3,8 +3,6 @@ import { StatusView } from "./components/status-view";
 import { createRealHost } from "./core/host/real";
 import { useSettings } from "./preferences";
 
-// The command only wires the real network in; the view holds the logic so
-// tests can drive it with a replayed feed.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   const settings = useSettings();

@@ -6,9 +6,7 @@ import { createBackupStore } from "./core/host/backups";
 import { createRealHost } from "./core/host/real";
 import { useSettings } from "./preferences";
 
-// The command only wires the real machine in: the host, the fix history in
-// LocalStorage, and the account backups in the extension's support folder.
-// The view holds the logic so tests can drive it with a replayed Mac and fakes.
+// Account backups live in the extension's support folder.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   const backups = useMemo(() => createBackupStore(join(environment.supportPath, "backups")), []);

@@ -6,9 +6,8 @@ import { createBackupStore } from "./core/host/backups";
 import { createRealHost } from "./core/host/real";
 import { loadSettings } from "./preferences";
 
-// The command only wires the real machine in; the view holds the logic so
-// tests can drive it with a replayed Mac. The search can start from the
-// command's argument or, as a fallback command, from what was typed.
+// The search starts from the command's argument or, as a fallback command,
+// from what was typed.
 export default function Command(props: LaunchProps<{ arguments: { query?: string } }>) {
   const host = useMemo(() => createRealHost(), []);
   const backups = useMemo(() => createBackupStore(join(environment.supportPath, "backups")), []);

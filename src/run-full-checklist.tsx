@@ -6,8 +6,6 @@ import { createRealHost } from "./core/host/real";
 import { CHECKLIST_PROBES } from "./core/probes";
 import { useSettings } from "./preferences";
 
-// The command only wires the real machine in; the view holds the logic so
-// tests can drive it with a replayed Mac.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   // Names a report must hide even where no probe flagged them (paths, prompts).

@@ -4,8 +4,6 @@ import { ClockView } from "./components/clock-view";
 import { createRealHost } from "./core/host/real";
 import { useSettings } from "./preferences";
 
-// The command only wires the real machine in; the view holds the logic so
-// tests can drive it with a replayed Mac and fake executables.
 export default function Command() {
   const host = useMemo(() => createRealHost(), []);
   // targets.ntpServers[0] is the time server from preferences, validated.

@@ -4,6 +4,7 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
+import { pngSize, titleCaseErrors } from "../scripts/store/checks";
 
 const ROOT = join(__dirname, "..");
 
@@ -34,48 +35,6 @@ interface Manifest {
 
 const manifest: Manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const preferences = [...(manifest.preferences ?? []), ...manifest.commands.flatMap((c) => c.preferences ?? [])];
-
-// ---------------------------------------------------------------------------
-// Title Case, the simple rule: every word capitalised except small words
-// (not first); a few names keep their own spelling.
-
-const SMALL_WORDS = new Set(["a", "an", "the", "and", "or", "for", "in", "on", "of", "to", "with"]);
-const OWN_SPELLING = new Set(["iCloud", "macOS", "DNS", "Apple"]);
-/** Units, written as units in parentheses: "Time Limit (ms)". */
-const UNITS = new Set(["ms", "s", "min"]);
-
-/** The words of `title` that break the rule (empty when it is Title Case). */
-function titleCaseErrors(title: string): string[] {
-  const errors: string[] = [];
-  title
-    .split(/\s+/)
-    .filter(Boolean)
-    .forEach((word, index) => {
-      const unit = word.match(/^\((.+)\)$/);
-      if (unit && UNITS.has(unit[1])) return;
-      const bare = word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
-      if (bare === "" || OWN_SPELLING.has(bare)) return;
-      if (index > 0 && SMALL_WORDS.has(bare)) return;
-      // Each part of a hyphenated word: "Sign-In", "Wi-Fi".
-      for (const part of bare.split("-")) {
-        if (part === "" || OWN_SPELLING.has(part) || /^\p{N}/u.test(part)) continue;
-        if (!/^\p{Lu}/u.test(part)) errors.push(word);
-      }
-    });
-  return errors;
-}
-
-// ---------------------------------------------------------------------------
-// PNG
-
-function pngSize(file: string): { width: number; height: number } {
-  const data = readFileSync(file);
-  const signature = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  if (data.length < 24 || !data.subarray(0, 8).equals(signature) || data.toString("latin1", 12, 16) !== "IHDR") {
-    throw new Error(`${file} is not a PNG`);
-  }
-  return { width: data.readUInt32BE(16), height: data.readUInt32BE(20) };
-}
 
 // ---------------------------------------------------------------------------
 

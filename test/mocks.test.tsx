@@ -8,7 +8,9 @@ import {
   Icon,
   Keyboard,
   List,
+  PopToRootType,
   Toast,
+  showHUD,
   showToast,
   useNavigation,
 } from "@raycast/api";
@@ -158,13 +160,50 @@ describe("render harness", () => {
         content: "alpha summary",
         shortcut: { modifiers: ["cmd", "shift"], key: "c" },
         keys: "⇧⌘C",
+        defaultKeys: "↩",
       },
-      { title: "Show Details", kind: "Push", section: "More" },
+      { title: "Show Details", kind: "Push", section: "More", defaultKeys: "⌘↩" },
       { title: "Open in Browser", kind: "OpenInBrowser", section: "More", url: "https://support.apple.com/contact" },
     ]);
     // The list has no panel of its own: row actions are not the view's.
     expect(h.actions()).toEqual([]);
     await h.unmount();
+  });
+
+  it("fails a panel that binds one key combination to two actions, counting Raycast's ↩ / ⌘↩", async () => {
+    const cmdReturn = { modifiers: ["cmd" as const], key: "return" as const };
+    const h = await render(
+      <List>
+        <List.Item
+          title="Twice"
+          actions={
+            <ActionPanel>
+              <Action title="First Fix" shortcut={cmdReturn} onAction={() => undefined} />
+              <Action title="Second Fix" onAction={() => undefined} />
+            </ActionPanel>
+          }
+        />
+        <List.Item
+          title="Once"
+          actions={
+            <ActionPanel>
+              <Action title="First Fix" onAction={() => undefined} />
+              <Action title="Second Fix" onAction={() => undefined} />
+              <Action title="Third" shortcut={Keyboard.Shortcut.Common.Refresh} onAction={() => undefined} />
+            </ActionPanel>
+          }
+        />
+      </List>,
+    );
+    expect(() => h.actions("Twice")).toThrow('⌘↩ is bound twice on "Twice": "First Fix" and "Second Fix"');
+    await expect(h.runAction("First Fix", "Twice")).rejects.toThrow(/bound twice/);
+    expect(h.actions("Once").map((a) => [a.title, a.defaultKeys ?? a.keys])).toEqual([
+      ["First Fix", "↩"],
+      ["Second Fix", "⌘↩"],
+      ["Third", "⌘R"],
+    ]);
+    // Leaving the view checks every panel on it once more.
+    await expect(h.unmount()).rejects.toThrow('⌘↩ is bound twice on "Twice"');
   });
 
   it("runs actions: copy lands in the clipboard, push shows the pushed view, pop returns", async () => {
@@ -188,6 +227,28 @@ describe("render harness", () => {
     await h.runAction("Go Back Home", "Pending…");
     expect(h.detail()?.markdown).toBe("home");
     await h.unmount();
+  });
+
+  it("models Raycast's window: a toast changed after the window closed is unseen, a new one is a HUD", async () => {
+    const toast = await showToast({ style: Toast.Style.Animated, title: "Working…" });
+    __mock.anotherWindowTookFocus();
+    toast.style = Toast.Style.Success;
+    toast.title = "Done";
+    await showToast({ style: Toast.Style.Failure, title: "Later" });
+    expect(__mock.toasts).toEqual([
+      { id: expect.any(Number), style: Toast.Style.Animated, title: "Working…" },
+      { id: expect.any(Number), style: Toast.Style.Success, title: "Done", unseen: true },
+      { id: expect.any(Number), style: Toast.Style.Failure, title: "Later", asHud: true },
+    ]);
+    expect(__mock.window).toEqual({
+      open: false,
+      closes: [{ by: "another-window", popToRootType: PopToRootType.Default }],
+    });
+    // A HUD hides the window itself; runAction reopens it, as a person would.
+    __mock.reopenWindow();
+    await showHUD("Copied", { popToRootType: PopToRootType.Suspended });
+    expect(__mock.window.open).toBe(false);
+    expect(__mock.window.closes.at(-1)).toEqual({ by: "showHUD", popToRootType: PopToRootType.Suspended });
   });
 
   it("records every visible toast state in order, merging writes made in one turn", async () => {

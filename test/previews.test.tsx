@@ -51,6 +51,16 @@ describe("Run Full Checklist preview (a Mac whose DNS is broken): the diagnosis 
     expect(html).not.toMatch(/<div class="section">(?:(?!<div class="row).)*<\/div><\/div><div class="detail">/);
   });
 
+  it("has the search bar, no row tags beside the open pane, and the action bar with the primary action", () => {
+    expect(html).toContain('<span class="placeholder">Filter checks</span>');
+    // The detail pane is open: rows keep their icon and title only.
+    expect(html.match(/>Passed</g)).toBeNull();
+    // The diagnosis row is selected, so its fix is the primary action.
+    expect(html).toContain('<span class="primary">Flush DNS Cache<span class="keys"><kbd>↵</kbd></span></span>');
+    expect(html).toContain('Actions<span class="keys"><kbd>⌘</kbd><kbd>K</kbd></span>');
+    expect(html).toContain("<span>Run Full Checklist</span>");
+  });
+
   it("loads nothing: no remote URLs, a CSP that forbids them, and drawn icons", () => {
     expect(html).toContain(`content="default-src 'none'; style-src 'unsafe-inline'; img-src data:"`);
     expect(html).not.toMatch(/(src|href)="(?!data:)/);

@@ -63,6 +63,14 @@ export interface Scene {
   store?: boolean;
 }
 
+/** A command's title from the manifest under `root`: what Raycast shows when a view sets no navigationTitle. */
+function commandTitle(root: string, name: string): string | undefined {
+  const manifest = JSON.parse(readFileSync(join(root, "package.json"), "utf8")) as {
+    commands: Array<{ name: string; title: string }>;
+  };
+  return manifest.commands.find((command) => command.name === name)?.title;
+}
+
 function memoryStorage(): KeyValueStorage {
   const map = new Map<string, string>();
   return {
@@ -116,6 +124,8 @@ export const SCENES: Scene[] = [
     caption:
       "Run Full Checklist on a Mac whose DNS can't find Apple's sign-in servers: the Diagnosis names the cause and its fix.",
     view: (host) => <ChecklistView host={host} probes={CHECKLIST_PROBES} storage={memoryStorage()} />,
+    // ⌘D: the diagnosis with its evidence beside the list.
+    then: showDetails,
   },
   {
     command: "explain-error",
@@ -156,6 +166,8 @@ export const SCENES: Scene[] = [
         backups={createBackupStore(join(mkdtempSync(join(tmpdir(), "aid-previews-")), "backups"))}
       />
     ),
+    // ⌘D: who is signed in, with the services beside the list.
+    then: showDetails,
   },
   {
     command: "apple-status-menu-bar",
@@ -231,7 +243,8 @@ export async function renderScene(scene: Scene, root: string): Promise<Screen> {
     return {
       command: scene.command,
       recording: scene.recording,
-      navigationTitle: h.navigationTitle,
+      // Root commands leave it unset: Raycast shows the command's title.
+      navigationTitle: h.navigationTitle ?? commandTitle(root, scene.command),
       searchBarPlaceholder: h.searchBarPlaceholder,
       dropdown,
       isShowingDetail: h.isShowingDetail(),

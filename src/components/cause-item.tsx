@@ -17,10 +17,12 @@ export function causeTitle(cause: Cause): string {
 export interface CauseItemProps {
   cause: Cause;
   actions?: ReactNode;
+  /** With the detail pane open the row keeps its icon and title only: the pane says the rest. */
+  showingDetail?: boolean;
 }
 
 /** One diagnosis row: what is wrong, how sure we are, and the fix to run. */
-export function CauseItem({ cause, actions }: CauseItemProps) {
+export function CauseItem({ cause, actions, showingDetail = false }: CauseItemProps) {
   const healthy = cause.cause === "none" && cause.confidence === "high";
   const confidence = CONFIDENCE[cause.confidence];
   // A healthy Mac is green whatever the confidence; a problem's colour says how sure we are.
@@ -31,10 +33,10 @@ export function CauseItem({ cause, actions }: CauseItemProps) {
     <List.Item
       id={`cause-${cause.cause}`}
       title={causeTitle(cause)}
-      subtitle={cause.summary}
+      subtitle={showingDetail ? undefined : cause.summary}
       icon={icon}
       keywords={[cause.cause, "diagnosis"]}
-      accessories={healthy ? [] : [{ tag: { value: confidence.word, color: confidence.color } }]}
+      accessories={healthy || showingDetail ? [] : [{ tag: { value: confidence.word, color: confidence.color } }]}
       detail={
         <List.Item.Detail
           markdown={causeMarkdown(cause)}

@@ -15,10 +15,12 @@ export interface FindingItemProps {
   /** Undefined while the probe has not settled. */
   finding?: Finding;
   actions?: ReactNode;
+  /** With the detail pane open the row keeps its icon and title only: the pane says the rest. */
+  showingDetail?: boolean;
 }
 
 /** One checklist row: pending ("Checking…") until its finding arrives. */
-export function FindingItem({ probe, finding, actions }: FindingItemProps) {
+export function FindingItem({ probe, finding, actions, showingDetail = false }: FindingItemProps) {
   const look = statusLook(finding?.status);
   const accessories: List.Item.Accessory[] = [{ tag: { value: look.word, color: look.color } }];
   if (finding) accessories.push({ text: formatDuration(finding.durationMs) });
@@ -26,17 +28,17 @@ export function FindingItem({ probe, finding, actions }: FindingItemProps) {
     <List.Item
       id={probe.id}
       title={probe.title}
-      subtitle={finding?.summary}
+      subtitle={showingDetail ? undefined : finding?.summary}
       icon={look.icon}
       keywords={[probe.id, look.word]}
-      accessories={accessories}
+      accessories={showingDetail ? [] : accessories}
       detail={<FindingDetail probe={probe} finding={finding} />}
       actions={actions}
     />
   );
 }
 
-function FindingDetail({ probe, finding }: Omit<FindingItemProps, "actions">) {
+function FindingDetail({ probe, finding }: Pick<FindingItemProps, "probe" | "finding">) {
   const look = statusLook(finding?.status);
   return (
     <List.Item.Detail

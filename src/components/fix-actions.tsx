@@ -1,4 +1,4 @@
-import { Action, ActionPanel, Icon, Keyboard } from "@raycast/api";
+import { Action, ActionPanel, Icon } from "@raycast/api";
 import { FIX_TITLES } from "../core/fix-titles";
 import { settingsUrl } from "../core/fixes/open-settings";
 import type { FixId } from "../core/ids";
@@ -14,20 +14,21 @@ export interface FixActionsProps {
   running?: FixId;
 }
 
-/** A cause's fixes as actions, the first one on ⌘⏎ after the row's primary action. */
+/**
+ * A cause's fixes as actions. None binds ⌘⏎ itself: Raycast already gives the
+ * panel's first action ⏎ and its second ⌘⏎, so an explicit ⌘⏎ here would be a
+ * second binding whenever the fixes lead the panel.
+ */
 export function FixActions({ fixes, onRun, runnable = [], macosMajor, running }: FixActionsProps) {
-  const actions = fixes.flatMap((fix, index) => {
-    const shortcut: Keyboard.Shortcut | undefined = index === 0 ? { modifiers: ["cmd"], key: "return" } : undefined;
+  const actions = fixes.flatMap((fix) => {
     const url = settingsUrl(fix, macosMajor);
     if (url) {
       return url.startsWith("https:")
-        ? [<Action.OpenInBrowser key={fix} title={FIX_TITLES[fix]} url={url} shortcut={shortcut} />]
-        : [<Action.Open key={fix} title={FIX_TITLES[fix]} icon={Icon.Gear} target={url} shortcut={shortcut} />];
+        ? [<Action.OpenInBrowser key={fix} title={FIX_TITLES[fix]} url={url} />]
+        : [<Action.Open key={fix} title={FIX_TITLES[fix]} icon={Icon.Gear} target={url} />];
     }
     if (!onRun || !runnable.includes(fix) || running === fix) return [];
-    return [
-      <Action key={fix} title={FIX_TITLES[fix]} icon={Icon.Wand} shortcut={shortcut} onAction={() => onRun(fix)} />,
-    ];
+    return [<Action key={fix} title={FIX_TITLES[fix]} icon={Icon.Wand} onAction={() => onRun(fix)} />];
   });
   if (actions.length === 0) return null;
   return <ActionPanel.Section title="Fix">{actions}</ActionPanel.Section>;

@@ -12,7 +12,9 @@ export interface ReportActionsProps {
 
 /**
  * The report and run actions every row of the checklist shares. Both copies
- * are redacted: the user pastes them into a chat with a stranger.
+ * are redacted: the user pastes them into a chat with a stranger. With
+ * identifiers switched on they are concealed instead, kept out of Raycast's
+ * clipboard history.
  */
 export function ReportActions({ report, onRerun, redact = true }: ReportActionsProps) {
   return (
@@ -23,12 +25,14 @@ export function ReportActions({ report, onRerun, redact = true }: ReportActionsP
             title="Copy Support Summary"
             icon={Icon.Clipboard}
             content={buildReport(report, { format: "plain", redact })}
+            concealed={!redact}
             shortcut={Keyboard.Shortcut.Common.Copy}
           />
           <Action.CopyToClipboard
             title="Copy as Markdown"
             icon={Icon.Document}
             content={buildReport(report, { format: "markdown", redact })}
+            concealed={!redact}
             shortcut={{ modifiers: ["cmd", "shift"], key: "m" }}
           />
         </ActionPanel.Section>

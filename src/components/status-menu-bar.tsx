@@ -1,5 +1,4 @@
-import { Icon, LaunchType, MenuBarExtra, launchCommand, open } from "@raycast/api";
-import { showFailureToast } from "@raycast/utils";
+import { Icon, LaunchType, MenuBarExtra, launchCommand, open, showHUD } from "@raycast/api";
 import { useCallback, useEffect, useRef, useState } from "react";
 import { STATUS_PAGE_URL } from "../core/fix-titles";
 import type { Host } from "../core/host/types";
@@ -86,14 +85,13 @@ export function StatusMenuBar(props: StatusMenuBarProps) {
   const worst = saved ? worstState(signIn.map((s) => s.state)) : undefined;
   const count = distinctCurrentEvents(signIn).length;
   const look = worst ? SERVICE_LOOKS[worst] : UNKNOWN_LOOK;
-  const openPage = () => void open(STATUS_PAGE_URL);
-  const openCommand = async () => {
-    try {
-      await launchCommand({ name: "check-apple-status", type: LaunchType.UserInitiated });
-    } catch (error) {
-      await showFailureToast(error, { title: "Could Not Open Check Apple Status" });
-    }
-  };
+  // Raycast unloads a menu-bar command once an item is clicked, so a toast
+  // raised afterwards is never seen: a HUD is.
+  const openPage = () => open(STATUS_PAGE_URL).catch((error) => failureHud("Could Not Open System Status", error));
+  const openCommand = () =>
+    launchCommand({ name: "check-apple-status", type: LaunchType.UserInitiated }).catch((error) =>
+      failureHud("Could Not Open Check Apple Status", error),
+    );
 
   return (
     <MenuBarExtra
@@ -143,6 +141,10 @@ export function StatusMenuBar(props: StatusMenuBarProps) {
       </MenuBarExtra.Section>
     </MenuBarExtra>
   );
+}
+
+function failureHud(title: string, error: unknown): Promise<void> {
+  return showHUD(`${title}: ${error instanceof Error ? error.message : String(error)}`);
 }
 
 function tooltip(

@@ -74,7 +74,7 @@ export async function runChecklist(probes: readonly Probe[], host: Host, options
     const waitingOn = [...run.pending];
     const seconds = formatSeconds(deadlineMs);
     const summary = cancelled
-      ? "Cancelled before it finished"
+      ? "Canceled before it finished"
       : waitingOn.length
         ? `Still waiting on ${waitingOn[0]} after ${seconds}`
         : `Did not finish within ${seconds}`;

@@ -138,7 +138,7 @@ describe("runChecklist", () => {
     const slow = tcpProbe("dns", "c.example");
     setTimeout(() => controller.abort(), 50);
     const findings = await runChecklist([slow], host, { signal: controller.signal });
-    expect(findings[0]).toMatchObject({ status: "error", summary: "Cancelled before it finished" });
+    expect(findings[0]).toMatchObject({ status: "error", summary: "Canceled before it finished" });
   });
 
   it("shares one read between probes that ask for the same input", async () => {

@@ -9,13 +9,27 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { Fragment, createContext, createElement, useContext, type ReactElement, type ReactNode } from "react";
+import {
+  Children,
+  Fragment,
+  createContext,
+  createElement,
+  isValidElement,
+  useContext,
+  useEffect,
+  type ReactElement,
+  type ReactNode,
+} from "react";
+
+import type * as RealApi from "@raycast/api";
 
 type Props = Record<string, unknown> & { children?: ReactNode };
 
 /** A component that renders only the named slot props, then its children. */
-function carrier<P extends Props>(displayName: string, slots: string[] = []) {
-  function Component(props: P): ReactNode {
+function carrier(displayName: string, slots: string[] = []) {
+  // Props are whatever the real component takes: the conformance check below types them.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  function Component(props: any): ReactNode {
     // Slots as separate arguments, not an array, so React asks for no keys.
     return createElement(Fragment, null, ...slots.map((slot) => props[slot] as ReactNode), props.children);
   }
@@ -38,17 +52,18 @@ export enum Color {
   SecondaryText = "raycast-secondary-text",
 }
 
-/** Every icon is its own name, which reads well in test failures. */
-export const Icon: Record<string, string> = new Proxy({} as Record<string, string>, {
+/**
+ * Every icon is its own name, which reads well in test failures (Raycast's
+ * values are asset names). Only the real enum's names exist, so a misspelled
+ * icon fails tsc.
+ */
+export const Icon = new Proxy({} as { readonly [K in keyof typeof RealApi.Icon]: K }, {
   get: (_target, key) => (typeof key === "string" ? key : undefined),
 });
 
-type KeyModifier = "cmd" | "ctrl" | "opt" | "shift" | "alt" | "windows";
-interface Shortcut {
-  modifiers: KeyModifier[];
-  key: string;
-}
-const shortcut = (key: string, ...modifiers: KeyModifier[]): Shortcut => ({ modifiers, key });
+type LaunchOptions = Parameters<typeof RealApi.launchCommand>[0];
+type KeyModifier = RealApi.Keyboard.KeyModifier;
+const shortcut = (key: RealApi.Keyboard.KeyEquivalent, ...modifiers: KeyModifier[]) => ({ modifiers, key });
 
 export const Keyboard = {
   Shortcut: {
@@ -111,9 +126,42 @@ const ListItemDetail = Object.assign(carrier("List.Item.Detail", ["metadata"]), 
   Metadata: ListItemDetailMetadata,
 });
 
-const ListDropdown = Object.assign(carrier("List.Dropdown"), {
-  Item: carrier("List.Dropdown.Item"),
-  Section: carrier("List.Dropdown.Section"),
+const ListDropdownItem = carrier("List.Dropdown.Item");
+const ListDropdownSection = carrier("List.Dropdown.Section");
+
+function firstItemValue(children: ReactNode): string | undefined {
+  for (const child of Children.toArray(children)) {
+    if (!isValidElement<Props>(child)) continue;
+    if (child.type === ListDropdownItem) return child.props.value as string;
+    const nested = firstItemValue(child.props.children);
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
+/** Where a stored dropdown value lives: per command, per dropdown. */
+export const dropdownKey = (props: { id?: unknown }) =>
+  `${environment.commandName}/${typeof props.id === "string" ? props.id : "dropdown"}`;
+
+/**
+ * Like Raycast's: the first render shows no choice yet; right after mount the
+ * dropdown settles on the stored value (storeValue), else defaultValue, else
+ * its first item, and reports it through onChange. A controlled `value` wins.
+ */
+function ListDropdownComponent(props: RealApi.List.Dropdown.Props): ReactNode {
+  useEffect(() => {
+    if (props.value !== undefined) return;
+    const stored = props.storeValue ? mock.dropdownValues.get(dropdownKey(props)) : undefined;
+    const initial = stored ?? props.defaultValue ?? firstItemValue(props.children);
+    if (initial !== undefined) props.onChange?.(initial);
+  }, []); // once per mount, as Raycast does
+  return createElement(Fragment, null, props.children);
+}
+ListDropdownComponent.displayName = "List.Dropdown";
+
+const ListDropdown = Object.assign(ListDropdownComponent, {
+  Item: ListDropdownItem,
+  Section: ListDropdownSection,
 });
 
 export const List = Object.assign(carrier("List", ["searchBarAccessory", "actions"]), {
@@ -168,6 +216,10 @@ export interface ToastState {
   title: string;
   message?: string;
   hidden?: boolean;
+  /** Shown while Raycast's window was closed: Raycast shows a new toast as a HUD (title only). */
+  asHud?: boolean;
+  /** A change to a toast whose window has closed (or whose menu-bar command has unloaded): nobody sees it. */
+  unseen?: boolean;
 }
 
 // Several property writes in one synchronous turn are one visible change
@@ -184,8 +236,8 @@ let nextToastId = 1;
 export class Toast {
   readonly id = nextToastId++;
   private state: { style: Toast.Style; title: string; message?: string };
-  primaryAction?: Toast.ActionOptions;
-  secondaryAction?: Toast.ActionOptions;
+  primaryAction: Toast.ActionOptions | undefined;
+  secondaryAction: Toast.ActionOptions | undefined;
 
   constructor(options: Toast.Options) {
     this.state = { style: options.style ?? Toast.Style.Success, title: options.title, message: options.message };
@@ -225,10 +277,12 @@ export class Toast {
   }
 }
 
-function record(toast: Toast, hidden: boolean): void {
+function record(toast: Toast, hidden: boolean, isNew = false): void {
   const state: ToastState = { id: toast.id, style: toast.style, title: toast.title };
   if (toast.message !== undefined) state.message = toast.message;
   if (hidden) state.hidden = true;
+  if (mock.commandUnloaded) state.unseen = true;
+  else if (!mock.window.open) state[isNew ? "asHud" : "unseen"] = true;
   const last = mock.toasts.at(-1);
   if (turnOpen && last?.id === toast.id && !hidden && !last.hidden) mock.toasts[mock.toasts.length - 1] = state;
   else mock.toasts.push(state);
@@ -238,18 +292,8 @@ function record(toast: Toast, hidden: boolean): void {
 
 // eslint-disable-next-line @typescript-eslint/no-namespace
 export namespace Toast {
-  export interface Options {
-    title: string;
-    message?: string;
-    style?: Style;
-    primaryAction?: ActionOptions;
-    secondaryAction?: ActionOptions;
-  }
-  export interface ActionOptions {
-    title: string;
-    shortcut?: Shortcut;
-    onAction: (toast: Toast) => void;
-  }
+  export type Options = Omit<RealApi.Toast.Options, "style"> & { style?: Style };
+  export type ActionOptions = RealApi.Toast.ActionOptions;
   export enum Style {
     Success = "SUCCESS",
     Failure = "FAILURE",
@@ -267,22 +311,48 @@ export async function showToast(
   const toast = new Toast(options);
   // A new toast always shows as its own state, even right after another.
   turnOpen = false;
-  record(toast, false);
+  record(toast, false, true);
   return toast;
 }
 
-export async function showHUD(title: string): Promise<void> {
+export enum PopToRootType {
+  Default = "default",
+  Immediate = "immediate",
+  Suspended = "suspended",
+}
+
+interface CloseOptions {
+  clearRootSearch?: boolean;
+  popToRootType?: PopToRootType;
+}
+
+function closeWindow(by: WindowClose["by"], options?: CloseOptions): void {
+  mock.window.open = false;
+  mock.window.closes.push({ by, popToRootType: options?.popToRootType ?? PopToRootType.Default });
+}
+
+export async function closeMainWindow(options?: CloseOptions): Promise<void> {
+  closeWindow("closeMainWindow", options);
+}
+
+/** Like Raycast's: a HUD hides the main window first (types/index.d.ts, showHUD). */
+export async function showHUD(title: string, options?: CloseOptions): Promise<void> {
+  closeWindow("showHUD", options);
   mock.huds.push(title);
 }
 
 // ---------------------------------------------------------------------------
 // Clipboard, storage, cache
 
-type ClipboardContent = string | number | { text?: string; file?: string; html?: string };
+type ClipboardContent = string | number | RealApi.Clipboard.Content;
+const textOf = (content: ClipboardContent) =>
+  typeof content === "object" ? ("text" in content ? content.text : undefined) : String(content);
 
 export const Clipboard = {
-  async copy(content: ClipboardContent): Promise<void> {
+  async copy(content: ClipboardContent, options?: { concealed?: boolean }): Promise<void> {
     mock.clipboard.push(content);
+    // What Raycast's clipboard history would keep.
+    if (!options?.concealed) mock.clipboardHistory.push(content);
   },
   async paste(content: ClipboardContent): Promise<void> {
     mock.pasted.push(content);
@@ -292,8 +362,11 @@ export const Clipboard = {
   },
   async readText(): Promise<string | undefined> {
     const last = mock.clipboard.at(-1);
-    if (last === undefined) return undefined;
-    return typeof last === "object" ? last.text : String(last);
+    return last === undefined ? undefined : textOf(last);
+  },
+  async read(): Promise<{ text: string }> {
+    const last = mock.clipboard.at(-1);
+    return { text: (last === undefined ? undefined : textOf(last)) ?? "" };
   },
 };
 
@@ -309,8 +382,8 @@ export const LocalStorage = {
   async removeItem(key: string): Promise<void> {
     mock.localStorage.delete(key);
   },
-  async allItems(): Promise<Record<string, StorageValue>> {
-    return Object.fromEntries(mock.localStorage);
+  async allItems<T extends RealApi.LocalStorage.Values>(): Promise<T> {
+    return Object.fromEntries(mock.localStorage) as T;
   },
   async clear(): Promise<void> {
     mock.localStorage.clear();
@@ -398,15 +471,9 @@ export async function open(target: string, application?: string | { name: string
   mock.opened.push({ target, application: typeof application === "object" ? application.name : application });
 }
 
-export async function launchCommand(options: {
-  name: string;
-  type: LaunchType;
-  extensionName?: string;
-  ownerOrAuthorName?: string;
-  arguments?: Record<string, string>;
-  context?: Record<string, unknown>;
-  fallbackText?: string;
-}): Promise<void> {
+export async function launchCommand(options: LaunchOptions): Promise<void> {
+  // Raycast refuses to launch a disabled (or missing) command.
+  if (mock.launchError) throw mock.launchError;
   mock.launched.push(options);
 }
 
@@ -446,6 +513,12 @@ export async function confirmAlert(options: Alert.Options): Promise<boolean> {
 // ---------------------------------------------------------------------------
 // Test controls
 
+export interface WindowClose {
+  /** Who closed it: the extension, or macOS giving focus to another window (a password sheet). */
+  by: "closeMainWindow" | "showHUD" | "another-window" | "action";
+  popToRootType: PopToRootType;
+}
+
 const resetHooks: Array<() => void> = [];
 
 const mock = {
@@ -456,15 +529,36 @@ const mock = {
   huds: [] as string[],
   /** Everything copied, in order. */
   clipboard: [] as ClipboardContent[],
+  /** Copies Raycast's clipboard history keeps: every one not concealed. */
+  clipboardHistory: [] as ClipboardContent[],
   pasted: [] as ClipboardContent[],
   localStorage: new Map<string, StorageValue>(),
   caches: new Map<string, Map<string, string>>(),
+  /** Values of dropdowns with storeValue, kept by Raycast across launches. */
+  dropdownValues: new Map<string, string>(),
   preferences: {} as Record<string, unknown>,
   opened: [] as Array<{ target: string; application?: string }>,
   openedPreferences: 0,
-  launched: [] as Array<{ name: string; type: LaunchType; context?: Record<string, unknown> }>,
+  launched: [] as LaunchOptions[],
+  /** Set to make launchCommand reject, as Raycast does for a disabled command. */
+  launchError: undefined as Error | undefined,
   alerts: [] as Alert.Options[],
   confirmAnswer: true as boolean | ((options: Alert.Options) => boolean),
+  /** Raycast's main window: open until something closes it; tests reopen it as a person would. */
+  window: { open: true, closes: [] as WindowClose[] },
+  /** Set once a menu-bar item was clicked: Raycast unloads the command, and its later toasts go nowhere. */
+  commandUnloaded: false,
+  /** A window of another app took focus (the admin password / Touch ID sheet): Raycast's window closes. */
+  anotherWindowTookFocus(): void {
+    if (mock.window.open) closeWindow("another-window");
+  },
+  reopenWindow(): void {
+    mock.window.open = true;
+  },
+  /** For render.tsx: Open, Open in Browser, Paste and Show in Finder close the window after their work. */
+  actionClosedWindow(): void {
+    closeWindow("action");
+  },
   /** For render.tsx: the context useNavigation() reads. */
   NavigationContext,
   /** The last toast state, or undefined when none was shown. */
@@ -480,15 +574,20 @@ const mock = {
     mock.toastObjects.clear();
     mock.huds = [];
     mock.clipboard = [];
+    mock.clipboardHistory = [];
     mock.pasted = [];
     mock.localStorage.clear();
     mock.caches.clear();
+    mock.dropdownValues.clear();
     mock.preferences = {};
     mock.opened = [];
     mock.openedPreferences = 0;
     mock.launched = [];
+    mock.launchError = undefined;
     mock.alerts = [];
     mock.confirmAnswer = true;
+    mock.window = { open: true, closes: [] };
+    mock.commandUnloaded = false;
     turnOpen = false;
     Object.assign(environment, freshEnvironment());
     resetHooks.forEach((hook) => hook());
@@ -500,3 +599,60 @@ export const __mock = mock;
 /** Component types, for the harness to tell the tree's nodes apart. */
 export type MockComponent = (props: Props) => ReactNode;
 export type MockElement = ReactElement<Props>;
+
+// ---------------------------------------------------------------------------
+// Conformance: tsc fails when the mock drifts from @raycast/api's own types
+// (node_modules/@raycast/api/types/index.d.ts). Every value the mock exports
+// must have the real export's type; the real module may have more.
+
+type Real = typeof RealApi;
+/**
+ * What the mock provides of a real export: every member it has takes what the
+ * real one takes (the arguments real callers pass), recursively; the real
+ * module may have more. Classes are checked by their public face below.
+ */
+type Shaped<T> = T extends abstract new (...args: never) => unknown
+  ? unknown
+  : T extends (...args: infer A) => unknown
+    ? ((...args: A) => unknown) & { [K in keyof T]?: Shaped<T[K]> }
+    : T extends object
+      ? { [K in keyof T]?: Shaped<T[K]> }
+      : T;
+/** A class's public face (private members make real classes nominal). */
+type Public<T> = { [K in keyof T]: T[K] extends (...args: infer A) => unknown ? (...args: A) => unknown : unknown };
+/** An enum's string members, which is what callers rely on. */
+type Values<E> = { [K in keyof E as E[K] extends string ? K : never]: `${E[K] & string}` };
+
+export const __conformance = {
+  exports: {
+    useNavigation,
+    showToast,
+    showHUD,
+    closeMainWindow,
+    confirmAlert,
+    open,
+    launchCommand,
+    openExtensionPreferences,
+    getPreferenceValues,
+    Clipboard,
+    LocalStorage,
+    environment,
+    Keyboard,
+    List,
+    Detail,
+    Form,
+    ActionPanel,
+    Action,
+    MenuBarExtra,
+  } satisfies Shaped<Partial<Real>>,
+  icon: Icon satisfies { readonly [K in keyof Real["Icon"]]: string },
+  toast: null as unknown as Toast satisfies Public<RealApi.Toast>,
+  cache: null as unknown as Cache satisfies Public<RealApi.Cache>,
+  enums: {
+    Color: Color satisfies Values<Real["Color"]>,
+    LaunchType: LaunchType satisfies Values<Real["LaunchType"]>,
+    PopToRootType: PopToRootType satisfies Values<Real["PopToRootType"]>,
+    ToastStyle: Toast.Style satisfies Values<Real["Toast"]["Style"]>,
+    AlertActionStyle: Alert.ActionStyle satisfies Values<Real["Alert"]["ActionStyle"]>,
+  },
+};

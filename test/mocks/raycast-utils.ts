@@ -1,6 +1,7 @@
 // A small stand-in for @raycast/utils: the hooks keep real React state and the
 // same return shapes; side effects go through the @raycast/api mock so tests
 // see them in one place (`__mock` there). runAppleScript never runs osascript.
+import { createHash } from "node:crypto";
 import { useCallback, useEffect, useRef, useState, type Dispatch, type RefObject, type SetStateAction } from "react";
 import { Cache, LaunchType, LocalStorage, Toast, __mock as apiMock, environment, showToast } from "./raycast-api";
 
@@ -138,8 +139,9 @@ export function useCachedPromise<T extends AsyncFn, U = undefined>(
   args?: Parameters<T>,
   options?: PromiseOptions<T> & { initialData?: U; keepPreviousData?: boolean },
 ) {
-  const key = `${fn.toString()}::${JSON.stringify(args ?? [])}`;
-  const cache = useRef(new Cache({ namespace: "useCachedPromise" })).current;
+  // The real hook's Cache: namespace from the function's source, key from the arguments.
+  const key = hashOf(args ?? []);
+  const cache = useRef(new Cache({ namespace: hashOf(fn) })).current;
   const cached = cache.get(key);
   const initialData = cached !== undefined ? (JSON.parse(cached) as Awaited<ReturnType<T>>) : options?.initialData;
   return usePromiseState(
@@ -230,21 +232,35 @@ export async function runAppleScript(
   return typeof answer === "function" ? answer(call) : answer;
 }
 
+/**
+ * Like the real one (@raycast/utils dist/module.js, withCache): entries live in
+ * a Cache namespaced by the function's source, so they outlive the component,
+ * the mount and the command launch; each holds its data and Date.now().
+ */
 export function withCache<Fn extends AsyncFn>(
   fn: Fn,
   options?: { maxAge?: number; validate?: (data: Awaited<ReturnType<Fn>>) => boolean },
 ): Fn & { clearCache: () => void } {
-  const entries = new Map<string, { at: number; value: Awaited<ReturnType<Fn>> }>();
+  const cache = new Cache({ namespace: hashOf(fn) });
   const cached = async (...args: Parameters<Fn>) => {
-    const key = JSON.stringify(args);
-    const hit = entries.get(key);
-    const fresh = hit && (options?.maxAge === undefined || Date.now() - hit.at < options.maxAge);
-    if (hit && fresh && (options?.validate?.(hit.value) ?? true)) return hit.value;
-    const value = await fn(...args);
-    entries.set(key, { at: Date.now(), value });
-    return value;
+    const key = hashOf(args);
+    const hit = cache.get(key);
+    if (hit) {
+      const { data, timestamp } = JSON.parse(hit) as { data: Awaited<ReturnType<Fn>>; timestamp: number };
+      const expired = options?.maxAge && Date.now() - timestamp > options.maxAge;
+      if (!expired && (!options?.validate || options.validate(data))) return data;
+    }
+    const data = await fn(...args);
+    cache.set(key, JSON.stringify({ data, timestamp: Date.now() }));
+    return data;
   };
-  return Object.assign(cached as Fn, { clearCache: () => entries.clear() });
+  return Object.assign(cached as Fn, { clearCache: () => cache.clear() });
+}
+
+/** Stands in for the real hash (object-hash, sha1): equal for the same source or the same arguments. */
+function hashOf(value: unknown): string {
+  const text = typeof value === "function" ? `fn:${value.toString()}` : JSON.stringify(value ?? []);
+  return createHash("sha1").update(text).digest("hex");
 }
 
 // ---------------------------------------------------------------------------
@@ -263,3 +279,20 @@ const utilsMock = {
 apiMock.onReset(utilsMock.reset);
 
 export const __mock = utilsMock;
+
+// ---------------------------------------------------------------------------
+// Conformance: tsc fails when a hook or helper here stops taking what the real
+// one takes (node_modules/@raycast/utils/dist/types.d.ts).
+
+type RealUtils = typeof import("@raycast/utils");
+type TakesLike<T> = { [K in keyof T]?: T[K] extends (...args: infer A) => unknown ? (...args: A) => unknown : never };
+
+export const __conformance = {
+  showFailureToast,
+  usePromise,
+  useCachedPromise,
+  useCachedState,
+  useLocalStorage,
+  runAppleScript,
+  withCache,
+} satisfies TakesLike<RealUtils>;

@@ -14,6 +14,7 @@ import {
   List,
   MenuBarExtra,
   __mock,
+  dropdownKey,
   open,
   showHUD,
   type Navigation,
@@ -80,12 +81,20 @@ export interface RenderedAction {
   section?: string;
   submenu?: string;
   shortcut?: Shortcut;
-  /** The shortcut as macOS prints it, e.g. "⇧⌘C". */
+  /** The explicit shortcut as macOS prints it, e.g. "⇧⌘C". */
   keys?: string;
+  /**
+   * The key Raycast binds by position: the panel's first action gets ↩ and the
+   * second ⌘↩ in a List or Detail (⌘↩ and ⇧⌘↩ in a Form), on top of any
+   * explicit shortcut (@raycast/api types/index.d.ts, ActionPanel).
+   */
+  defaultKeys?: string;
   icon?: unknown;
   style?: string;
   /** CopyToClipboard / Paste: exactly what would land on the clipboard. */
   content?: unknown;
+  /** CopyToClipboard: kept out of Raycast's clipboard history. */
+  concealed?: boolean;
   /** OpenInBrowser. */
   url?: string;
   /** Open: the file or URL handed to the system. */
@@ -116,6 +125,8 @@ export interface Harness {
   readonly emptyView: { title?: string; description?: string; icon?: unknown } | undefined;
   /** The menu bar's own title/icon/tooltip when the view is a MenuBarExtra. */
   readonly menuBar: { title?: string; icon?: unknown; tooltip?: string } | undefined;
+  /** Picks a value in the view's search-bar dropdown as a person would (Raycast stores it under storeValue). */
+  chooseDropdown(value: string): Promise<void>;
   /** How many views are stacked (1 = the command's own). */
   navigationDepth(): number;
   pop(): Promise<void>;
@@ -271,6 +282,34 @@ function itemOf(node: Instance): RenderedItem {
   });
 }
 
+const RETURN: Shortcut = { modifiers: [], key: "return" };
+const CMD_RETURN: Shortcut = { modifiers: ["cmd"], key: "return" };
+const CMD_SHIFT_RETURN: Shortcut = { modifiers: ["cmd", "shift"], key: "return" };
+
+/** The shortcuts Raycast gives a panel's first and second action, by the kind of view. */
+function defaultShortcuts(view: ViewKind | undefined): [Shortcut, Shortcut] | undefined {
+  if (view === "Form") return [CMD_RETURN, CMD_SHIFT_RETURN];
+  if (view === "List" || view === "Detail") return [RETURN, CMD_RETURN];
+  return undefined;
+}
+
+/**
+ * Every key combination a panel binds, explicit and positional; throws when
+ * one combination reaches two actions, which Raycast resolves silently by
+ * running only one of them.
+ */
+function assertNoDoubleBinding(actions: RenderedAction[], where: string): void {
+  const owners = new Map<string, string>();
+  for (const action of actions) {
+    const bound = new Set([action.keys, action.defaultKeys].filter((k): k is string => Boolean(k)));
+    for (const keys of bound) {
+      const owner = owners.get(keys);
+      if (owner !== undefined) throw new Error(`${keys} is bound twice${where}: "${owner}" and "${action.title}"`);
+      owners.set(keys, action.title);
+    }
+  }
+}
+
 function actionOf(node: Instance): RenderedAction {
   const kind = ACTION_KINDS.get(node.type)!;
   const p = node.props as AnyProps;
@@ -287,6 +326,7 @@ function actionOf(node: Instance): RenderedAction {
     icon: p.icon,
     style: p.style as string | undefined,
     content: kind === "CopyToClipboard" || kind === "Paste" ? p.content : undefined,
+    concealed: kind === "CopyToClipboard" && p.concealed ? true : undefined,
     url: p.url as string | undefined,
     target: kind === "Open" ? (p.target as string) : undefined,
     path: p.path as string | undefined,
@@ -365,6 +405,22 @@ export async function render(element: ReactElement): Promise<Harness> {
     return node;
   };
 
+  // The panel as Raycast binds it: positional keys on the first two actions
+  // outside a submenu, then a check that no combination is bound twice.
+  const panelOf = (itemTitle?: string): RenderedAction[] => {
+    const nodes = actionNodes(itemTitle);
+    const defaults = defaultShortcuts(harness.view());
+    let position = 0;
+    const actions = nodes.map((node) => {
+      const action = actionOf(node);
+      if (!defaults || action.kind === "MenuBarExtra.Item" || action.submenu !== undefined) return action;
+      const shortcut = defaults[position++];
+      return shortcut ? { ...action, defaultKeys: formatKeys(shortcut) } : action;
+    });
+    assertNoDoubleBinding(actions, itemTitle !== undefined ? ` on "${itemTitle}"` : "");
+    return actions;
+  };
+
   const actionNodes = (itemTitle?: string): Instance[] => {
     const isAction = (node: Instance) => ACTION_KINDS.has(node.type);
     if (itemTitle !== undefined) return itemNode(itemTitle).findAll(isAction);
@@ -384,8 +440,9 @@ export async function render(element: ReactElement): Promise<Harness> {
       ),
     items: () => within(List.Item).map(itemOf),
     item: (title) => itemOf(itemNode(title)),
-    actions: (itemTitle) => actionNodes(itemTitle).map(actionOf),
+    actions: (itemTitle) => panelOf(itemTitle),
     async runAction(title, itemTitle) {
+      panelOf(itemTitle);
       const nodes = actionNodes(itemTitle);
       const node = nodes.find((candidate) => actionOf(candidate).title === title);
       if (!node) {
@@ -398,6 +455,8 @@ export async function render(element: ReactElement): Promise<Harness> {
       const p = node.props as AnyProps;
       const call = (name: string, ...args: unknown[]) =>
         (p[name] as ((...a: unknown[]) => unknown) | undefined)?.(...args);
+      // A person opens Raycast's window to press an action in it.
+      if (action.kind !== "MenuBarExtra.Item") __mock.reopenWindow();
       await act(async () => {
         // Raycast does not await onAction: a long task keeps running after the
         // panel closes, so neither do we (its rejections still fail the test).
@@ -407,26 +466,32 @@ export async function render(element: ReactElement): Promise<Harness> {
             break;
           case "MenuBarExtra.Item":
             call("onAction", { type: "left-click" });
+            // Raycast unloads a menu-bar command once an item is clicked.
+            __mock.commandUnloaded = true;
             break;
           case "CopyToClipboard":
-            await Clipboard.copy(p.content as string);
+            await Clipboard.copy(p.content as string, { concealed: Boolean(p.concealed) });
             await showHUD("Copied to Clipboard");
             call("onCopy", p.content);
             break;
           case "Paste":
             await Clipboard.paste(p.content as string);
+            __mock.actionClosedWindow();
             call("onPaste", p.content);
             break;
           case "Open":
             await open(p.target as string, p.application as string | undefined);
+            __mock.actionClosedWindow();
             call("onOpen", p.target);
             break;
           case "OpenInBrowser":
             await open(p.url as string);
+            __mock.actionClosedWindow();
             call("onOpen", p.url);
             break;
           case "ShowInFinder":
             await open(p.path as string, "Finder");
+            __mock.actionClosedWindow();
             call("onShow", p.path);
             break;
           case "Push":
@@ -466,6 +531,16 @@ export async function render(element: ReactElement): Promise<Harness> {
       if (node?.type !== MenuBarExtra) return undefined;
       const p = node.props as AnyProps;
       return compact({ title: p.title as string | undefined, icon: p.icon, tooltip: p.tooltip as string | undefined });
+    },
+    async chooseDropdown(value) {
+      const node = within(List.Dropdown)[0];
+      if (!node) throw new Error("The view has no dropdown");
+      const p = node.props as AnyProps;
+      if (p.storeValue) __mock.dropdownValues.set(dropdownKey(p), value);
+      await act(async () => {
+        (p.onChange as ((value: string) => void) | undefined)?.(value);
+        await sleep(0);
+      });
     },
     navigationDepth: () => handle.current?.depth ?? 0,
     async pop() {
@@ -517,7 +592,15 @@ export async function render(element: ReactElement): Promise<Harness> {
       return lines.join("\n");
     },
     async unmount() {
-      await act(async () => tree.unmount());
+      // Every panel on screen, checked once more as the test leaves: no key combination bound twice.
+      try {
+        if (harness.view() !== "MenuBarExtra") {
+          panelOf();
+          for (const node of within(List.Item)) panelOf(textOf(node.props.title) ?? "");
+        }
+      } finally {
+        await act(async () => tree.unmount());
+      }
     },
   };
   return harness;

@@ -22,11 +22,13 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // ---------------------------------------------------------------- certificates
 
-/** Fixtures made by scripts/make-test-certs.sh; every leaf names the Apple sign-in hosts and localhost. */
+/**
+ * Made by scripts/make-test-certs.sh at the start of every run (test/global-setup.ts),
+ * never committed; every leaf names the Apple sign-in hosts and localhost.
+ */
 export type CertName = "apple" | "apple-issued" | "expired" | "not-yet-valid" | "self-signed" | "inspected";
 
-const fixture = (file: string) =>
-  readFileSync(fileURLToPath(new URL(`../fixtures/tls/${file}`, import.meta.url)), "utf8");
+const fixture = (file: string) => readFileSync(fileURLToPath(new URL(`../.tls/${file}`, import.meta.url)), "utf8");
 
 /** "Apple ID Doctor Test CA": signs apple, expired and not-yet-valid. */
 export const TEST_CA = fixture("ca.pem");

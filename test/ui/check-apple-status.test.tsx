@@ -5,7 +5,7 @@ import { format } from "date-fns";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { Children, isValidElement, type ReactNode } from "react";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { DEVELOPER_STATUS_PAGE_URL } from "../../src/components/service-looks";
 import { StatusView } from "../../src/components/status-view";
 import { STATUS_PAGE_URL } from "../../src/core/fix-titles";
@@ -68,7 +68,7 @@ afterAll(() => {
 });
 
 async function choose(h: Harness, value: string) {
-  await h.act(() => dropdown!.onChange!(value));
+  await h.chooseDropdown(value);
 }
 
 function dropdownTitles(): string[] {
@@ -87,13 +87,21 @@ beforeEach(() => {
   __mock.reset();
   dropdown = undefined;
 });
+afterEach(() => vi.restoreAllMocks());
+
+/** Moves Date.now() (what withCache stamps entries with) ahead, as time passing between launches. */
+function wallClockAhead(ms: number) {
+  const real = Date.now.bind(Date);
+  vi.spyOn(Date, "now").mockImplementation(() => real() + ms);
+}
 
 describe("Check Apple Status", () => {
   it("lists sign-in services first, all green, when Apple reports nothing", async () => {
     const host = feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]);
     const h = await open(host, OUTAGE_NOW);
 
-    expect(h.navigationTitle).toBe("Check Apple Status");
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
     expect(dropdownTitles()).toEqual(["Consumer", "Developer", "Issues Only"]);
     const sections = h.sections();
     expect(sections.map((s) => s.title)).toEqual(["Sign-In Services", "Other Services"]);
@@ -288,6 +296,8 @@ describe("Check Apple Status", () => {
     ]);
     await h.unmount();
 
+    // Another Mac: nothing cached from the first.
+    __mock.reset();
     const quiet = await open(feedHost([ok(CONSUMER, fixture("status-consumer-no-issues.json"))]), OUTAGE_NOW);
     await choose(quiet, "issues");
     await quiet.waitFor(() => quiet.items().length === 0);
@@ -334,9 +344,53 @@ describe("Check Apple Status", () => {
     await h.unmount();
   });
 
+  it("reopened on Developer, asks for the developer feed only: no consumer fetch, toast or flash first", async () => {
+    const first = await open(
+      feedHost([
+        ok(CONSUMER, fixture("status-consumer-no-issues.json")),
+        ok(DEVELOPER, fixture("status-developer-one-ongoing.json")),
+      ]),
+      DEVELOPER_NOW,
+    );
+    await choose(first, "developer");
+    await first.waitFor(() => !first.isLoading() && first.items().length === 33);
+    await first.unmount();
+
+    // An hour later (past withCache's minute) the consumer feed is down; the developer feed answers.
+    const later = new Date(DEVELOPER_NOW.getTime() + 3_600_000);
+    wallClockAhead(3_600_000);
+    const host = feedHost([ok(DEVELOPER, fixture("status-developer-one-ongoing.json"))]);
+    const h = await render(<StatusView host={host} now={() => later} />);
+    const shown: number[] = [h.items().length];
+    await h.waitFor(() => {
+      shown.push(h.items().length);
+      return !h.isLoading() && h.items().length === 33;
+    });
+    expect(host.calls.map((url) => url.replace(/\?.*$/, ""))).toEqual([DEVELOPER]);
+    expect(__mock.toasts).toEqual([]);
+    // Never the consumer feed's 65 rows on the way.
+    expect(shown.every((count) => count === 0 || count === 33)).toBe(true);
+    await h.unmount();
+  });
+
+  it("reopened within a minute: the same answer from Raycast's cache, Apple not asked again", async () => {
+    const first = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
+    await first.unmount();
+
+    wallClockAhead(30_000);
+    const host = feedHost([]);
+    const h = await open(host, OUTAGE_NOW);
+    expect(host.calls).toEqual([]);
+    expect(h.item("Apple Account").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(__mock.toasts).toEqual([]);
+    await h.unmount();
+  });
+
   it("opens with the last answer at once while it asks Apple again", async () => {
     const first = await open(feedHost([ok(CONSUMER, outageBody())]), OUTAGE_NOW);
     await first.unmount();
+    // Past withCache's minute: the hook shows its cached rows and asks again.
+    wallClockAhead(61_000);
 
     // The second time Apple never answers: the cached rows are there anyway.
     const base = feedHost([]);

@@ -97,7 +97,8 @@ describe("Clear iCloud Tokens: reading the account", () => {
       />,
     );
     await h.waitFor(() => !h.isLoading());
-    expect(h.navigationTitle).toBe("Clear iCloud Tokens");
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
     expect(h.sections().map((s) => s.title)).toEqual(["Apple Account", "Steps", "Backups"]);
 
     const account = section(h, "Apple Account");
@@ -143,6 +144,18 @@ describe("Clear iCloud Tokens: reading the account", () => {
     expect(section(h, "Backups").items.map((i) => [i.title, i.subtitle])).toEqual([
       ["No Backups Yet", "Reset Account Cache makes one first"],
     ]);
+    await h.unmount();
+  });
+
+  it("opens on the overview; with the detail pane open the rows keep their icon and title only", async () => {
+    const { h } = await renderWithFakes();
+    expect(h.isShowingDetail()).toBe(false);
+    expect(h.item(EMAIL).accessories).toEqual([{ tag: "Signed In", color: Color.Green }]);
+    await h.runAction("Show Details", EMAIL);
+    expect(h.isShowingDetail()).toBe(true);
+    for (const item of h.items())
+      expect([item.title, item.subtitle, item.accessories]).toEqual([item.title, undefined, []]);
+    expect(h.item(EMAIL).detail?.markdown).toContain("is signed in to iCloud on this Mac");
     await h.unmount();
   });
 

@@ -1,7 +1,7 @@
 // The Flush DNS view, driven by replayed Macs for what it reads and by fake
 // macOS executables (spawned for real) for what it runs: the password prompt,
 // dscacheutil and killall.
-import { Color, Toast } from "@raycast/api";
+import { Color, PopToRootType, Toast } from "@raycast/api";
 import { chmodSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -18,6 +18,7 @@ import { runChecklist } from "../../src/core/run";
 import { DEFAULT_TARGETS } from "../../src/core/targets";
 import { __mock } from "../mocks/raycast-api";
 import { makeFakeBin, type FakeBin } from "../support/fake-bin";
+import { promptsTakeFocus } from "../support/focus";
 import { render, type Harness } from "../support/render";
 
 const RECORDINGS = new URL("../fixtures/recordings/", import.meta.url);
@@ -96,7 +97,9 @@ function flushableMac(fake: FakeBin, pamSudo?: string): Host {
 async function renderFlushable(pamSudo?: string) {
   const fake = makeFakeBin();
   const storage = memoryStorage();
-  const h = await render(<DnsView host={flushableMac(fake, pamSudo)} storage={storage} binaries={fake.bin} />);
+  const h = await render(
+    <DnsView host={promptsTakeFocus(flushableMac(fake, pamSudo))} storage={storage} binaries={fake.bin} />,
+  );
   await h.waitFor(() => !h.isLoading() && h.item(SYSTEM_FAILS));
   return { fake, storage, h };
 }
@@ -112,7 +115,8 @@ describe("Flush DNS", () => {
     const h = await render(
       <DnsView host={createReplayHost(slowDns(loadRecording("dns-broken"), 30))} storage={memoryStorage()} />,
     );
-    expect(h.navigationTitle).toBe("Flush DNS");
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
     expect(h.isLoading()).toBe(true);
     expect(titles(h)).toEqual(["Verdict", "Resolvers", "Sign-In Hosts"]);
     expect(h.item("Checking DNS…").accessories).toEqual([{ tag: "Checking…", color: Color.SecondaryText }]);
@@ -177,20 +181,15 @@ describe("Flush DNS", () => {
     await h.runAction("Flush DNS Cache", "appleid.apple.com");
     await h.waitFor(() => !h.isLoading() && titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
 
-    expect(__mock.toasts).toEqual([
-      {
-        id: expect.any(Number),
-        style: Toast.Style.Animated,
-        title: "Flush DNS Cache…",
-        message: "macOS will ask for your password",
-      },
-      {
-        id: expect.any(Number),
-        style: Toast.Style.Success,
-        title: "DNS cache flushed",
-        message: "DNS: Failed → Passed",
-      },
+    // The password sheet would close the window under a toast: the window is
+    // closed first, suspended so the view survives, and the outcome is a HUD.
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual([
+      "Flush DNS Cache: macOS will ask for your password",
+      "DNS cache flushed: DNS: Failed → Passed",
     ]);
+    expect(__mock.window.closes[0]).toEqual({ by: "showHUD", popToRootType: PopToRootType.Suspended });
+    expect(__mock.window.closes.every((close) => close.popToRootType === PopToRootType.Suspended)).toBe(true);
 
     // One password prompt (no Touch ID in PAM) running exactly the two allowlisted commands.
     const calls = fake.calls();
@@ -229,35 +228,47 @@ describe("Flush DNS", () => {
     await h.unmount();
   });
 
-  it("Touch ID set up but not available (no terminal for sudo): says so, and offers the password prompt next", async () => {
+  it("Touch ID set up but not available (no terminal for sudo): says so, and goes on to the password prompt", async () => {
+    // The window is already closed for the admin sheet, so a toast offering the password would go
+    // unseen: the password sheet is the next step, and the HUDs say why.
     const { fake, h } = await renderFlushable("auth       sufficient     pam_tid.so\n");
     fake.mode("sudo", "no-terminal");
     await h.runAction("Flush DNS Cache", "gsa.apple.com");
-    await h.waitFor(() => __mock.lastToast()?.style === Toast.Style.Failure && !h.isLoading(), { timeoutMs: 10000 });
-    const shown = __mock.toasts.filter((t) => !t.hidden);
-    expect(shown[0]).toMatchObject({ title: "Flush DNS Cache…", message: "Touch ID may be asked for" });
-    const failure = __mock.lastToast()!;
-    expect(failure).toMatchObject({
-      style: Toast.Style.Failure,
-      title: "Touch ID Wasn't Available",
-      message: "Touch ID wasn't available, so nothing was changed. Use the password prompt instead.",
-    });
-    const action = __mock.toastObjects.get(failure.id)!.primaryAction!;
-    expect(action.title).toBe("Use Password Instead");
-    expect(fake.calls().map(([name]) => name)).toEqual(["sudo"]);
-    // The next action asks with the password prompt, not Touch ID again.
-    action.onAction!(__mock.toastObjects.get(failure.id)!);
-    await h.waitFor(() => titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
+    await h.waitFor(() => !h.isLoading() && titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
     expect(fake.calls().map(([name]) => name)).toEqual(["sudo", "osascript", "dscacheutil", "killall"]);
-    expect(__mock.toasts.filter((t) => !t.hidden).at(-2)).toMatchObject({
-      title: "Flush DNS Cache…",
-      message: "macOS will ask for your password",
-    });
-    expect(__mock.toasts.at(-2)).toMatchObject({
-      title: "Flush DNS Cache…",
-      message: "macOS will ask for your password",
-    });
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual([
+      "Flush DNS Cache: Touch ID or your password may be asked for",
+      "Touch ID wasn't available, so macOS will ask for your password to Flush DNS Cache",
+      "DNS cache flushed: DNS: Failed → Passed",
+    ]);
     await h.unmount();
+  });
+
+  it("the next launch shows the last flush's before → after once, in case its HUD went by unseen", async () => {
+    const { storage, h } = await renderFlushable();
+    await h.runAction("Flush DNS Cache", "appleid.apple.com");
+    await h.waitFor(() => !h.isLoading() && titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
+    await h.unmount();
+
+    __mock.reopenWindow();
+    // The same Mac (and clock), launched afresh.
+    const again = await render(<DnsView host={flushableMac(makeFakeBin())} storage={storage} />);
+    await again.waitFor(() => __mock.toasts.length === 1);
+    expect(__mock.toasts[0]).toMatchObject({
+      style: Toast.Style.Success,
+      title: "DNS cache flushed",
+      message: expect.stringMatching(/^DNS: Failed → Passed · at \d\d:\d\d$/),
+    });
+    expect(__mock.toasts[0].asHud).toBeUndefined();
+    await again.unmount();
+
+    // Shown once: the launch after that is quiet.
+    __mock.toasts = [];
+    const third = await render(<DnsView host={flushableMac(makeFakeBin())} storage={storage} />);
+    await third.waitFor(() => !third.isLoading());
+    expect(__mock.toasts).toEqual([]);
+    await third.unmount();
   });
 
   it("cancelling the password prompt changes nothing and says so quietly", async () => {
@@ -265,21 +276,15 @@ describe("Flush DNS", () => {
     const before = h.sections();
     fake.mode("osascript", "cancel-es");
     await h.runAction("Flush DNS Cache", "gsa.apple.com");
-    await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading(), { timeoutMs: 10000 });
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Canceled") && !h.isLoading(), { timeoutMs: 10000 });
 
-    expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      {
-        style: Toast.Style.Animated,
-        title: "Flush DNS Cache…",
-        message: "macOS will ask for your password",
-      },
-      { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
-    ]);
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual(["Flush DNS Cache: macOS will ask for your password", "Canceled: Nothing was changed"]);
     expect(fake.calls().map(([name]) => name)).toEqual(["osascript"]);
     expect(h.sections()).toEqual(before);
     expect(h.item("gsa.apple.com").accessories.map((a) => a.tag)).not.toContain("Fixed");
     expect(history(storage)).toEqual([
-      { fix: "flush-dns", at: expect.any(String), outcome: "cancelled", message: "Cancelled" },
+      { fix: "flush-dns", at: expect.any(String), outcome: "cancelled", message: "Canceled" },
     ]);
     await h.unmount();
   });
@@ -289,20 +294,28 @@ describe("Flush DNS", () => {
     const before = h.sections();
     fake.mode("dscacheutil", "fail");
     await h.runAction("Flush DNS Cache", SYSTEM_FAILS);
-    await h.waitFor(() => __mock.lastToast()?.style === Toast.Style.Failure && !h.isLoading(), { timeoutMs: 10000 });
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Couldn't") && !h.isLoading(), { timeoutMs: 10000 });
 
-    expect(__mock.lastToast()).toMatchObject({
-      style: Toast.Style.Failure,
-      title: "Couldn't Flush DNS Cache",
-      message: "dscacheutil: cache flush failed",
-    });
-    // The animated toast went away before the failure showed.
-    expect(__mock.toasts[0]).toMatchObject({ style: Toast.Style.Animated, title: "Flush DNS Cache…" });
-    expect(__mock.toasts.some((t) => t.id === __mock.toasts[0].id && t.hidden)).toBe(true);
+    expect(__mock.huds.at(-1)).toBe("Couldn't Flush DNS Cache: dscacheutil: cache flush failed");
+    expect(__mock.toasts).toEqual([]);
     // The batch stops at the first failure: no restart of mDNSResponder.
     expect(fake.calls().map(([name]) => name)).toEqual(["osascript", "dscacheutil"]);
     expect(h.sections()).toEqual(before);
     expect(history(storage)).toMatchObject([{ fix: "flush-dns", outcome: "failed" }]);
+    await h.unmount();
+  });
+
+  it("keeps only icons and titles on the rows while the detail pane is open", async () => {
+    const h = await render(<DnsView host={createReplayHost(loadRecording("dns-broken"))} storage={memoryStorage()} />);
+    await h.waitFor(() => !h.isLoading());
+    expect(h.item("appleid.apple.com").accessories.length).toBeGreaterThan(0);
+    await h.runAction("Show Details", "appleid.apple.com");
+    expect(h.isShowingDetail()).toBe(true);
+    for (const item of h.items())
+      expect([item.title, item.subtitle, item.accessories]).toEqual([item.title, undefined, []]);
+    expect(h.item("appleid.apple.com").detail?.markdown).toContain("| Resolver | Answer | Time |");
+    await h.runAction("Hide Details", "appleid.apple.com");
+    expect(h.item("appleid.apple.com").subtitle).toBe("Name not found");
     await h.unmount();
   });
 

@@ -133,8 +133,9 @@ describe("Run Full Checklist with controlled probes", () => {
   it("lists every probe at once as pending, grouped by area in order", async () => {
     const { h } = await setup();
     expect(h.isLoading()).toBe(true);
-    expect(h.navigationTitle).toBe("Run Full Checklist");
-    expect(h.isShowingDetail()).toBe(true);
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
+    expect(h.isShowingDetail()).toBe(false);
     // AREA_TITLES order (Apple Services, Network, Certificates & Filtering), probes' order within.
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
       [AREA_TITLES.apple, ["Apple Sign-In Servers"]],
@@ -345,13 +346,21 @@ describe("Run Full Checklist with controlled probes", () => {
     await h.unmount();
   });
 
-  it("toggles the detail pane", async () => {
-    const { h } = await setup();
-    expect(h.actions("DNS").find((a) => a.title === "Hide Details")?.keys).toBe("⌘D");
-    await h.runAction("Hide Details", "DNS");
-    expect(h.isShowingDetail()).toBe(false);
+  it("toggles the detail pane, which hides the rows' subtitles and tags while it is open", async () => {
+    const { h, latest } = await setup();
+    await h.act(() => latest("dns").resolve(RESULTS.dns));
+    await h.waitFor(() => h.item("DNS").subtitle);
+    expect(h.actions("DNS").find((a) => a.title === "Show Details")?.keys).toBe("⌘D");
     await h.runAction("Show Details", "DNS");
     expect(h.isShowingDetail()).toBe(true);
+    for (const item of h.items()) {
+      expect(item.subtitle, item.title).toBeUndefined();
+      expect(item.accessories, item.title).toEqual([]);
+    }
+    expect(h.item("DNS").detail?.markdown).toContain(RESULTS.dns.summary);
+    await h.runAction("Hide Details", "DNS");
+    expect(h.isShowingDetail()).toBe(false);
+    expect(h.item("DNS")).toMatchObject({ subtitle: RESULTS.dns.summary, accessories: [{ tag: "Failed" }, {}] });
     await h.unmount();
   });
 });
@@ -386,6 +395,48 @@ describe("Run Full Checklist over replayed Macs", () => {
     expect(tagOf(h, titleOf("dns"))).toEqual({ tag: "Failed", color: Color.Red });
     expect(tagOf(h, titleOf("internet"))).toEqual({ tag: "Passed", color: Color.Green });
     expect(h.items().some((item) => item.accessories[0].tag === "Checking…")).toBe(false);
+    await h.unmount();
+  });
+
+  it("binds ↵ to a diagnosis row's first fix and ⌘↵ to its second, each once", async () => {
+    const h = await render(
+      <ChecklistView
+        host={createReplayHost(loadRecording("dns-broken"))}
+        probes={CHECKLIST_PROBES}
+        storage={memoryStorage()}
+      />,
+    );
+    await h.waitFor(() => !h.isLoading());
+    // actions() throws when a key combination reaches two actions.
+    const bound = h.actions("DNS Problem").map((a) => [a.title, a.defaultKeys, a.keys]);
+    expect(bound.slice(0, 2)).toEqual([
+      [FIX_TITLES["flush-dns"], "↩", undefined],
+      [FIX_TITLES["open-network-settings"], "⌘↩", undefined],
+    ]);
+    for (const cause of h.sections()[0].items) expect(() => h.actions(cause.title)).not.toThrow();
+    await h.unmount();
+  });
+
+  it("with identifiers switched on, copied reports stay out of clipboard history", async () => {
+    const h = await render(
+      <ChecklistView
+        host={createReplayHost(loadRecording("with-identifiers"))}
+        probes={CHECKLIST_PROBES}
+        storage={memoryStorage()}
+        redact={false}
+      />,
+    );
+    await h.waitFor(() => !h.isLoading());
+    const row = h.sections()[0].items[0].title;
+    const copies = h.actions(row).filter((a) => a.kind === "CopyToClipboard");
+    expect(copies.map((a) => [a.title, a.concealed])).toEqual([
+      ["Copy Support Summary", true],
+      ["Copy as Markdown", true],
+    ]);
+    expect(copies[0].content).toContain(EMAIL);
+    await h.runAction("Copy Support Summary", row);
+    expect(__mock.clipboard).toHaveLength(1);
+    expect(__mock.clipboardHistory).toEqual([]);
     await h.unmount();
   });
 

@@ -109,6 +109,16 @@ describe("Apple Status menu bar", () => {
     await h.unmount();
   });
 
+  it("says so in a HUD when Check Apple Status can't be opened: the clicked menu has unloaded", async () => {
+    const h = await show(answering(noIssues()), new Cache({ namespace: "menu-bar-test" }));
+    __mock.launchError = new Error("The command is disabled");
+    await h.runAction("Check Apple Status…");
+    await h.waitFor(() => __mock.huds.length > 0);
+    expect(__mock.huds).toEqual(["Could Not Open Check Apple Status: The command is disabled"]);
+    expect(__mock.toasts.filter((toast) => !toast.unseen)).toEqual([]);
+    await h.unmount();
+  });
+
   it("turns orange with a count when a sign-in service has an issue", async () => {
     const h = await show(answering(degradedBody()));
 

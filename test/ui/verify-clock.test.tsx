@@ -1,7 +1,7 @@
 // The Verify Clock view over replayed Macs, and Sync Clock end to end:
 // the privileged runner spawns fake osascript and sntp for real, while the
 // network answers from a recording whose clock is right once sntp has run.
-import { Color, Toast } from "@raycast/api";
+import { Color } from "@raycast/api";
 import { readFileSync } from "node:fs";
 import { basename } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -20,6 +20,7 @@ import type { FixRecord } from "../../src/core/types";
 import VerifyClock from "../../src/verify-clock";
 import { __mock } from "../mocks/raycast-api";
 import { makeFakeBin, type FakeBin } from "../support/fake-bin";
+import { promptsTakeFocus } from "../support/focus";
 import { render, type Harness } from "../support/render";
 
 const RECORDINGS = new URL("../fixtures/recordings/", import.meta.url);
@@ -68,7 +69,8 @@ describe("Verify Clock over recorded Macs", () => {
     const targets = parseSettings({ ntpServer: "ntp.example.org" }).targets;
     const h = await render(<ClockView host={createReplayHost(slowed)} storage={memoryStorage()} targets={targets} />);
     expect(h.isLoading()).toBe(true);
-    expect(h.navigationTitle).toBe("Verify Clock");
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
     expect(h.sections().map((s) => [s.title, s.items.map((i) => i.title)])).toEqual([
       ["Diagnosis", ["Checking…"]],
       ["Time Servers", ["ntp.example.org"]],
@@ -258,6 +260,11 @@ describe("Verify Clock over recorded Macs", () => {
     await h.runAction("Show Details", "Time Zone");
     expect(h.isShowingDetail()).toBe(true);
     expect(h.item("Time Zone").detail?.markdown).toContain("Time daemon (timed): running");
+    // With the pane open every row keeps its icon and title only; hidden again, they are back.
+    for (const item of h.items())
+      expect([item.title, item.subtitle, item.accessories]).toEqual([item.title, undefined, []]);
+    await h.runAction("Hide Details", "Time Zone");
+    expect(h.item("Time Zone").accessories).not.toEqual([]);
     await h.unmount();
   });
 });
@@ -305,7 +312,9 @@ async function renderSyncing(targets?: Targets) {
   const fake = makeFakeBin();
   const { host, ntpAsked } = syncingHost(loadRecording("clock-ahead"), fake);
   const storage = memoryStorage();
-  const h = await render(<ClockView host={host} storage={storage} targets={targets} binaries={fake.bin} />);
+  const h = await render(
+    <ClockView host={promptsTakeFocus(host)} storage={storage} targets={targets} binaries={fake.bin} />,
+  );
   await h.waitFor(() => !h.isLoading());
   return { h, fake, storage, ntpAsked };
 }
@@ -341,10 +350,8 @@ describe("Sync Clock", () => {
     ]);
 
     const message = "Clock set from time.apple.com (it was within 172 ms of time.apple.com)";
-    expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password" },
-      { style: Toast.Style.Success, title: message, message: "Clock: Failed → Passed" },
-    ]);
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual(["Sync Clock: macOS will ask for your password", `${message}: Clock: Failed → Passed`]);
 
     // After: measured again, right now, and what it was.
     expect(diagnosisRow(h)).toMatchObject({
@@ -387,31 +394,28 @@ describe("Sync Clock", () => {
         ?.at(-2),
     ).toBe(`'${fake.dir}/sntp' '-sS' 'ntp.example.org'`);
     expect(fake.calls().filter((c) => c[0] === "sntp")).toEqual([["sntp", "-sS", "ntp.example.org"]]);
-    expect(__mock.lastToast()).toMatchObject({
-      style: Toast.Style.Success,
-      title: "Clock set from ntp.example.org (it was within 172 ms of ntp.example.org)",
-    });
+    expect(__mock.huds.at(-1)).toMatch(
+      /^Clock set from ntp\.example\.org \(it was within 172 ms of ntp\.example\.org\)/,
+    );
     await h.unmount();
   });
 
-  it("a cancelled password prompt: a quiet Cancelled toast, and nothing else ran", async () => {
+  it("a cancelled password prompt: a quiet Canceled HUD, and nothing else ran", async () => {
     const { h, fake, storage, ntpAsked } = await renderSyncing();
     fake.mode("osascript", "cancel-es");
     const asked = ntpAsked.length;
 
     await h.runAction("Sync Clock", "Clock Is Off");
-    await h.waitFor(() => __mock.lastToast()?.title === "Cancelled" && !h.isLoading());
+    await h.waitFor(() => __mock.huds.at(-1)?.startsWith("Canceled") && !h.isLoading());
 
-    expect(__mock.toasts.map(({ style, title, message }) => ({ style, title, message }))).toEqual([
-      { style: Toast.Style.Animated, title: "Sync Clock…", message: "macOS will ask for your password" },
-      { style: Toast.Style.Success, title: "Cancelled", message: "Nothing was changed" },
-    ]);
+    expect(__mock.toasts).toEqual([]);
+    expect(__mock.huds).toEqual(["Sync Clock: macOS will ask for your password", "Canceled: Nothing was changed"]);
     expect(fake.calls().map((c) => c[0])).toEqual(["osascript"]);
     // No re-measure, no before → after: the screen is as it was.
     expect(ntpAsked).toHaveLength(asked);
     expect(diagnosisRow(h)).toMatchObject({ title: "Clock Is Off", accessories: [] });
     expect(history(storage)).toEqual([
-      { fix: "sync-clock", at: expect.any(String), outcome: "cancelled", message: "Cancelled" },
+      { fix: "sync-clock", at: expect.any(String), outcome: "cancelled", message: "Canceled" },
     ]);
     await h.unmount();
   });
@@ -423,7 +427,8 @@ describe("the Verify Clock command", () => {
     __mock.preferences = { ntpServer: "ntp.example.org" };
     const h = await render(<VerifyClock />);
     await h.waitFor(() => !h.isLoading());
-    expect(h.navigationTitle).toBe("Verify Clock");
+    // A root command leaves the title to Raycast, which shows the command's.
+    expect(h.navigationTitle).toBeUndefined();
     expect(rowsIn(h, "Time Servers")[0]).toMatchObject({
       title: "ntp.example.org",
       subtitle: expect.stringMatching(/^No answer over NTP: /),

@@ -7,7 +7,7 @@ export function fromAdminOutcome(outcome: AdminOutcome, doneMessage: string, ran
     case "done":
       return { outcome: "done", message: `${doneMessage}${outcome.via === "touch-id" ? " (Touch ID)" : ""}`, ran };
     case "cancelled":
-      return { outcome: "cancelled", message: "Cancelled", ran: [] };
+      return { outcome: "cancelled", message: "Canceled", ran: [] };
     case "failed":
       return outcome.reason === "touch-id-unavailable"
         ? { outcome: "failed", message: outcome.message, ran: [], retryWithPassword: true }
