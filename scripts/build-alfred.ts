@@ -10,12 +10,22 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { BUNDLE_SCRIPT, infoPlist, LAUNCHER, renderInfoPlist } from "../src/alfred/info-plist";
+import {
+  BUNDLE_SCRIPT,
+  FRAME_SCRIPT,
+  infoPlist,
+  LAUNCHER,
+  renderInfoPlist,
+  WORKER_SCRIPT,
+} from "../src/alfred/info-plist";
+import { CHECKLIST_PROBES } from "../src/core/probes";
 import { rowIcons } from "./alfred-icons";
 import { writeZip, type ZipInput } from "./zip";
 
-// Builds the Alfred workflow: the Script Filters' and the action's code
-// bundled into one CommonJS file (Node 22, which execa 10 needs), info.plist
+// Builds the Alfred workflow: three CommonJS bundles (Node 22, which execa
+// 10 needs): a tiny entry, lib/frame.js (what a keystroke loads: the rows
+// and the run cache, no probes) and lib/worker.js (the checks, the fixes),
+// so the first frame never parses the 200 KB it doesn't run; info.plist
 // generated from src/alfred/info-plist.ts with package.json's version,
 // launcher.sh, the icons, then everything zipped into
 // dist/Apple ID Doctor.alfredworkflow. Two builds give the same bytes.
@@ -56,20 +66,30 @@ export async function buildAlfredWorkflow(options: AlfredBuildOptions = {}): Pro
 
   rmSync(workflowDir, { recursive: true, force: true });
   mkdirSync(join(workflowDir, "icons"), { recursive: true });
+  mkdirSync(join(workflowDir, "lib"), { recursive: true });
 
-  await build({
-    absWorkingDir: root,
-    entryPoints: [join(root, "src", "alfred", "main.ts")],
-    outfile: join(workflowDir, BUNDLE_SCRIPT),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node22",
-    minify: true,
-    legalComments: "eof",
-    logLevel: "warning",
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
+  const probes = CHECKLIST_PROBES.map(({ id, title }) => ({ id, title }));
+  for (const [source, outfile] of [
+    ["main.ts", BUNDLE_SCRIPT],
+    ["frame-main.ts", FRAME_SCRIPT],
+    ["worker-main.ts", WORKER_SCRIPT],
+  ]) {
+    await build({
+      absWorkingDir: root,
+      entryPoints: [join(root, "src", "alfred", source)],
+      outfile: join(workflowDir, outfile),
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node22",
+      minify: true,
+      legalComments: "eof",
+      logLevel: "warning",
+      // The entry loads the other two by path, on purpose.
+      logOverride: { "unsupported-require-call": "silent" },
+      define: { "process.env.NODE_ENV": '"production"', APPLE_ID_DOCTOR_PROBES: JSON.stringify(probes) },
+    });
+  }
 
   writeFileSync(join(workflowDir, "info.plist"), renderInfoPlist(infoPlist({ version })));
   copyFileSync(join(root, "src", "alfred", LAUNCHER), join(workflowDir, LAUNCHER));

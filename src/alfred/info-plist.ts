@@ -8,6 +8,9 @@ import type { ScriptFilterCommand } from "./script-filter";
 
 export const BUNDLE_ID = "io.github.apple-id-doctor.alfred";
 export const BUNDLE_SCRIPT = "apple-id-doctor.js";
+/** What a Script Filter frame loads, and what the checks and fixes load (BUNDLE_SCRIPT picks one). */
+export const FRAME_SCRIPT = "lib/frame.js";
+export const WORKER_SCRIPT = "lib/worker.js";
 export const LAUNCHER = "launcher.sh";
 
 /** Alfred's modifier masks on connections. */

@@ -139,7 +139,12 @@ describe("the checklist in the background", () => {
   it("findings written so far show while the rest say Checking…", () => {
     const { cache, deps, started } = setup();
     const frame = () =>
-      checklistFrame({ dir: cache, now: deps.now!, start: deps.spawnBackground!, isAlive: () => true });
+      checklistFrame({
+        dir: cache,
+        now: deps.now!,
+        start: (id) => deps.spawnBackground!(id, "checklist"),
+        isAlive: () => true,
+      });
     expect(frame().kind).toBe("running");
     writeRun(cache, {
       format: RUN_FORMAT,
