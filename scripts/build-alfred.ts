@@ -13,8 +13,10 @@ import { dirname, join, relative, resolve, sep } from "node:path";
 import {
   BUNDLE_SCRIPT,
   FRAME_SCRIPT,
+  GALLERY,
   infoPlist,
   LAUNCHER,
+  README,
   renderInfoPlist,
   WORKER_SCRIPT,
 } from "../src/alfred/info-plist";
@@ -33,6 +35,36 @@ import { writeZip, type ZipInput } from "./zip";
 //   npm run build:alfred   (tsx --conditions=import scripts/build-alfred.ts)
 
 export const WORKFLOW_FILE = "Apple ID Doctor.alfredworkflow";
+/** The Alfred Gallery submission's fields, next to the package. */
+export const GALLERY_FILE = "Apple ID Doctor.gallery.md";
+
+/** The Gallery submission form's fields (alfredapp/gallery-edits 01_submit_workflow.yml), filled in. */
+export function galleryText(): string {
+  return [
+    "# Apple ID Doctor: Alfred Gallery submission",
+    "",
+    "## Homepage",
+    "",
+    GALLERY.homepage,
+    "",
+    "## Gallery page content",
+    "",
+    README,
+    "",
+    "## Tags",
+    "",
+    GALLERY.tags.join(", "),
+    "",
+    "## Homebrew dependencies",
+    "",
+    ...GALLERY.homebrewDependencies,
+    "",
+    "## Bundled libraries",
+    "",
+    ...GALLERY.bundledLibraries,
+    "",
+  ].join("\n");
+}
 
 export interface AlfredBuildOptions {
   /** The project (default: this script's parent folder). */
@@ -46,6 +78,7 @@ export interface AlfredBuildOptions {
 export interface AlfredBuild {
   workflowDir: string;
   zipPath: string;
+  galleryPath: string;
   /** Paths inside the workflow, sorted, as zipped. */
   files: string[];
   bytes: number;
@@ -109,7 +142,9 @@ export async function buildAlfredWorkflow(options: AlfredBuildOptions = {}): Pro
   const zip = writeZip(entries);
   mkdirSync(dirname(zipPath), { recursive: true });
   writeFileSync(zipPath, zip);
-  return { workflowDir, zipPath, files: entries.map((e) => e.name), bytes: zip.length };
+  const galleryPath = join(dirname(zipPath), GALLERY_FILE);
+  writeFileSync(galleryPath, galleryText());
+  return { workflowDir, zipPath, galleryPath, files: entries.map((e) => e.name), bytes: zip.length };
 }
 
 if (/build-alfred\.ts$/.test(process.argv[1] ?? "")) {

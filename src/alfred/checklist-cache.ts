@@ -124,6 +124,7 @@ const snapshotOf = (run: CachedRun): ChecklistSnapshot => ({
   causes: run.causes,
   report: run.report,
   macosMajor: run.macosMajor,
+  lines: run.lines,
 });
 
 /** What the Script Filter shows now, starting a background run when there is no fresh one. */

@@ -70,8 +70,17 @@ export function spawnSelf(runId: string, command: ScriptFilterCommand = "checkli
   return child.pid;
 }
 
-function hostFor(args: AlfredArgs, deps: ScriptFilterDeps): Host {
-  if (args.replay) return createReplayHost(parseRecording(readFileSync(args.replay, "utf8")));
+/**
+ * A recording to show instead of this Mac, for every keyword's checks (never
+ * for fixes): support staff set it as a workflow environment variable to see
+ * what a user's recording looks like in Alfred; the tests use it to run the
+ * whole background cycle without touching the network.
+ */
+export const REPLAY_VARIABLE = "APPLE_ID_DOCTOR_REPLAY";
+
+function hostFor(args: Pick<AlfredArgs, "replay">, deps: ScriptFilterDeps): Host {
+  const replay = args.replay ?? (deps.env[REPLAY_VARIABLE] || undefined);
+  if (replay) return createReplayHost(parseRecording(readFileSync(replay, "utf8")));
   return (deps.realHost ?? (() => createRealHost()))();
 }
 
@@ -148,7 +157,7 @@ export async function runBackground(
   const now = deps.now ?? Date.now;
   const base: CachedRun = { format: RUN_FORMAT, runId, state: "running", startedAt: now(), findings: [] };
   const findings: FindingView[] = [];
-  const live = () => host ?? (deps.realHost ?? (() => createRealHost()))();
+  const live = () => host ?? hostFor({}, deps);
   try {
     if (command === "checklist") {
       const snapshot = await computeChecklist(live(), deps, (f) => {
