@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import type * as ChildProcess from "node:child_process";
 import { join } from "node:path";
 import type { ProbeId } from "../core/ids";
 import type { AlfredArgs } from "./args";
@@ -21,7 +21,10 @@ export async function run(argv: string[], env: NodeJS.ProcessEnv): Promise<strin
     probes: APPLE_ID_DOCTOR_PROBES,
     spawnBackground: (command, runId) => {
       // The entry again (it picks lib/worker.js for --background), detached, stdio ignored:
-      // Alfred's pipe closes when this process exits.
+      // Alfred's pipe closes when this process exits. child_process is loaded only here:
+      // a rerun, which only reads, doesn't pay for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { spawn } = require("node:child_process") as typeof ChildProcess;
       const child = spawn(process.execPath, [process.argv[1], command, "--background", runId], {
         detached: true,
         stdio: "ignore",

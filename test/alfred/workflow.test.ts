@@ -337,6 +337,7 @@ describe("the bundled Script Filter", () => {
     const env = { alfred_workflow_cache: cache, APPLE_ID_DOCTOR_REPLAY: rec("dns-broken") };
     const first = await scriptFilter(["dns", "--", ""], env);
     expect(first.items[0]).toMatchObject({ uid: "fix:flush-dns", valid: true, arg: "fix:flush-dns" });
+    expect(first.rerun).toBe(0.3); // the lookups haven't answered yet: the row didn't wait for them
     let out = first;
     for (let i = 0; i < 80 && out.rerun; i++) {
       await new Promise((r) => setTimeout(r, 250));
