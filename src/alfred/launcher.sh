@@ -279,4 +279,4 @@ fi
 printf '{"items":[{"uid":"error:node","title":"%s","subtitle":"%s","arg":"","valid":false,' "$problem" "$how"
 printf '"icon":{"path":"icons/error.png"},"text":{"copy":"brew install node","largetype":"%s. %s."},' "$problem" "$how"
 printf '"quicklookurl":"https://nodejs.org/","mods":{"cmd":{"valid":false,"arg":"","subtitle":"%s"},' "$how"
-printf '"alt":{"valid":false,"arg":"","subtitle":"%s"}},"variables":{"action":"run"}}],"skipknowledge":true,"skipuniversalaction":true}\n' "$how"
+printf '"alt":{"valid":false,"arg":"","subtitle":"%s"}},"variables":{"action":"run"}}],"skipknowledge":true}\n' "$how"

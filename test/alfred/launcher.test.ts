@@ -266,6 +266,48 @@ describe.each(SHELLS)("launcher.sh under %s", (shell) => {
       expect(versionChecks(m)).toBe(checks);
     });
 
+    it("a real bash login shell whose ~/.bashrc only sets PATH when interactive (the usual guard), as nvm's installer leaves it", () => {
+      const bash = ["/bin/bash", "/usr/bin/bash"].find((b) => existsSync(b));
+      if (!bash) return;
+      const m = machine();
+      const node = fakeNode(m, join(m.home, "custom-nvm/versions/node/v22.11.0/bin"));
+      writeFileSync(join(m.home, ".bash_profile"), '[ -f "$HOME/.bashrc" ] && . "$HOME/.bashrc"\n');
+      writeFileSync(
+        join(m.home, ".bashrc"),
+        [
+          "case $- in *i*) ;; *) return ;; esac",
+          'echo "Welcome back"',
+          `export NVM_DIR="$HOME/custom-nvm"`,
+          `export PATH="$NVM_DIR/versions/node/v22.11.0/bin:$PATH"`,
+          "",
+        ].join("\n"),
+      );
+      expect(launch(shell, m, { SHELL: bash }).stdout).toBe(ran(node));
+      expect(cached(m)).toBe(`${node}\n`);
+    });
+
+    it("a real zsh (the macOS default) whose ~/.zshrc sets PATH, with escape codes and chatter, where zsh is installed", () => {
+      const zsh = ["/bin/zsh", "/usr/bin/zsh"].find((z) => existsSync(z));
+      if (!zsh) return;
+      const m = machine();
+      fakeNode(m, join(m.home, ".local/share/fnm/node-versions/v22.11.0/installation/bin"));
+      // Like `eval "$(fnm env)"`: only ~/.zshrc knows where node is (fnm's multishell link, outside its folders).
+      mkdirSync(join(m.home, "elsewhere"));
+      symlinkSync(
+        join(m.home, ".local/share/fnm/node-versions/v22.11.0/installation/bin"),
+        join(m.home, "elsewhere/bin"),
+      );
+      writeFileSync(
+        join(m.home, ".zshrc"),
+        ["print -n '\\e]133;A\\a'", 'echo "Last login: today"', 'export PATH="$HOME/elsewhere/bin:$PATH"', ""].join(
+          "\n",
+        ),
+      );
+      // Hide fnm's own folder from the direct search, so only the shell can answer.
+      const r = launch(shell, m, { SHELL: zsh, XDG_DATA_HOME: join(m.root, "nowhere") });
+      expect(r.stdout).toBe(ran(join(m.home, "elsewhere/bin/node")));
+    });
+
     it("a shell that never answers is killed after the time limit; the row says how to install node", () => {
       const m = machine();
       const fakeShell = zsh(m, "exec sleep 30");
