@@ -105,17 +105,17 @@ export function invalidate(dir: string, names: readonly string[] = ["checklist"]
 }
 
 /**
- * Findings a recent finished run measured, for a fix's "before": the
- * checklist's, else the named commands'. Saves the seconds of probing that
- * would otherwise come before the password prompt.
+ * Findings recent finished runs measured, for a fix's "before", the newest
+ * run's where two measured the same probe. Saves the seconds of probing
+ * that would otherwise come before the password prompt.
  */
 export function recentFindings(dir: string, names: readonly string[], now: number, maxAgeMs: number): FindingView[] {
+  const runs = names
+    .map((name) => readRun(dir, name))
+    .filter((r): r is CachedRun => r?.state === "done" && now - (r.finishedAt ?? -Infinity) <= maxAgeMs)
+    .sort((a, b) => (b.finishedAt ?? 0) - (a.finishedAt ?? 0));
   const found = new Map<string, FindingView>();
-  for (const name of names) {
-    const run = readRun(dir, name);
-    if (!run || run.state !== "done" || now - (run.finishedAt ?? -Infinity) > maxAgeMs) continue;
-    for (const f of run.findings) if (!found.has(f.probe)) found.set(f.probe, f);
-  }
+  for (const run of runs) for (const f of run.findings) if (!found.has(f.probe)) found.set(f.probe, f);
   return [...found.values()];
 }
 

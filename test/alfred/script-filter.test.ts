@@ -7,9 +7,11 @@ import {
   FAILED_FRESH_MS,
   FRESH_MS,
   LOCK_FILE,
+  recentFindings,
   RUN_FILE,
   RUN_FORMAT,
   writeRun,
+  type CachedRun,
 } from "../../src/alfred/checklist-cache";
 import { FIX_FLAGS } from "../../src/alfred/fix-flags";
 import { filterItems, findingItem, fixAction, ICONS, type FindingView } from "../../src/alfred/items";
@@ -183,6 +185,31 @@ describe("the checklist in the background", () => {
     tick(FAILED_FRESH_MS + 1);
     expect((await scriptFilter(["checklist", "--", ""], deps)).rerun).toBe(0.3);
     expect(started).toHaveLength(2);
+  });
+
+  it("a fix's before: the newest finished run's finding per probe, nothing older than the limit", () => {
+    const { cache } = setup();
+    const dns = (status: "pass" | "fail") => ({
+      probe: "dns" as const,
+      status,
+      title: "DNS",
+      summary: status,
+      details: [],
+      fixes: [],
+    });
+    const done = (finishedAt: number, status: "pass" | "fail"): CachedRun => ({
+      format: RUN_FORMAT,
+      runId: `r${finishedAt}`,
+      state: "done" as const,
+      startedAt: finishedAt - 10,
+      finishedAt,
+      findings: [dns(status)],
+    });
+    writeRun(cache, done(1000, "pass"), "checklist");
+    writeRun(cache, done(2000, "fail"), "dns");
+    expect(recentFindings(cache, ["checklist", "dns"], 2500, 5000).map((f) => f.status)).toEqual(["fail"]);
+    expect(recentFindings(cache, ["checklist", "dns"], 6500, 5000).map((f) => f.status)).toEqual(["fail"]);
+    expect(recentFindings(cache, ["checklist", "dns"], 7500, 5000)).toEqual([]);
   });
 
   it("a spawn that fails is one row saying so", async () => {
