@@ -286,7 +286,7 @@ export function infoPlist(options: { version: string }) {
         title: "Apple ID Doctor",
       },
     },
-    // Transient: kept out of Alfred's clipboard history (and other clipboard managers that honour the flag).
+    // Transient: kept out of Alfred's clipboard history (and other clipboard managers that honor the flag).
     ...(
       [
         [UIDS.clipboard, "{query}"],
