@@ -328,8 +328,10 @@ describe("the bundled Script Filter", () => {
     expect(out.rerun).toBeUndefined();
     expect(out.items[0].uid).toBe("cause:dns");
     expect(out.items.some((i) => i.uid === "report")).toBe(true);
-    // The frame turned on Node's compile cache in the workflow's cache folder.
-    expect(readdirSync(join(cache, "compile-cache")).length).toBeGreaterThan(0);
+    // The frame turned on Node's compile cache in the workflow's cache folder, and Node wrote to it.
+    const [version] = readdirSync(join(cache, "compile-cache"));
+    expect(version).toMatch(/^v22\./);
+    expect(readdirSync(join(cache, "compile-cache", version)).length).toBeGreaterThan(0);
   }, 30_000);
 
   it("flushdns in Alfred: the Flush row in the first frame, the lookups from the background process", async () => {
