@@ -330,7 +330,7 @@ describe("the bundled Script Filter", () => {
     expect(out.items.some((i) => i.uid === "report")).toBe(true);
     // The frame turned on Node's compile cache in the workflow's cache folder, and Node wrote to it.
     const [version] = readdirSync(join(cache, "compile-cache"));
-    expect(version).toMatch(/^v22\./);
+    expect(version).toMatch(/^v\d+\./);
     expect(readdirSync(join(cache, "compile-cache", version)).length).toBeGreaterThan(0);
   }, 30_000);
 
