@@ -1,5 +1,15 @@
 import { randomBytes } from "node:crypto";
-import { closeSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeFileSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  mkdirSync,
+  openSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from "node:fs";
 import { join } from "node:path";
 import type { ChecklistSnapshot, FindingView, ScriptFilterOutput } from "./items";
 
@@ -26,6 +36,8 @@ export const runFiles = (name = "checklist") => ({ run: `${name}.json`, lock: `$
 export const FRESH_MS = 30_000;
 /** A failure is shown once; the next run after this tries again. */
 export const FAILED_FRESH_MS = 5_000;
+/** A lock that still isn't JSON after this long (real time) was left half-written by a crash. */
+export const BROKEN_LOCK_MS = 2_000;
 /** A run still going after this (deadline 5 s) is taken as dead. */
 export const STALE_RUN_MS = 30_000;
 
@@ -134,6 +146,8 @@ export function checklistFrame(deps: CacheDeps): Frame {
   const lockFile = join(dir, runFiles(name).lock);
   let run = readRun(dir, name);
   const lock = readJson<Lock>(lockFile);
+  // Else the next start would find the file, stay "Checking…" and never start a run.
+  if (!lock) dropBrokenLock(lockFile);
   const done = (r: CachedRun): Frame => ({ kind: "done", snapshot: snapshotOf(r), runId: r.runId, output: r.output });
 
   if (lock) {
@@ -198,6 +212,14 @@ function startRun(deps: CacheDeps): Frame {
   }
   if (pid !== undefined) writeAtomic(lockFile, JSON.stringify({ runId, startedAt, pid } satisfies Lock));
   return { kind: "running", snapshot: { findings: [] }, runId };
+}
+
+function dropBrokenLock(file: string) {
+  try {
+    if (Date.now() - statSync(file).mtimeMs > BROKEN_LOCK_MS) rmSync(file, { force: true });
+  } catch {
+    // No lock file: nothing to drop.
+  }
 }
 
 /** process.kill(pid, 0) probes a process without signalling it; EPERM means it exists. */

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -210,6 +210,16 @@ describe("the checklist in the background", () => {
     expect(recentFindings(cache, ["checklist", "dns"], 2500, 5000).map((f) => f.status)).toEqual(["fail"]);
     expect(recentFindings(cache, ["checklist", "dns"], 6500, 5000).map((f) => f.status)).toEqual(["fail"]);
     expect(recentFindings(cache, ["checklist", "dns"], 7500, 5000)).toEqual([]);
+  });
+
+  it("a lock a crash left half-written doesn't keep it Checking… forever", async () => {
+    const { cache, deps, started } = setup();
+    writeFileSync(join(cache, LOCK_FILE), "");
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(cache, LOCK_FILE), old, old);
+    const out = await scriptFilter(["checklist", "--", ""], deps);
+    expect(out.rerun).toBe(0.3);
+    expect(started).toHaveLength(1);
   });
 
   it("a spawn that fails is one row saying so", async () => {
