@@ -222,6 +222,28 @@ function dropBrokenLock(file: string) {
   }
 }
 
+/**
+ * A start that ran after the frame was answered (frame-main.ts): the lock
+ * learns the background process's pid, or the run fails with the reason,
+ * which the next rerun shows.
+ */
+export function settleStart(dir: string, runId: string, outcome: { pid?: number } | { error: string }, name?: string) {
+  const lockFile = join(dir, runFiles(name).lock);
+  const lock = readJson<Lock>(lockFile);
+  if (lock?.runId !== runId) return;
+  if ("error" in outcome) {
+    const run = readRun(dir, name);
+    const base: CachedRun =
+      run?.runId === runId
+        ? run
+        : { format: RUN_FORMAT, runId, state: "running", startedAt: lock.startedAt, findings: [] };
+    writeRun(dir, { ...base, state: "failed", finishedAt: lock.startedAt, error: outcome.error }, name);
+    rmSync(lockFile, { force: true });
+  } else if (outcome.pid !== undefined) {
+    writeAtomic(lockFile, JSON.stringify({ ...lock, pid: outcome.pid } satisfies Lock));
+  }
+}
+
 /** process.kill(pid, 0) probes a process without signalling it; EPERM means it exists. */
 export function isProcessAlive(pid: number): boolean {
   try {

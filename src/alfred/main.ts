@@ -1,4 +1,4 @@
-import { rmSync, writeSync } from "node:fs";
+import { closeSync, rmSync, writeSync } from "node:fs";
 import { enableCompileCache } from "node:module";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -18,6 +18,8 @@ export const MIN_NODE_MAJOR = 22;
 
 interface Half {
   run(argv: string[], env: NodeJS.ProcessEnv): Promise<string>;
+  /** Work that needn't hold up the answer: runs once it is written and stdout is closed. */
+  afterAnswer?(): void;
 }
 
 const argv = process.argv.slice(2);
@@ -45,10 +47,11 @@ function say(title: string, subtitle: string): string {
 }
 
 /**
- * Writes straight to fd 1 and exits: process.stdout on a pipe would load
+ * Writes straight to fd 1, closes it (Alfred has the whole answer), then
+ * does what can come after, and exits: process.stdout on a pipe would load
  * Node's stream and socket modules first, a cost paid on every frame.
  */
-function finish(out: string): void {
+function finish(out: string, after?: () => void): void {
   const bytes = Buffer.from(out);
   for (let at = 0; at < bytes.length;) {
     try {
@@ -57,6 +60,12 @@ function finish(out: string): void {
       if ((error as NodeJS.ErrnoException).code !== "EAGAIN") break; // Alfred went away: nothing to tell
     }
   }
+  try {
+    closeSync(1);
+  } catch {
+    // Already closed.
+  }
+  after?.();
   process.exit(0);
 }
 
@@ -83,16 +92,16 @@ function start() {
     isAction || options.includes("--background") || options.includes("--replay") || !env.alfred_workflow_cache;
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the half this run needs, loaded by path
   const half = require(join(__dirname, "lib", heavy ? "worker.js" : "frame.js")) as Half;
-  half
-    .run(argv, env)
-    .then(finish, (error) =>
+  half.run(argv, env).then(
+    (out) => finish(out, half.afterAnswer),
+    (error) =>
       finish(
         say(
           `Apple ID Doctor broke: ${(error as Error)?.message ?? error}`,
           "Try again; if it keeps happening, report this message",
         ),
       ),
-    );
+  );
 }
 
 start();

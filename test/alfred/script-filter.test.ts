@@ -8,6 +8,7 @@ import {
   FRESH_MS,
   LOCK_FILE,
   recentFindings,
+  settleStart,
   RUN_FILE,
   RUN_FORMAT,
   writeRun,
@@ -220,6 +221,23 @@ describe("the checklist in the background", () => {
     const out = await scriptFilter(["checklist", "--", ""], deps);
     expect(out.rerun).toBe(0.3);
     expect(started).toHaveLength(1);
+  });
+
+  it("a start settled after the answer: the lock learns the pid, or the next rerun shows why it failed", async () => {
+    const { cache, deps, started } = setup();
+    const first = await scriptFilter(["checklist", "--", ""], deps);
+    const runId = first.variables!.aid_run;
+    expect(started).toEqual([runId]);
+    settleStart(cache, runId, { pid: 4242 });
+    expect(JSON.parse(readFileSync(join(cache, LOCK_FILE), "utf8"))).toMatchObject({ runId, pid: 4242 });
+    settleStart(cache, "another-run", { error: "late" }); // not this run's lock: nothing changes
+    expect(existsSync(join(cache, LOCK_FILE))).toBe(true);
+
+    settleStart(cache, runId, { error: "Couldn't start the checks: spawn EAGAIN" });
+    expect(existsSync(join(cache, LOCK_FILE))).toBe(false);
+    const rerun = await scriptFilter(["checklist", "--", ""], { ...deps, env: { ...deps.env, aid_run: runId } });
+    expect(rerun.items).toHaveLength(1);
+    expect(rerun.items[0].title).toBe("Couldn't start the checks: spawn EAGAIN");
   });
 
   it("a spawn that fails is one row saying so", async () => {
