@@ -10,12 +10,24 @@ import {
   writeFileSync,
 } from "node:fs";
 import { dirname, join, relative, resolve, sep } from "node:path";
-import { BUNDLE_SCRIPT, infoPlist, LAUNCHER, renderInfoPlist } from "../src/alfred/info-plist";
+import {
+  BUNDLE_SCRIPT,
+  FRAME_SCRIPT,
+  GALLERY,
+  infoPlist,
+  LAUNCHER,
+  README,
+  renderInfoPlist,
+  WORKER_SCRIPT,
+} from "../src/alfred/info-plist";
+import { CHECKLIST_PROBES } from "../src/core/probes";
 import { rowIcons } from "./alfred-icons";
 import { writeZip, type ZipInput } from "./zip";
 
-// Builds the Alfred workflow: the Script Filters' and the action's code
-// bundled into one CommonJS file (Node 22, which execa 10 needs), info.plist
+// Builds the Alfred workflow: three CommonJS bundles (Node 22, which execa
+// 10 needs): a tiny entry, lib/frame.js (what a keystroke loads: the rows
+// and the run cache, no probes) and lib/worker.js (the checks, the fixes),
+// so the first frame never parses the 200 KB it doesn't run; info.plist
 // generated from src/alfred/info-plist.ts with package.json's version,
 // launcher.sh, the icons, then everything zipped into
 // dist/Apple ID Doctor.alfredworkflow. Two builds give the same bytes.
@@ -23,6 +35,36 @@ import { writeZip, type ZipInput } from "./zip";
 //   npm run build:alfred   (tsx --conditions=import scripts/build-alfred.ts)
 
 export const WORKFLOW_FILE = "Apple ID Doctor.alfredworkflow";
+/** The Alfred Gallery submission's fields, next to the package. */
+export const GALLERY_FILE = "Apple ID Doctor.gallery.md";
+
+/** The Gallery submission form's fields (alfredapp/gallery-edits 01_submit_workflow.yml), filled in. */
+export function galleryText(): string {
+  return [
+    "# Apple ID Doctor: Alfred Gallery submission",
+    "",
+    "## Homepage",
+    "",
+    GALLERY.homepage,
+    "",
+    "## Gallery page content",
+    "",
+    README,
+    "",
+    "## Tags",
+    "",
+    GALLERY.tags.join(", "),
+    "",
+    "## Homebrew dependencies",
+    "",
+    ...GALLERY.homebrewDependencies,
+    "",
+    "## Bundled libraries",
+    "",
+    ...GALLERY.bundledLibraries,
+    "",
+  ].join("\n");
+}
 
 export interface AlfredBuildOptions {
   /** The project (default: this script's parent folder). */
@@ -36,6 +78,7 @@ export interface AlfredBuildOptions {
 export interface AlfredBuild {
   workflowDir: string;
   zipPath: string;
+  galleryPath: string;
   /** Paths inside the workflow, sorted, as zipped. */
   files: string[];
   bytes: number;
@@ -56,20 +99,30 @@ export async function buildAlfredWorkflow(options: AlfredBuildOptions = {}): Pro
 
   rmSync(workflowDir, { recursive: true, force: true });
   mkdirSync(join(workflowDir, "icons"), { recursive: true });
+  mkdirSync(join(workflowDir, "lib"), { recursive: true });
 
-  await build({
-    absWorkingDir: root,
-    entryPoints: [join(root, "src", "alfred", "main.ts")],
-    outfile: join(workflowDir, BUNDLE_SCRIPT),
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node22",
-    minify: true,
-    legalComments: "eof",
-    logLevel: "warning",
-    define: { "process.env.NODE_ENV": '"production"' },
-  });
+  const probes = CHECKLIST_PROBES.map(({ id, title }) => ({ id, title }));
+  for (const [source, outfile] of [
+    ["main.ts", BUNDLE_SCRIPT],
+    ["frame-main.ts", FRAME_SCRIPT],
+    ["worker-main.ts", WORKER_SCRIPT],
+  ]) {
+    await build({
+      absWorkingDir: root,
+      entryPoints: [join(root, "src", "alfred", source)],
+      outfile: join(workflowDir, outfile),
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node22",
+      minify: true,
+      legalComments: "eof",
+      logLevel: "warning",
+      // The entry loads the other two by path, on purpose.
+      logOverride: { "unsupported-require-call": "silent" },
+      define: { "process.env.NODE_ENV": '"production"', APPLE_ID_DOCTOR_PROBES: JSON.stringify(probes) },
+    });
+  }
 
   writeFileSync(join(workflowDir, "info.plist"), renderInfoPlist(infoPlist({ version })));
   copyFileSync(join(root, "src", "alfred", LAUNCHER), join(workflowDir, LAUNCHER));
@@ -89,7 +142,9 @@ export async function buildAlfredWorkflow(options: AlfredBuildOptions = {}): Pro
   const zip = writeZip(entries);
   mkdirSync(dirname(zipPath), { recursive: true });
   writeFileSync(zipPath, zip);
-  return { workflowDir, zipPath, files: entries.map((e) => e.name), bytes: zip.length };
+  const galleryPath = join(dirname(zipPath), GALLERY_FILE);
+  writeFileSync(galleryPath, galleryText());
+  return { workflowDir, zipPath, galleryPath, files: entries.map((e) => e.name), bytes: zip.length };
 }
 
 if (/build-alfred\.ts$/.test(process.argv[1] ?? "")) {

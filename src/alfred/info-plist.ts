@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import { build } from "plist";
-import type { ScriptFilterCommand } from "./script-filter";
+import type { ScriptFilterCommand } from "./args";
+import { REPORT_VARIABLES } from "./items";
 
 // The workflow's info.plist as data (REFERENCE.md i). Object UIDs come from
 // their names, so a rebuild writes the same file byte for byte and Alfred
@@ -8,6 +9,9 @@ import type { ScriptFilterCommand } from "./script-filter";
 
 export const BUNDLE_ID = "io.github.apple-id-doctor.alfred";
 export const BUNDLE_SCRIPT = "apple-id-doctor.js";
+/** What a Script Filter frame loads, and what the checks and fixes load (BUNDLE_SCRIPT picks one). */
+export const FRAME_SCRIPT = "lib/frame.js";
+export const WORKER_SCRIPT = "lib/worker.js";
 export const LAUNCHER = "launcher.sh";
 
 /** Alfred's modifier masks on connections. */
@@ -87,11 +91,32 @@ export const UIDS = {
   altJunction: stableUid("junction:alt"),
   route: stableUid("conditional:route"),
   routeCopy: stableUid("conditional:route:copy"),
+  routeCopyReport: stableUid("conditional:route:copy-report"),
+  routeCopyMarkdown: stableUid("conditional:route:copy-report-markdown"),
+  adminCheck: stableUid("conditional:admin"),
+  adminYes: stableUid("conditional:admin:yes"),
+  notifyAdmin: stableUid("output:notify-admin"),
   runScript: stableUid("action:run-script"),
   notifyAction: stableUid("output:notify-action"),
   clipboard: stableUid("output:clipboard"),
+  clipboardReport: stableUid("output:clipboard-report"),
+  clipboardMarkdown: stableUid("output:clipboard-report-markdown"),
   notifyCopy: stableUid("output:notify-copy"),
 };
+
+/** The product's home: its Raycast Store page (package.json's author and name), which the Gallery asks for. */
+export const HOMEPAGE = "https://www.raycast.com/apple-id-doctor/apple-id-doctor";
+export const CREATED_BY = "apple-id-doctor";
+
+/** The Alfred Gallery submission's metadata (alfredapp/gallery-edits 01_submit_workflow.yml). */
+export const GALLERY = {
+  homepage: HOMEPAGE,
+  tags: ["apple account", "apple id", "icloud", "dns", "network", "troubleshooting"],
+  /** Alfred installs these from homebrew-core (alfredapp.com/help/kb/dependencies). */
+  homebrewDependencies: ["node"],
+  /** Bundled into the workflow's JavaScript, not downloaded. */
+  bundledLibraries: ["execa", "date-fns", "fast-plist"],
+} as const;
 
 /** The inline bash each Script Filter runs: the query goes after `--`, as one argv element. */
 export const scriptFilterScript = (command: ScriptFilterCommand) => `/bin/sh ./${LAUNCHER} ${command} -- "$1"`;
@@ -113,17 +138,30 @@ const to = (destinationuid: string, modifiers = 0, sourceoutputuid?: string): Co
   vitoclose: false,
 });
 
-const README = `# Apple ID Doctor
+const RETURN = "<kbd>↩\uFE0E</kbd>";
+const CMD = "<kbd>⌘</kbd>";
+const ALT = "<kbd>⌥</kbd>";
 
-Why can't this Mac connect to the Apple Account server? Every check runs at once; the diagnosis comes first.
+/** The workflow's About, in the Gallery's style (## Usage, <kbd> keys, one keyword per paragraph). */
+export const README = `## Usage
 
-- **appleid**: the full checklist. ⏎ runs the fix on a row, ⌘⏎ its second fix, ⌥⏎ copies the support report. ⌘C copies the report, ⌘L shows it in Large Type. Emails, IP addresses and network names are hidden in everything copied, and copied reports stay out of Alfred's clipboard history.
-- **applestatus**: Apple System Status for the sign-in services, outages first.
-- **flushdns**: how this Mac resolves Apple's sign-in hosts, and ⏎ to flush the DNS cache (macOS asks for your password).
-- **clockcheck**: this Mac's clock against time.apple.com, and ⏎ to sync it.
-- **icloudfix**: the signed-in account, restart iCloud services, and reset the cached account settings (a backup is taken first; hold ⌘ to confirm).
+Find out why this Mac can't connect to the Apple Account server via the \`appleid\` keyword. Every check runs at once and the rows fill in as they finish; the diagnosis comes first.
 
-Keywords can be changed in the workflow's Configure Workflow sheet. Needs Node.js 22 or later (\`brew install node\`). The fix history and account backups are kept in the workflow's data folder.`;
+* ${RETURN} Run the row's fix.
+* ${CMD}${RETURN} Run its second fix.
+* ${ALT}${RETURN} Copy the support report (emails, IP addresses and network names hidden; kept out of Alfred's clipboard history).
+* ${CMD}<kbd>C</kbd> Copy the row, identifiers hidden.
+* ${CMD}<kbd>L</kbd> Show the row in Large Type.
+
+See whether Apple reports a problem with the sign-in services via the \`applestatus\` keyword.
+
+Compare how this Mac and public resolvers find Apple's sign-in servers via the \`flushdns\` keyword. ${RETURN} on Flush DNS Cache flushes it (macOS asks for your password).
+
+Check this Mac's clock against time.apple.com via the \`clockcheck\` keyword. ${RETURN} on Sync Clock sets it.
+
+See the signed-in account, restart iCloud services and reset the cached account settings via the \`icloudfix\` keyword. The reset backs up first; ${CMD}${RETURN} confirms it.
+
+Keywords can be changed in the [Workflow Configuration](https://www.alfredapp.com/help/workflows/user-configuration/). Needs Node.js 22 or later: the workflow finds it in Homebrew, nvm, fnm, Volta, asdf, mise or your shell's PATH. The fix history and account backups are kept in the workflow's data folder.`;
 
 /** The whole info.plist as a JavaScript object (keys in any order: renderInfoPlist sorts them). */
 export function infoPlist(options: { version: string }) {
@@ -137,8 +175,10 @@ export function infoPlist(options: { version: string }) {
       type: "alfred.workflow.input.scriptfilter",
       uid,
       version: 3,
+      // Alfred filters the rows as the user types: the script runs once per
+      // invocation (plus its reruns while checks run), never per keystroke.
       config: {
-        alfredfiltersresults: false,
+        alfredfiltersresults: true,
         alfredfiltersresultsmatchmode: 0,
         argumenttreatemptyqueryasnil: true,
         argumenttrimmode: 0,
@@ -153,6 +193,7 @@ export function infoPlist(options: { version: string }) {
         script: scriptFilterScript(k.command),
         scriptargtype: 1,
         scriptfile: "",
+        skipuniversalaction: true,
         subtext: k.subtext,
         title: k.title,
         type: 0,
@@ -172,17 +213,52 @@ export function infoPlist(options: { version: string }) {
       version: 1,
       config: {
         conditions: [
-          {
-            inputstring: "{var:action}",
-            matchcasesensitive: false,
-            matchmode: 0,
-            matchstring: "copy",
-            outputlabel: "Copy",
-            uid: UIDS.routeCopy,
-          },
-        ],
+          ["copy", "Copy", UIDS.routeCopy],
+          ["copy-report", "Copy Report", UIDS.routeCopyReport],
+          ["copy-report-markdown", "Copy Markdown", UIDS.routeCopyMarkdown],
+        ].map(([matchstring, outputlabel, uid]) => ({
+          inputstring: "{var:action}",
+          matchcasesensitive: false,
+          matchmode: 0,
+          matchstring,
+          outputlabel,
+          uid,
+        })),
         elselabel: "Run",
         hideelse: false,
+      },
+    },
+    {
+      // The row said the fix asks for a password: say so the moment ⏎ is
+      // pressed, not seconds later when the prompt appears.
+      type: "alfred.workflow.utility.conditional",
+      uid: UIDS.adminCheck,
+      version: 1,
+      config: {
+        conditions: [
+          {
+            inputstring: "{var:admin}",
+            matchcasesensitive: false,
+            matchmode: 0,
+            matchstring: "yes",
+            outputlabel: "Admin",
+            uid: UIDS.adminYes,
+          },
+        ],
+        elselabel: "else",
+        hideelse: true,
+      },
+    },
+    {
+      type: "alfred.workflow.output.notification",
+      uid: UIDS.notifyAdmin,
+      version: 1,
+      config: {
+        lastpathcomponent: false,
+        onlyshowifquerypopulated: false,
+        removeextension: false,
+        text: "macOS will ask for your password in a moment.",
+        title: "Apple ID Doctor",
       },
     },
     {
@@ -210,12 +286,19 @@ export function infoPlist(options: { version: string }) {
         title: "Apple ID Doctor",
       },
     },
-    {
+    // Transient: kept out of Alfred's clipboard history (and other clipboard managers that honor the flag).
+    ...(
+      [
+        [UIDS.clipboard, "{query}"],
+        [UIDS.clipboardReport, `{var:${REPORT_VARIABLES.plain}}`],
+        [UIDS.clipboardMarkdown, `{var:${REPORT_VARIABLES.markdown}}`],
+      ] as const
+    ).map(([uid, clipboardtext]) => ({
       type: "alfred.workflow.output.clipboard",
-      uid: UIDS.clipboard,
+      uid,
       version: 3,
-      config: { autopaste: false, clipboardtext: "{query}", ignoredynamicplaceholders: false, transient: true },
-    },
+      config: { autopaste: false, clipboardtext, ignoredynamicplaceholders: false, transient: true },
+    })),
     {
       type: "alfred.workflow.output.notification",
       uid: UIDS.notifyCopy,
@@ -231,16 +314,28 @@ export function infoPlist(options: { version: string }) {
   );
   connections[UIDS.cmdJunction] = [to(UIDS.route)];
   connections[UIDS.altJunction] = [to(UIDS.route)];
-  connections[UIDS.route] = [to(UIDS.clipboard, 0, UIDS.routeCopy), to(UIDS.runScript)];
+  connections[UIDS.route] = [
+    to(UIDS.clipboard, 0, UIDS.routeCopy),
+    to(UIDS.clipboardReport, 0, UIDS.routeCopyReport),
+    to(UIDS.clipboardMarkdown, 0, UIDS.routeCopyMarkdown),
+    to(UIDS.adminCheck),
+    to(UIDS.runScript),
+  ];
+  connections[UIDS.adminCheck] = [to(UIDS.notifyAdmin, 0, UIDS.adminYes)];
   connections[UIDS.runScript] = [to(UIDS.notifyAction)];
-  connections[UIDS.clipboard] = [to(UIDS.notifyCopy)];
+  for (const uid of [UIDS.clipboard, UIDS.clipboardReport, UIDS.clipboardMarkdown])
+    connections[uid] = [to(UIDS.notifyCopy)];
   Object.assign(uidata, {
     [UIDS.cmdJunction]: { xpos: 300, ypos: 330, note: "⌘: second fix, or confirm" },
     [UIDS.altJunction]: { xpos: 300, ypos: 430, note: "⌥: copy the report" },
     [UIDS.route]: { xpos: 420, ypos: 355, note: "copy or run?" },
-    [UIDS.runScript]: { xpos: 600, ypos: 440, note: "fix:<id> or open:<url>" },
-    [UIDS.notifyAction]: { xpos: 800, ypos: 440 },
-    [UIDS.clipboard]: { xpos: 600, ypos: 240, note: "transient: not kept in clipboard history" },
+    [UIDS.adminCheck]: { xpos: 600, ypos: 560, note: "asks for a password?" },
+    [UIDS.notifyAdmin]: { xpos: 800, ypos: 560 },
+    [UIDS.runScript]: { xpos: 600, ypos: 680, note: "fix:<id> or open:<url>" },
+    [UIDS.notifyAction]: { xpos: 800, ypos: 680 },
+    [UIDS.clipboard]: { xpos: 600, ypos: 80, note: "transient: not kept in clipboard history" },
+    [UIDS.clipboardReport]: { xpos: 600, ypos: 240, note: "the report, from the answer's variables" },
+    [UIDS.clipboardMarkdown]: { xpos: 600, ypos: 400, note: "the report as Markdown" },
     [UIDS.notifyCopy]: { xpos: 800, ypos: 240 },
   });
 
@@ -248,7 +343,7 @@ export function infoPlist(options: { version: string }) {
     bundleid: BUNDLE_ID,
     category: "Tools",
     connections,
-    createdby: "apple-id-doctor",
+    createdby: CREATED_BY,
     description: "Why can't this Mac connect to the Apple Account server? Checks, fixes and a redacted support report.",
     disabled: false,
     name: "Apple ID Doctor",
@@ -265,7 +360,7 @@ export function infoPlist(options: { version: string }) {
     variables: {} as Record<string, string>,
     variablesdontexport: [] as string[],
     version: options.version,
-    webaddress: "",
+    webaddress: HOMEPAGE,
   };
 }
 

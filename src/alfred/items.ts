@@ -1,16 +1,20 @@
 import { causeName } from "../core/cause-titles";
 import { FIX_TITLES, STATUS_PAGE_URL } from "../core/fix-titles";
-import { fixById } from "../core/fixes";
 import { settingsUrl } from "../core/fixes/open-settings";
 import type { CauseId, FixId, ProbeId } from "../core/ids";
 import type { Confidence, Status } from "../core/types";
+import { FIX_FLAGS } from "./fix-flags";
 
 // Alfred Script Filter JSON (alfredapp.com/help/workflows/inputs/script-filter/json/)
 // from plain data: no I/O here, so every row is unit-tested. Conventions on
 // every row: ⏎ runs the row's first fix, ⌘ its second (or confirms a
-// destructive one), ⌥ copies the redacted report, ⌘C copies it and ⌘L shows
-// it in Large Type. `variables.action` tells the workflow's router whether
-// ⏎ copies ("copy") or runs the Run Script action ("run").
+// destructive one), ⌥ copies the redacted report, ⌘C copies the row's own
+// redacted text and ⌘L shows the row in Large Type. The report itself is
+// in the answer once, as the top-level variables REPORT_VARIABLES, which
+// Alfred hands to whatever the chosen row leads to. `variables.action` tells
+// the workflow's router what ⏎ does: "copy" (the arg), "copy-report",
+// "copy-report-markdown" (those variables) or "run" (the Run Script action);
+// `variables.admin` = "yes" announces the password prompt at once.
 
 export interface AlfredIcon {
   path: string;
@@ -42,6 +46,8 @@ export interface ScriptFilterOutput {
   items: AlfredItem[];
   /** Seconds until Alfred runs the Script Filter again (0.1–5); only while checks are running. */
   rerun?: number;
+  /** Passed to the chosen row's actions, and back to each rerun. */
+  variables?: Record<string, string>;
   /** Keep our order (diagnosis first) instead of Alfred's learned one. */
   skipknowledge: true;
 }
@@ -73,6 +79,15 @@ export const NOT_READY = "Apple ID Doctor is still checking; the support report 
 
 const RUN = { action: "run" } as const;
 const COPY = { action: "copy" } as const;
+const COPY_REPORT = { action: "copy-report" } as const;
+const COPY_MARKDOWN = { action: "copy-report-markdown" } as const;
+
+/** The top-level variables that hold the report (redacted), once per answer. */
+export const REPORT_VARIABLES = { plain: "report_plain", markdown: "report_markdown" } as const;
+
+/** ⏎ on a fix: the Run Script action, announcing the password prompt when the fix asks for one. */
+const runVariables = (action?: { needsAdmin: boolean }): Record<string, string> =>
+  action?.needsAdmin ? { ...RUN, admin: "yes" } : { ...RUN };
 
 /** A finding as the contract's JSON has it: what a cached run keeps. */
 export interface FindingView {
@@ -107,6 +122,8 @@ export interface ChecklistSnapshot {
   causes?: CauseView[];
   report?: ReportTexts;
   macosMajor?: number;
+  /** Each row's own redacted text for ⌘C, by row uid ("finding:dns", "cause:dns"). */
+  lines?: Record<string, string>;
 }
 
 // ------------------------------------------------------------------ fixes
@@ -124,9 +141,9 @@ export interface FixAction {
 export function fixAction(id: FixId, macosMajor?: number): FixAction | undefined {
   const url = settingsUrl(id, macosMajor);
   if (url) return { id, title: FIX_TITLES[id], arg: `open:${url}`, destructive: false, needsAdmin: false };
-  const fix = fixById(id);
+  const fix = FIX_FLAGS[id];
   if (!fix) return undefined;
-  return { id, title: fix.title, arg: `fix:${id}`, destructive: fix.destructive, needsAdmin: fix.needsAdmin };
+  return { id, title: FIX_TITLES[id], arg: `fix:${id}`, destructive: fix.destructive, needsAdmin: fix.needsAdmin };
 }
 
 /** The argument that runs a destructive fix: the Run Script action refuses it without ":confirm". */
@@ -140,14 +157,34 @@ function fixHint(action: FixAction): string {
 
 const disabledMod = (subtitle: string): AlfredMod => ({ valid: false, arg: "", subtitle });
 
+/** ⌥⏎ copies the report from the answer's variables: no copy of it on the row. */
 function copyMod(report: ReportTexts | undefined, what = "Copy Support Report (identifiers hidden)"): AlfredMod {
   return report
-    ? { valid: true, arg: report.plain, subtitle: `⌥⏎ ${what}`, variables: { ...COPY } }
+    ? { valid: true, arg: "", subtitle: `⌥⏎ ${what}`, variables: { ...COPY_REPORT } }
     : disabledMod("The report is ready when every check has finished");
 }
 
-function textFor(report: ReportTexts | undefined, shown: string) {
-  return report ? { copy: report.plain, largetype: report.plain } : { copy: NOT_READY, largetype: shown };
+/**
+ * ⌘C: the row's own redacted text once the run has finished (or the
+ * command's redacted text); ⌘L: the same, short. Until then nothing that
+ * could hold an identifier: `safe` names the row without its evidence.
+ */
+function textFor(
+  ctx: { report?: ReportTexts; lines?: Record<string, string>; copy?: string },
+  uid: string,
+  safe: string,
+) {
+  const line = ctx.report ? ctx.lines?.[uid] : undefined;
+  if (line)
+    return {
+      copy: line,
+      largetype: line
+        .split("\n")
+        .slice(0, 1 + LARGE_TYPE_DETAILS)
+        .join("\n"),
+    };
+  if (ctx.copy) return { copy: ctx.copy, largetype: ctx.copy };
+  return { copy: NOT_READY, largetype: safe };
 }
 
 /** ⏎ and ⌘ for a list of fixes: ⏎ the first, ⌘ the second; a destructive fix only ever on ⌘. */
@@ -159,17 +196,21 @@ function fixRow(fixes: FixId[], macosMajor: number | undefined, otherwise: strin
       arg: "",
       valid: false,
       hint: `Hold ⌘ and press ⏎ to ${first.title.toLowerCase()}`,
-      cmd: { valid: true, arg: confirmedArg(first), subtitle: `⌘⏎ ${fixHint(first)}`, variables: { ...RUN } },
+      variables: runVariables(),
+      cmd: { valid: true, arg: confirmedArg(first), subtitle: `⌘⏎ ${fixHint(first)}`, variables: runVariables(first) },
     };
   }
   const cmd: AlfredMod = second
-    ? second.destructive
-      ? { valid: true, arg: confirmedArg(second), subtitle: `⌘⏎ ${fixHint(second)}`, variables: { ...RUN } }
-      : { valid: true, arg: second.arg, subtitle: `⌘⏎ ${fixHint(second)}`, variables: { ...RUN } }
+    ? {
+        valid: true,
+        arg: second.destructive ? confirmedArg(second) : second.arg,
+        subtitle: `⌘⏎ ${fixHint(second)}`,
+        variables: runVariables(second),
+      }
     : disabledMod(otherwise);
   return first
-    ? { arg: first.arg, valid: true, hint: `⏎ ${fixHint(first)}`, cmd }
-    : { arg: "", valid: false, hint: "", cmd };
+    ? { arg: first.arg, valid: true, hint: `⏎ ${fixHint(first)}`, variables: runVariables(first), cmd }
+    : { arg: "", valid: false, hint: "", variables: runVariables(), cmd };
 }
 
 const joinParts = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(" · ");
@@ -199,15 +240,16 @@ export function causeItem(cause: CauseView, index: number, snapshot: ChecklistSn
     arg: row.arg,
     valid: row.valid,
     icon: causeIcon(cause),
-    text: textFor(snapshot.report, `${name}: ${cause.summary}`),
+    text: textFor(snapshot, `cause:${cause.cause}`, [name, row.hint].filter(Boolean).join("\n")),
     mods: { cmd: row.cmd, alt: copyMod(snapshot.report) },
-    variables: { ...RUN },
+    variables: row.variables,
     match: `${name} ${cause.summary}`,
   };
 }
 
 export interface FindingContext {
   report?: ReportTexts;
+  lines?: Record<string, string>;
   macosMajor?: number;
   /** Redacted text for ⌘C and ⌥⏎ where there is no report (the single commands). */
   copy?: string;
@@ -216,22 +258,24 @@ export interface FindingContext {
 export function findingItem(finding: FindingView, ctx: FindingContext): AlfredItem {
   const detail = finding.details[0];
   const row = fixRow(finding.fixes, ctx.macosMajor, finding.details.slice(0, 3).join(" · ") || finding.summary);
-  const shown = [`${finding.title}: ${finding.summary}`, ...finding.details].join("\n");
+  const uid = `finding:${finding.probe}`;
   return {
-    uid: `finding:${finding.probe}`,
+    uid,
     title: `${finding.title}: ${finding.summary}`,
     subtitle: joinParts(row.hint, detail ?? STATUS_WORDS[finding.status]),
     arg: row.arg,
     valid: row.valid,
     icon: { path: ICONS[finding.status] },
-    text: ctx.report
-      ? { copy: ctx.report.plain, largetype: ctx.report.plain }
-      : { copy: ctx.copy ?? NOT_READY, largetype: ctx.copy ?? shown },
+    // Large Type shows this row, short: the whole report is ⌥⏎'s.
+    text: textFor(ctx, uid, `${finding.title}: ${STATUS_WORDS[finding.status]}`),
     mods: { cmd: row.cmd, alt: ctx.report || !ctx.copy ? copyMod(ctx.report) : copyTextMod(ctx.copy) },
-    variables: { ...RUN },
+    variables: row.variables,
     match: `${finding.title} ${finding.summary} ${STATUS_WORDS[finding.status]}`,
   };
 }
+
+/** How many of a finding's details ⌘L shows under its summary. */
+export const LARGE_TYPE_DETAILS = 3;
 
 /** ⌥⏎ copies some (already redacted) text. */
 export function copyTextMod(text: string, what = "Copy these results (identifiers hidden)"): AlfredMod {
@@ -254,9 +298,9 @@ export function fixItem(
     arg: row.arg,
     valid: row.valid,
     icon: { path: ICONS.app },
-    text: { copy: ctx.copy, largetype: ctx.largetype ?? ctx.copy },
+    text: { copy: ctx.copy, largetype: ctx.largetype ?? joinParts(action.title, subtitle) },
     mods: { cmd: row.cmd, alt: copyTextMod(ctx.copy) },
-    variables: { ...RUN },
+    variables: row.variables,
     match: action.title,
   };
 }
@@ -275,23 +319,29 @@ export function pendingItem(probe: { id: ProbeId; title: string }): AlfredItem {
   };
 }
 
+/** ⏎ and ⌘⏎ copy the report from the answer's variables; ⌘C here copies it too. */
 export function reportItem(report: ReportTexts): AlfredItem {
+  const lines = report.plain.split("\n").length;
   return {
     uid: "report",
     title: "Copy Support Report",
     subtitle: "Emails, IP addresses and network names are hidden · ⌘⏎ copy as Markdown",
-    arg: report.plain,
+    arg: "",
     valid: true,
     icon: { path: ICONS.copy },
-    text: { copy: report.plain, largetype: report.plain },
+    text: { copy: report.plain, largetype: `Support report: ${lines} lines, identifiers hidden.\n⏎ copies it.` },
     mods: {
-      cmd: { valid: true, arg: report.markdown, subtitle: "⌘⏎ Copy as Markdown", variables: { ...COPY } },
+      cmd: { valid: true, arg: "", subtitle: "⌘⏎ Copy as Markdown", variables: { ...COPY_MARKDOWN } },
       alt: copyMod(report),
     },
-    variables: { ...COPY },
+    variables: { ...COPY_REPORT },
     match: "copy support report",
   };
 }
+
+/** The top-level variables of a finished checklist: the one copy of the report. */
+export const reportVariables = (report: ReportTexts | undefined): Record<string, string> | undefined =>
+  report ? { [REPORT_VARIABLES.plain]: report.plain, [REPORT_VARIABLES.markdown]: report.markdown } : undefined;
 
 /**
  * The checklist's rows: the diagnosis first (then other likely causes), the
@@ -357,8 +407,13 @@ export function errorItem(
   };
 }
 
-export function output(items: AlfredItem[], rerun?: number): ScriptFilterOutput {
-  return rerun ? { items, rerun, skipknowledge: true } : { items, skipknowledge: true };
+export function output(items: AlfredItem[], rerun?: number, variables?: Record<string, string>): ScriptFilterOutput {
+  return {
+    items,
+    ...(rerun ? { rerun } : {}),
+    ...(variables && Object.keys(variables).length ? { variables } : {}),
+    skipknowledge: true,
+  };
 }
 
 /**
@@ -375,4 +430,4 @@ export function filterItems(items: AlfredItem[], query: string): AlfredItem[] {
   return [first, ...kept];
 }
 
-export { disabledMod, joinParts, RUN, COPY, STATUS_PAGE_URL };
+export { disabledMod, joinParts, runVariables, RUN, COPY, COPY_REPORT, COPY_MARKDOWN, STATUS_PAGE_URL };

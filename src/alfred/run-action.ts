@@ -10,7 +10,7 @@ import { createRealHost } from "../core/host/real";
 import { errorCode, type Host } from "../core/host/types";
 import { CHECKLIST_PROBES } from "../core/probes";
 import type { Targets } from "../core/targets";
-import { invalidate } from "./checklist-cache";
+import { invalidate, recentFindings } from "./checklist-cache";
 import { STATUS_WORDS } from "./items";
 
 // What ⏎ on a row does (the workflow's Run Script action): `fix:<id>` runs
@@ -18,7 +18,8 @@ import { STATUS_WORDS } from "./items";
 // Alfred's workflow data folder; `fix:<id>:confirm` is the only way to run
 // a destructive one; `open:<url>` opens a System Settings pane or Apple's
 // page with /usr/bin/open (argv, no shell). The one line it prints becomes
-// the Post Notification.
+// the Post Notification, whatever happened: the process exits 0, because
+// Alfred drops the output of a Run Script that fails.
 
 export type ParsedAction =
   { kind: "fix"; id: string; confirmed: boolean } | { kind: "open"; url: string } | { kind: "invalid"; reason: string };
@@ -44,13 +45,20 @@ export interface ActionDeps {
   binaries?: BinaryTable;
   targets?: Targets;
   deadlineMs?: number;
+  now?: () => number;
 }
 
 export interface ActionResult {
   /** One line for the notification; empty when there is nothing worth saying (a page opened). */
   line: string;
+  /** 0 done or cancelled, 1 failed, 2 refused: for tests and logs; the process itself exits 0. */
   code: number;
 }
+
+/** A "before" measured this long ago still counts: the user is acting on the rows they just saw. */
+export const BEFORE_MAX_AGE_MS = 5 * 60_000;
+/** The keywords whose cached results can stand in for a fix's "before". */
+const CACHED_RUNS = ["checklist", "dns", "clock", "icloud"] as const;
 
 /** "DNS: Failed → OK" for the probes the fix re-checked. */
 export function changeWords(applied: AppliedFix): string {
@@ -85,8 +93,23 @@ export async function runAction(arg: string, deps: ActionDeps): Promise<ActionRe
     return { line: `${fix.title} changes this Mac's settings: hold ⌘ and press ⏎ to confirm`, code: 2 };
   }
   const data = dataDir(deps.env);
+  const cache = deps.env.alfred_workflow_cache;
+  // The findings on screen are the "before", so the password prompt comes at
+  // once instead of after seconds of probing. Only when they cover every
+  // probe the fix re-checks; else the fix measures its own.
+  const verified = CHECKLIST_PROBES.filter((p) => fix.verifies.includes(p.id));
+  const cached = cache
+    ? recentFindings(cache, CACHED_RUNS, (deps.now ?? Date.now)(), BEFORE_MAX_AGE_MS).filter((f) =>
+        fix.verifies.includes(f.probe),
+      )
+    : [];
+  const before =
+    verified.length > 0 && verified.every((p) => cached.some((f) => f.probe === p.id))
+      ? cached.map((f) => ({ ...f, durationMs: 0 }))
+      : undefined;
   const apply = (adminPrompt?: "password") =>
     applyFix(fix, host, {
+      before,
       probes: CHECKLIST_PROBES,
       history: new FixHistory(jsonFileStorage(join(data, "history.json"))),
       backups: createBackupStore(join(data, "backups")),
@@ -101,7 +124,7 @@ export async function runAction(arg: string, deps: ActionDeps): Promise<ActionRe
   const viaPassword = applied.result.retryWithPassword === true;
   if (viaPassword) applied = await apply("password");
   // Whatever the fix changed, the next checklist must look again.
-  if (deps.env.alfred_workflow_cache) invalidate(deps.env.alfred_workflow_cache);
+  if (cache) invalidate(cache, CACHED_RUNS);
   const { outcome } = applied.result;
   const message = `${viaPassword ? "Touch ID wasn't available, so macOS asked for the password. " : ""}${applied.result.message}`;
   if (applied.refused) return { line: applied.result.message, code: 3 };

@@ -23,81 +23,45 @@ import { fetchStatusFeed } from "../core/status-client";
 import { DEFAULT_TARGETS } from "../core/targets";
 import type { Finding } from "../core/types";
 import { APP_VERSION } from "../core/version";
-import { checklistFrame, isProcessAlive, releaseLock, RUN_FORMAT, writeRun, type CachedRun } from "./checklist-cache";
+import { CAUSE_TITLES } from "../core/cause-titles";
+import type { AlfredArgs, ScriptFilterCommand } from "./args";
+import { releaseLock, RUN_FORMAT, writeRun, type CachedRun } from "./checklist-cache";
 import { clockItems, dnsItems, dnsText, icloudItems, statusErrorItems, statusItems } from "./command-items";
+import { frame } from "./frame";
 import {
   checklistItems,
   errorItem,
-  filterItems,
   output,
-  RERUN_SECONDS,
+  reportVariables,
   type ChecklistSnapshot,
   type FindingView,
   type ScriptFilterOutput,
 } from "./items";
 
-// The Script Filter behind every keyword. `main` always resolves with valid
-// Script Filter JSON: a crash or a bad recording is one row saying what
-// happened and what to do, never an empty list.
+// The checks behind every keyword: what the background process runs, and
+// the whole answer at once for replays and runs outside Alfred. The first
+// frame (frame.ts) doesn't load this file. Every answer is valid Script
+// Filter JSON: a crash or a bad recording is one row saying what happened
+// and what to do, never an empty list.
 
-export const SCRIPT_FILTER_COMMANDS = ["checklist", "status", "dns", "clock", "icloud"] as const;
-export type ScriptFilterCommand = (typeof SCRIPT_FILTER_COMMANDS)[number];
-
-export interface AlfredArgs {
-  command: ScriptFilterCommand;
-  /** What the user typed after the keyword: narrows the rows. */
-  query: string;
-  replay?: string;
-  /** The id of a background checklist run this process should carry out. */
-  background?: string;
-}
-
-/**
- * `<command> [--replay <file>] [--background <run-id>] [-- <query>]`. Only
- * whole tokens before `--` are options: the workflow passes the query after
- * `--`, so nothing typed in Alfred can become one.
- */
-export function parseAlfredArgs(argv: string[]): { ok: true; args: AlfredArgs } | { ok: false; error: string } {
-  const [command, ...rest] = argv;
-  if (!(SCRIPT_FILTER_COMMANDS as readonly string[]).includes(command)) {
-    return { ok: false, error: `unknown command "${command ?? ""}" (one of ${SCRIPT_FILTER_COMMANDS.join(", ")})` };
-  }
-  const args: AlfredArgs = { command: command as ScriptFilterCommand, query: "" };
-  const words: string[] = [];
-  for (let i = 0; i < rest.length; i++) {
-    const token = rest[i];
-    if (token === "--") {
-      words.push(...rest.slice(i + 1));
-      break;
-    }
-    if (token === "--replay" || token === "--background") {
-      const value = rest[++i];
-      if (value === undefined) return { ok: false, error: `${token} needs a value` };
-      if (token === "--replay") args.replay = value;
-      else args.background = value;
-    } else if (token.startsWith("--")) return { ok: false, error: `unknown option ${token}` };
-    else words.push(token);
-  }
-  args.query = words.join(" ").trim();
-  return { ok: true, args };
-}
+export { parseAlfredArgs, SCRIPT_FILTER_COMMANDS, type AlfredArgs, type ScriptFilterCommand } from "./args";
 
 export interface ScriptFilterDeps {
   env: NodeJS.ProcessEnv;
   now?: () => number;
   /** The live host (tests: one redirected to loopback). */
   realHost?: () => Host;
-  /** Starts `checklist --background <runId>` detached; its pid. */
-  spawnBackground?: (runId: string) => number | undefined;
+  /** Starts `<command> --background <runId>` detached; its pid. */
+  spawnBackground?: (runId: string, command: ScriptFilterCommand) => number | undefined;
   isAlive?: (pid: number) => boolean;
   run?: Pick<RunOptions, "targets" | "binaries">;
   deadlineMs?: number;
 }
 
 /** Starts the bundle again, detached, with stdio ignored: Alfred's pipe closes when this process exits. */
-export function spawnSelf(runId: string): number | undefined {
+export function spawnSelf(runId: string, command: ScriptFilterCommand = "checklist"): number | undefined {
   const script = process.argv[1];
-  const child = spawn(process.execPath, [script, "checklist", "--background", runId], {
+  const child = spawn(process.execPath, [script, command, "--background", runId], {
     detached: true,
     stdio: "ignore",
     env: process.env,
@@ -106,8 +70,17 @@ export function spawnSelf(runId: string): number | undefined {
   return child.pid;
 }
 
-function hostFor(args: AlfredArgs, deps: ScriptFilterDeps): Host {
-  if (args.replay) return createReplayHost(parseRecording(readFileSync(args.replay, "utf8")));
+/**
+ * A recording to show instead of this Mac, for every keyword's checks (never
+ * for fixes): support staff set it as a workflow environment variable to see
+ * what a user's recording looks like in Alfred; the tests use it to run the
+ * whole background cycle without touching the network.
+ */
+export const REPLAY_VARIABLE = "APPLE_ID_DOCTOR_REPLAY";
+
+function hostFor(args: Pick<AlfredArgs, "replay">, deps: ScriptFilterDeps): Host {
+  const replay = args.replay ?? (deps.env[REPLAY_VARIABLE] || undefined);
+  if (replay) return createReplayHost(parseRecording(readFileSync(replay, "utf8")));
   return (deps.realHost ?? (() => createRealHost()))();
 }
 
@@ -139,7 +112,17 @@ export async function computeChecklist(
   });
   const history = await new FixHistory(jsonFileStorage(join(dataDir(deps.env), "history.json"))).list();
   const input = { ...result, history, appVersion: APP_VERSION, context: localContext(deps.env) };
+  // ⌘C on a row copies that row, redacted like the report.
+  const hide = { ...localContext(deps.env), identifiers: collectIdentifiers(result.findings) };
+  const lines: Record<string, string> = {};
+  for (const f of result.findings)
+    lines[`finding:${f.probe}`] = redact(
+      [`${f.title}: ${f.summary}`, ...f.details.map((d) => `  ${d}`)].join("\n"),
+      hide,
+    );
+  for (const c of result.causes) lines[`cause:${c.cause}`] = redact(`${CAUSE_TITLES[c.cause]}: ${c.summary}`, hide);
   return {
+    lines,
     findings: result.findings.map(view),
     causes: result.causes.map(({ cause, confidence, summary, evidence, fixes }) => ({
       cause,
@@ -156,63 +139,62 @@ export async function computeChecklist(
   };
 }
 
-/** The background process: runs the checklist, writing each finding as it lands. */
-export async function runBackground(runId: string, deps: ScriptFilterDeps, host?: Host): Promise<void> {
+/** A single command's answer, and the findings it rests on (a later fix's "before"). */
+interface Answer {
+  output: ScriptFilterOutput;
+  findings: FindingView[];
+}
+
+/** The background process: runs one command's checks, writing what it has as it lands. */
+export async function runBackground(
+  runId: string,
+  deps: ScriptFilterDeps,
+  host?: Host,
+  command: ScriptFilterCommand = "checklist",
+): Promise<void> {
   const dir = deps.env.alfred_workflow_cache;
   if (!dir) return;
   const now = deps.now ?? Date.now;
   const base: CachedRun = { format: RUN_FORMAT, runId, state: "running", startedAt: now(), findings: [] };
   const findings: FindingView[] = [];
+  const live = () => host ?? hostFor({}, deps);
   try {
-    const snapshot = await computeChecklist(host ?? (deps.realHost ?? (() => createRealHost()))(), deps, (f) => {
-      findings.push(f);
-      writeRun(dir, { ...base, findings: [...findings] });
-    });
-    writeRun(dir, { ...base, ...snapshot, state: "done", finishedAt: now() });
+    if (command === "checklist") {
+      const snapshot = await computeChecklist(live(), deps, (f) => {
+        findings.push(f);
+        writeRun(dir, { ...base, findings: [...findings] });
+      });
+      writeRun(dir, { ...base, ...snapshot, state: "done", finishedAt: now() });
+    } else {
+      const answer = await SINGLE[command](live(), deps);
+      writeRun(dir, { ...base, ...answer, state: "done", finishedAt: now() }, command);
+    }
   } catch (error) {
-    writeRun(dir, {
-      ...base,
-      findings,
-      state: "failed",
-      finishedAt: now(),
-      error: `The checks broke: ${(error as Error)?.message ?? error}`,
-    });
+    writeRun(
+      dir,
+      {
+        ...base,
+        findings,
+        state: "failed",
+        finishedAt: now(),
+        error: `The checks broke: ${(error as Error)?.message ?? error}`,
+      },
+      command,
+    );
   } finally {
-    releaseLock(dir, runId);
+    releaseLock(dir, runId, command);
   }
 }
 
-async function checklist(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
-  const cacheDir = deps.env.alfred_workflow_cache;
-  // A replay (tests, support) or a run outside Alfred answers in one go.
-  if (args.replay || !cacheDir) {
-    const snapshot = await computeChecklist(hostFor(args, deps), deps);
-    return output(checklistItems(snapshot, CHECKLIST_PROBES));
-  }
-  const frame = checklistFrame({
-    dir: cacheDir,
-    now: deps.now ?? Date.now,
-    start: deps.spawnBackground ?? spawnSelf,
-    isAlive: deps.isAlive ?? isProcessAlive,
-  });
-  if (frame.kind === "failed") {
-    return output([errorItem(frame.error, "Type the keyword again to run the checks again", { uid: "cause:failed" })]);
-  }
-  const items = checklistItems(frame.snapshot, CHECKLIST_PROBES);
-  return output(items, frame.kind === "running" ? RERUN_SECONDS : undefined);
-}
-
-async function status(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
-  const host = hostFor(args, deps);
+async function status(host: Host, deps: ScriptFilterDeps): Promise<Answer> {
   const now = host.now();
   const targets = deps.run?.targets ?? DEFAULT_TARGETS;
   const fetched = await fetchStatusFeed(host, targets.statusFeeds.consumer, { now, source: "consumer" });
-  if (!fetched.ok) return output(statusErrorItems(fetched.reason));
-  return output(statusItems(fetched.feed, fetched.fetchedAt, now));
+  if (!fetched.ok) return { output: output(statusErrorItems(fetched.reason)), findings: [] };
+  return { output: output(statusItems(fetched.feed, fetched.fetchedAt, now)), findings: [] };
 }
 
-async function dns(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
-  const host = hostFor(args, deps);
+async function dns(host: Host, deps: ScriptFilterDeps): Promise<Answer> {
   const [finding] = await runChecklist([dnsProbe], host, { ...deps.run, deadlineMs: deps.deadlineMs });
   const hosts = (finding.data?.hosts ?? []) as DnsHostResult[];
   const resolvers = finding.data?.resolvers as ResolverSummary | undefined;
@@ -220,7 +202,7 @@ async function dns(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilt
     ...localContext(deps.env),
     identifiers: collectIdentifiers([finding]),
   });
-  return output(dnsItems(view(finding), hosts, resolvers, copy));
+  return { output: output(dnsItems(view(finding), hosts, resolvers, copy)), findings: [view(finding)] };
 }
 
 /** The findings as redacted text, for ⌘C on the single commands. */
@@ -229,59 +211,61 @@ function findingsText(findings: Finding[], env: NodeJS.ProcessEnv): string {
   return redact(text.join("\n"), { ...localContext(env), identifiers: collectIdentifiers(findings) });
 }
 
-async function clock(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
-  const host = hostFor(args, deps);
+async function clock(host: Host, deps: ScriptFilterDeps): Promise<Answer> {
   const findings = await runChecklist([clockProbe, timeSettingsProbe, macosProbe], host, {
     ...deps.run,
     deadlineMs: deps.deadlineMs,
   });
   const shown = findings.filter((f) => f.probe !== "macos");
-  return output(clockItems(shown.map(view), macosMajorOf(findings), findingsText(shown, deps.env)));
+  return {
+    output: output(clockItems(shown.map(view), macosMajorOf(findings), findingsText(shown, deps.env))),
+    findings: shown.map(view),
+  };
 }
 
-async function icloud(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
-  const host = hostFor(args, deps);
+async function icloud(host: Host, deps: ScriptFilterDeps): Promise<Answer> {
   const findings = await runChecklist([accountProbe, macosProbe], host, { ...deps.run, deadlineMs: deps.deadlineMs });
   const account = findings[0];
   const backups = await createBackupStore(join(dataDir(deps.env), "backups")).list();
-  return output(
-    icloudItems({
-      account: view(account),
-      macosMajor: macosMajorOf(findings),
-      backups,
-      resetExplanation: RESET_EXPLANATION,
-      copy: findingsText([account], deps.env),
-    }),
-  );
+  const rows = icloudItems({
+    account: view(account),
+    macosMajor: macosMajorOf(findings),
+    backups,
+    resetExplanation: RESET_EXPLANATION,
+    copy: findingsText([account], deps.env),
+  });
+  return { output: output(rows), findings: [view(account)] };
 }
 
-const COMMANDS: Record<ScriptFilterCommand, (a: AlfredArgs, d: ScriptFilterDeps) => Promise<ScriptFilterOutput>> = {
-  checklist,
+const SINGLE: Record<Exclude<ScriptFilterCommand, "checklist">, (h: Host, d: ScriptFilterDeps) => Promise<Answer>> = {
   status,
   dns,
   clock,
   icloud,
 };
 
-/** One Script Filter run: argv as the workflow passes it, the answer as Script Filter JSON (an object). */
-export async function scriptFilter(argv: string[], deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
-  const parsed = parseAlfredArgs(argv);
-  if (!parsed.ok) {
-    return output([
-      errorItem(
-        "Apple ID Doctor Was Started the Wrong Way",
-        `${parsed.error}. Reinstall the workflow; if that doesn't help, report this message`,
-      ),
-    ]);
-  }
-  const { args } = parsed;
+/** The whole answer in this process: replays, runs outside Alfred. Never throws. */
+export async function computeOutput(args: AlfredArgs, deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
   try {
-    const answer = await COMMANDS[args.command](args, deps);
-    if (answer.rerun || !args.query) return answer;
-    return { ...answer, items: filterItems(answer.items, args.query) };
+    const host = hostFor(args, deps);
+    if (args.command !== "checklist") return (await SINGLE[args.command](host, deps)).output;
+    const snapshot = await computeChecklist(host, deps);
+    return output(checklistItems(snapshot, CHECKLIST_PROBES), undefined, reportVariables(snapshot.report));
   } catch (error) {
     return output([problemItem(error, args)]);
   }
+}
+
+/** One Script Filter run: argv as the workflow passes it, the answer as Script Filter JSON (an object). */
+export function scriptFilter(argv: string[], deps: ScriptFilterDeps): Promise<ScriptFilterOutput> {
+  return frame(argv, {
+    env: deps.env,
+    now: deps.now,
+    isAlive: deps.isAlive,
+    probes: CHECKLIST_PROBES,
+    spawnBackground: (command, runId) => (deps.spawnBackground ?? spawnSelf)(runId, command),
+    compute: (args) => computeOutput(args, deps),
+  });
 }
 
 function problemItem(error: unknown, args: AlfredArgs) {

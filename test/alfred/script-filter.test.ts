@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -7,18 +7,23 @@ import {
   FAILED_FRESH_MS,
   FRESH_MS,
   LOCK_FILE,
+  recentFindings,
+  settleStart,
   RUN_FILE,
   RUN_FORMAT,
   writeRun,
+  type CachedRun,
 } from "../../src/alfred/checklist-cache";
+import { FIX_FLAGS } from "../../src/alfred/fix-flags";
 import { filterItems, findingItem, fixAction, ICONS, type FindingView } from "../../src/alfred/items";
 import { parseActionArg, runAction } from "../../src/alfred/run-action";
+import { FIXES } from "../../src/core/fixes";
+import type { Host } from "../../src/core/host/types";
 import { parseAlfredArgs, runBackground, scriptFilter, type ScriptFilterDeps } from "../../src/alfred/script-filter";
 import { createRealHost } from "../../src/core/host/real";
 import { parseRecording } from "../../src/core/host/recording";
 import { createReplayHost } from "../../src/core/host/replay";
 import { CHECKLIST_PROBES } from "../../src/core/probes";
-import type { Host } from "../../src/core/host/types";
 import { makeFakeBin } from "../support/fake-bin";
 import * as scenarios from "../support/scenarios";
 
@@ -56,6 +61,17 @@ describe("rows", () => {
     const reset = findingItem({ ...finding, fixes: ["reset-account-cache"] }, {});
     expect(reset).toMatchObject({ valid: false, arg: "" });
     expect(reset.mods.cmd).toMatchObject({ valid: true, arg: "fix:reset-account-cache:confirm" });
+  });
+
+  it("the rows' table of fixes is the core's (the first frame doesn't load the fixes)", () => {
+    const core = Object.fromEntries(
+      FIXES.filter((f) => !f.id.startsWith("open-") && f.id !== "contact-apple-support").map((f) => [
+        f.id,
+        { destructive: f.destructive, needsAdmin: f.needsAdmin },
+      ]),
+    );
+    expect(FIX_FLAGS).toEqual(core);
+    for (const f of FIXES) expect(fixAction(f.id)?.title).toBe(f.title);
   });
 
   it("a query keeps the first row and the rows matching every word", () => {
@@ -141,7 +157,12 @@ describe("the checklist in the background", () => {
   it("findings written so far show while the rest say Checking…", () => {
     const { cache, deps, started } = setup();
     const frame = () =>
-      checklistFrame({ dir: cache, now: deps.now!, start: deps.spawnBackground!, isAlive: () => true });
+      checklistFrame({
+        dir: cache,
+        now: deps.now!,
+        start: (id) => deps.spawnBackground!(id, "checklist"),
+        isAlive: () => true,
+      });
     expect(frame().kind).toBe("running");
     writeRun(cache, {
       format: RUN_FORMAT,
@@ -168,6 +189,58 @@ describe("the checklist in the background", () => {
     expect(started).toHaveLength(2);
   });
 
+  it("a fix's before: the newest finished run's finding per probe, nothing older than the limit", () => {
+    const { cache } = setup();
+    const dns = (status: "pass" | "fail") => ({
+      probe: "dns" as const,
+      status,
+      title: "DNS",
+      summary: status,
+      details: [],
+      fixes: [],
+    });
+    const done = (finishedAt: number, status: "pass" | "fail"): CachedRun => ({
+      format: RUN_FORMAT,
+      runId: `r${finishedAt}`,
+      state: "done" as const,
+      startedAt: finishedAt - 10,
+      finishedAt,
+      findings: [dns(status)],
+    });
+    writeRun(cache, done(1000, "pass"), "checklist");
+    writeRun(cache, done(2000, "fail"), "dns");
+    expect(recentFindings(cache, ["checklist", "dns"], 2500, 5000).map((f) => f.status)).toEqual(["fail"]);
+    expect(recentFindings(cache, ["checklist", "dns"], 6500, 5000).map((f) => f.status)).toEqual(["fail"]);
+    expect(recentFindings(cache, ["checklist", "dns"], 7500, 5000)).toEqual([]);
+  });
+
+  it("a lock a crash left half-written doesn't keep it Checking… forever", async () => {
+    const { cache, deps, started } = setup();
+    writeFileSync(join(cache, LOCK_FILE), "");
+    const old = new Date(Date.now() - 60_000);
+    utimesSync(join(cache, LOCK_FILE), old, old);
+    const out = await scriptFilter(["checklist", "--", ""], deps);
+    expect(out.rerun).toBe(0.3);
+    expect(started).toHaveLength(1);
+  });
+
+  it("a start settled after the answer: the lock learns the pid, or the next rerun shows why it failed", async () => {
+    const { cache, deps, started } = setup();
+    const first = await scriptFilter(["checklist", "--", ""], deps);
+    const runId = first.variables!.aid_run;
+    expect(started).toEqual([runId]);
+    settleStart(cache, runId, { pid: 4242 });
+    expect(JSON.parse(readFileSync(join(cache, LOCK_FILE), "utf8"))).toMatchObject({ runId, pid: 4242 });
+    settleStart(cache, "another-run", { error: "late" }); // not this run's lock: nothing changes
+    expect(existsSync(join(cache, LOCK_FILE))).toBe(true);
+
+    settleStart(cache, runId, { error: "Couldn't start the checks: spawn EAGAIN" });
+    expect(existsSync(join(cache, LOCK_FILE))).toBe(false);
+    const rerun = await scriptFilter(["checklist", "--", ""], { ...deps, env: { ...deps.env, aid_run: runId } });
+    expect(rerun.items).toHaveLength(1);
+    expect(rerun.items[0].title).toBe("Couldn't start the checks: spawn EAGAIN");
+  });
+
   it("a spawn that fails is one row saying so", async () => {
     const { deps } = setup();
     const out = await scriptFilter(["checklist", "--", ""], {
@@ -178,6 +251,126 @@ describe("the checklist in the background", () => {
     });
     expect(out.items).toHaveLength(1);
     expect(out.items[0].title).toBe("Couldn't start the checks: spawn EACCES");
+  });
+});
+
+describe("keystrokes (Alfred filters; each invocation checks once)", () => {
+  /** Alfred as the Script Filter sees it: reruns pass back the answer's variables as environment variables. */
+  function alfred(command: string) {
+    const cache = tmp("aid-alfred-cache-");
+    const data = tmp("aid-alfred-data-");
+    let clock = 1_000_000;
+    const started: { runId: string; command: string }[] = [];
+    const deps = (env: Record<string, string> = {}): ScriptFilterDeps => ({
+      env: { alfred_workflow_cache: cache, alfred_workflow_data: data, ...env },
+      now: () => clock,
+      spawnBackground: (runId, cmd) => {
+        started.push({ runId, command: cmd });
+        return undefined;
+      },
+      isAlive: () => true,
+    });
+    let session: Record<string, string> = {};
+    return {
+      started,
+      deps,
+      tick: (ms: number) => (clock += ms),
+      /** A new invocation: the keyword typed afresh. */
+      open: async (query = "") => {
+        const out = await scriptFilter([command, "--", query], deps());
+        session = out.variables ?? {};
+        return out;
+      },
+      /** Alfred running the Script Filter again on `rerun`. */
+      rerun: async (query = "") => {
+        const out = await scriptFilter([command, "--", query], deps(session));
+        session = { ...session, ...out.variables };
+        return out;
+      },
+    };
+  }
+
+  it("the query doesn't change the answer: Alfred filters it, so rows never vanish for the rest of an invocation", async () => {
+    const a = alfred("checklist");
+    const empty = await a.open("");
+    const typed = await a.rerun("clock");
+    expect(typed.items.map((i) => i.uid)).toEqual(empty.items.map((i) => i.uid));
+    expect(a.started).toHaveLength(1);
+  });
+
+  it("flushdns: the Flush row at once (valid, announces the password prompt), lookups in the background, one run per invocation", async () => {
+    const a = alfred("dns");
+    const first = await a.open();
+    expect(first.items[0]).toMatchObject({
+      uid: "fix:flush-dns",
+      arg: "fix:flush-dns",
+      valid: true,
+      variables: { action: "run", admin: "yes" },
+    });
+    expect(first.items[1]).toMatchObject({ uid: "dns:checking", valid: false });
+    expect(first.rerun).toBe(0.3);
+    expect(a.started).toEqual([{ runId: first.variables!.aid_run, command: "dns" }]);
+
+    const again = await a.rerun("fl");
+    expect(again.rerun).toBe(0.3);
+    expect(a.started).toHaveLength(1);
+
+    await runBackground(a.started[0].runId, a.deps(), replayHost("dns-broken"), "dns");
+    const done = await a.rerun("flu");
+    expect(done.rerun).toBeUndefined();
+    expect(done.items[0]).toMatchObject({ uid: "fix:flush-dns", valid: true });
+    expect(done.items.some((i) => i.uid === "dns:appleid.apple.com")).toBe(true);
+    expect(a.started).toHaveLength(1);
+
+    // The keyword typed again later is a new invocation: it checks again.
+    a.tick(1000);
+    const next = await a.open();
+    expect(next.rerun).toBe(0.3);
+    expect(a.started).toHaveLength(2);
+  });
+
+  it.each([
+    ["clock", ["finding:clock", "fix:sync-clock"]],
+    ["icloud", ["finding:account", "fix:restart-icloud-daemons", "fix:reset-account-cache"]],
+    ["status", ["status:summary", "status:open"]],
+  ])("%s: its action rows in the first frame, before any check has answered", async (command, uids) => {
+    const a = alfred(command);
+    const first = await a.open();
+    expect(first.rerun).toBe(0.3);
+    expect(first.items.map((i) => i.uid).slice(0, uids.length)).toEqual(uids);
+    expect(a.started).toHaveLength(1);
+    await runBackground(a.started[0].runId, a.deps(), replayHost("healthy"), command as "clock");
+    const done = await a.rerun();
+    expect(done.rerun).toBeUndefined();
+    expect(done.items.length).toBeGreaterThan(0);
+    expect(done.items.every((i) => i.subtitle !== "Checking…")).toBe(true);
+  });
+
+  it("a finished checklist holds the report once (as variables), ⌥⏎ and the report row copy it from there, ⌘L is short", async () => {
+    const a = alfred("checklist");
+    await a.open();
+    await runBackground(a.started[0].runId, a.deps(), replayHost("dns-broken"));
+    const done = await a.rerun();
+    const json = JSON.stringify(done);
+    const plain = done.variables!.report_plain;
+    const markdown = done.variables!.report_markdown;
+    expect(plain).toMatch(/^APPLE ID DOCTOR REPORT/);
+    expect(markdown).toMatch(/^# Apple ID Doctor Report/);
+    const count = (needle: string) => json.split(JSON.stringify(needle).slice(1, -1)).length - 1;
+    expect(count(plain)).toBe(2); // the variable, and ⌘C on the Copy Support Report row
+    expect(count(markdown)).toBe(1);
+    expect(json.length).toBeLessThan(40_000);
+
+    const report = done.items.find((i) => i.uid === "report")!;
+    expect(report).toMatchObject({ arg: "", valid: true, variables: { action: "copy-report" } });
+    expect(report.mods.cmd.variables).toEqual({ action: "copy-report-markdown" });
+    for (const item of done.items) {
+      expect(item.text.largetype.split("\n").length).toBeLessThanOrEqual(5);
+      if (item.mods.alt.valid && item.uid !== report.uid && !item.uid.startsWith("error"))
+        expect(item.mods.alt).toMatchObject({ arg: "", variables: { action: "copy-report" } });
+    }
+    const dns = done.items.find((i) => i.uid === "finding:dns")!;
+    expect(dns.text.copy).toMatch(/^DNS: /);
   });
 });
 
@@ -286,6 +479,44 @@ describe("the Run Script action", () => {
     ]);
     expect(icloud.items[1].subtitle).toBe("Sign out and back in there: the supported way to get fresh tokens");
     expect(icloud.items[3].subtitle).toMatch(/^Last resort: .*not the tokens/);
+  });
+
+  it("⏎ on Flush DNS right after the checks: the prompt comes at once, the findings on screen are the before", async () => {
+    const cache = tmp("aid-alfred-cache-");
+    const data = tmp("aid-alfred-data-");
+    const counted = (): { host: Host; lookups: () => number } => {
+      const inner = replayHost("dns-broken");
+      let n = 0;
+      const host: Host = {
+        ...inner,
+        platform: "darwin",
+        now: () => inner.now(),
+        env: (name) => inner.env(name),
+        exec: (c, o) => inner.exec(c, o),
+        http: (u, o) => inner.http(u, o),
+        dns: (name, server, o) => (n++, inner.dns(name, server, o)),
+        tcp: (h, p, o) => inner.tcp(h, p, o),
+        tls: (h, p, o) => inner.tls(h, p, o),
+        ntp: (srv, o) => inner.ntp(srv, o),
+        readFile: (p) => inner.readFile(p),
+      };
+      return { host, lookups: () => n };
+    };
+    const env = { alfred_workflow_cache: cache, alfred_workflow_data: data };
+    const fake = makeFakeBin();
+
+    // No recent checks: the fix looks itself before it asks for the password.
+    const cold = counted();
+    await runAction("fix:flush-dns", { env, host: cold.host, binaries: fake.bin });
+    expect(cold.lookups()).toBeGreaterThan(0);
+
+    // Right after flushdns showed its rows: no lookups before the prompt.
+    await runBackground("run1", { env }, replayHost("dns-broken"), "dns");
+    const warm = counted();
+    const r = await runAction("fix:flush-dns", { env, host: warm.host, binaries: fake.bin });
+    expect(r.line).not.toBe("");
+    expect(warm.lookups()).toBe(0);
+    expect(existsSync(join(cache, "dns.json"))).toBe(false); // what the fix changed is looked at again next time
   });
 
   it("unknown fixes and stray arguments are one line saying so", async () => {
