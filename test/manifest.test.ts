@@ -4,34 +4,9 @@
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { pngSize, titleCaseErrors } from "../scripts/store/checks";
+import { pngSize, titleCaseErrors, type Manifest } from "../scripts/store/checks";
 
 const ROOT = join(__dirname, "..");
-
-interface Preference {
-  name: string;
-  title?: string;
-  description?: string;
-  type: string;
-  default?: unknown;
-}
-interface Command {
-  name: string;
-  title: string;
-  subtitle?: string;
-  description: string;
-  mode: string;
-  icon?: string;
-  preferences?: Preference[];
-}
-interface Manifest {
-  name: string;
-  title: string;
-  description: string;
-  icon: string;
-  commands: Command[];
-  preferences?: Preference[];
-}
 
 const manifest: Manifest = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 const preferences = [...(manifest.preferences ?? []), ...manifest.commands.flatMap((c) => c.preferences ?? [])];
