@@ -14,6 +14,7 @@ export const CAUSE_TITLES: Record<CauseId, string> = {
   vpn: "VPN In Use",
   "signed-out": "Not Signed In",
   none: "No Problems Found",
+  "hosts-file": "Hosts File Blocks Apple",
 };
 
 /** A diagnosis entry's title: its own when it has one ("Not Fully Checked"), else its cause's. */

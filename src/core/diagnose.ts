@@ -70,6 +70,31 @@ const RULES: Rule[] = [
       ["open-network-settings"],
     );
   },
+  function hostsFile(f) {
+    const hosts = f.get("hosts-file");
+    if (!hosts || !f.is("hosts-file", "fail", "warn")) return undefined;
+    const blocked = f.data<string[]>("hosts-file", "blockedHosts") ?? [];
+    const pinned = f.data<string[]>("hosts-file", "pinnedHosts") ?? [];
+    if (!blocked.length && !pinned.length) return undefined; // a parent domain alone catches no sign-in host
+    const lineNumbers = (f.data<{ line: number; kind: string }[]>("hosts-file", "lines") ?? [])
+      .filter((l) => l.kind === "sign-in")
+      .map((l) => l.line);
+    const which = lineNumbers.length === 1 ? `line ${lineNumbers[0]}` : `lines ${lineNumbers.join(", ")}`;
+    const unreachable = (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
+      .filter((h) => !h.reachable && pinned.includes(h.host))
+      .map((h) => h.host);
+    const confidence: Confidence = blocked.length ? "high" : unreachable.length ? "medium" : "low";
+    const why = blocked.length
+      ? "That file answers before any DNS server, so this Mac can't reach Apple's sign-in servers whatever the network does."
+      : "That file answers before any DNS server, and Apple's addresses change, so the pinned one can go stale.";
+    return cause(
+      "hosts-file",
+      confidence,
+      `${hosts.summary}. ${why} Fix: delete ${which} (in Terminal: \`sudo nano /etc/hosts\`, remove ${lineNumbers.length === 1 ? "it" : "them"}, save with Control-O), or turn off the app that wrote it, then Flush DNS Cache.`,
+      [...evidenceOf(hosts), ...hosts.details.slice(0, 5)],
+      ["flush-dns"],
+    );
+  },
   function clockSkew(f) {
     const clockErrors = f.data<{ host: string; error: string }[]>("tls-inspection", "clockErrors") ?? [];
     const clock = f.get("clock");
@@ -233,6 +258,9 @@ export function diagnose(findings: readonly Finding[]): Cause[] {
   };
   const found = RULES.map((rule) => rule(facts)).filter((c): c is Cause => !!c);
   const explained = new Set(found.filter((c) => c.confidence !== "low").flatMap((c) => EXPLAINS[c.cause] ?? []));
+  if (found.some((c) => c.cause === "hosts-file" && c.confidence !== "low") && hostsFileCoversFailures(facts)) {
+    explained.add("dns").add("blocked");
+  }
   const ranked = found
     .filter((c) => !explained.has(c.cause))
     .map((c, order) => ({ c, order }))
@@ -278,6 +306,24 @@ const SIGN_IN_PROBES: readonly ProbeId[] = [
   "tls-inspection",
   "clock",
 ];
+
+/**
+ * Whether the hosts file's sign-in lines account for every sign-in host that failed to resolve
+ * or connect: then DNS and blocking are its symptoms, not more causes.
+ */
+function hostsFileCoversFailures(f: Facts): boolean {
+  const caught = new Set([
+    ...(f.data<string[]>("hosts-file", "blockedHosts") ?? []),
+    ...(f.data<string[]>("hosts-file", "pinnedHosts") ?? []),
+  ]);
+  const dnsHit = f.is("dns", "fail") ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
+  const unreachable = f.is("apple-hosts", "fail")
+    ? (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
+        .filter((h) => !h.reachable)
+        .map((h) => h.host)
+    : [];
+  return [...dnsHit, ...unreachable].every((h) => caught.has(h));
+}
 
 /** A public resolver that answered for the sign-in hosts, if any did. */
 function workingResolver(f: Facts): string | undefined {

@@ -15,6 +15,8 @@ export const PROBE_IDS = [
   "macos",
   "account",
   "firewall",
+  // Added Dec 2026 (CONTRACT.md section 3).
+  "hosts-file",
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 
@@ -31,6 +33,8 @@ export const CAUSE_IDS = [
   "vpn",
   "signed-out",
   "none",
+  // Added Dec 2026 (CONTRACT.md section 3).
+  "hosts-file",
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
 

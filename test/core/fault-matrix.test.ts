@@ -237,6 +237,7 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       sole: { passOk: ["garbage body"] },
     },
   ],
+  "hosts-file": [{ label: "/etc/hosts", kind: "files", match: (e) => e.path === "/etc/hosts" }],
   "time-settings": [
     { label: "/etc/localtime", kind: "files", match: (e) => e.path === "/etc/localtime" },
     { label: "/etc/ntp.conf", kind: "files", match: (e) => e.path === "/etc/ntp.conf" },

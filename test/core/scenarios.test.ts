@@ -79,6 +79,30 @@ describe("scenarios through recordings", () => {
     expect(causes[0].summary).toContain("Zscaler Intermediate Root CA");
   });
 
+  it("/etc/hosts sends gsa.apple.com to 0.0.0.0: the hosts line is the top cause, DNS and blocking are its symptoms", async () => {
+    const { findings, causes } = await run(scenarios.hostsFileBlocks());
+    const f = byProbe(findings);
+    expect(f["hosts-file"]).toMatchObject({
+      status: "fail",
+      summary: "Your /etc/hosts sends gsa.apple.com to 0.0.0.0 (line 53, written by Spybot Anti-Beacon)",
+    });
+    expect(f["hosts-file"].details[0]).toBe("line 53: 0.0.0.0 gsa.apple.com");
+    expect(f.dns.status).toBe("fail");
+    expect(f["apple-hosts"].status).toBe("fail");
+    expect(causes[0]).toMatchObject({ cause: "hosts-file", confidence: "high", fixes: ["flush-dns"] });
+    expect(causes[0].summary).toContain("delete line 53");
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+    expect(causes.map((c) => c.cause)).not.toContain("dns");
+  });
+
+  it("/etc/hosts with a sign-in line, while another host is blocked elsewhere: both causes stay", async () => {
+    const r = scenarios.hostsFileBlocks();
+    r.tls = r.tls.map((t) => (t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t));
+    const { causes } = await run(r);
+    expect(causes[0].cause).toBe("hosts-file");
+    expect(causes.map((c) => c.cause)).toContain("blocked");
+  });
+
   it("push blocked: top cause push-blocked", async () => {
     const { findings, causes } = await run(scenarios.pushBlocked());
     expect(byProbe(findings).push.summary).toBe("Can't reach Apple's push service on port 5223 or 443");

@@ -130,6 +130,7 @@ export function healthy(): Mutable {
     files: [
       { path: "/etc/localtime", link: "/var/db/timezone/zoneinfo/Europe/Berlin" },
       { path: "/etc/ntp.conf", text: "server time.apple.com.\n" },
+      { path: "/etc/hosts", text: fixture("etc-hosts-macos-dagpenger.txt") },
     ],
   };
 }
@@ -365,6 +366,30 @@ export function signedOut(): Mutable {
   );
 }
 
+/**
+ * A privacy hosts list that also catches gsa.apple.com: the real Spybot Anti-Beacon lines
+ * (AdGuardHome#5124) after the Mac's stock header, plus one constructed line for the sign-in
+ * host, the failure StevenBlack/hosts#810 and LuLu#107 describe. The system resolver reads the
+ * file first, so it answers 0.0.0.0, and the handshake to 0.0.0.0 is refused.
+ */
+export const HOSTS_WITH_GSA =
+  fixture("etc-hosts-macos-dagpenger.txt") +
+  "# This list is Copyright 2000-2017 Safer-Networking Ltd.\n" +
+  fixture("etc-hosts-spybot-anti-beacon-apple.txt") +
+  "0.0.0.0\tgsa.apple.com\n";
+
+export function hostsFileBlocks(): Mutable {
+  const r = healthy();
+  r.files = r.files.map((f) => (f.path === "/etc/hosts" ? { path: f.path, text: HOSTS_WITH_GSA } : f));
+  r.dns = r.dns.map((d) =>
+    d.name === "gsa.apple.com" && d.server === "system"
+      ? { name: d.name, server: d.server, addresses: ["0.0.0.0"] }
+      : d,
+  );
+  r.tls = r.tls.map((t) => (t.host === "gsa.apple.com" ? { host: t.host, port: t.port, error: "ECONNREFUSED" } : t));
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -382,4 +407,5 @@ export const SCENARIOS = {
   "apple-outage": appleOutage,
   "resolved-only": resolvedOnly,
   "signed-out": signedOut,
+  "hosts-file": hostsFileBlocks,
 } as const;

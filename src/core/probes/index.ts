@@ -5,6 +5,7 @@ import { captivePortalProbe } from "./captive-portal";
 import { clockProbe } from "./clock";
 import { dnsProbe } from "./dns";
 import { firewallProbe } from "./firewall";
+import { hostsFileProbe } from "./hosts-file";
 import { internetProbe } from "./internet";
 import { macosProbe } from "./macos";
 import { proxyProbe } from "./proxy";
@@ -24,6 +25,7 @@ export const CHECKLIST_PROBES: readonly Probe[] = [
   internetProbe,
   captivePortalProbe,
   dnsProbe,
+  hostsFileProbe,
   tlsInspectionProbe,
   clockProbe,
   timeSettingsProbe,
