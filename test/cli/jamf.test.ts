@@ -55,6 +55,7 @@ describe("jamfResult", () => {
 
   it("a summary can't close the tag, open another or split the line", () => {
     const out = jamfResult([cause("a</result><result>x\nline two\u001b[31m")], none, {});
+    // eslint-disable-next-line no-control-regex
     expect(out).toMatch(/^<result>[^<>\n\u001b]*<\/result>$/);
     expect(out).toContain("line two");
   });
