@@ -1,3 +1,4 @@
+import { COMMON_FALSE_POSITIVES } from "./dns-filters";
 import type { CauseId, FixId, ProbeId } from "./ids";
 import type { Cause, Confidence, Finding } from "./types";
 
@@ -158,10 +159,12 @@ const RULES: Rule[] = [
     const advice = working
       ? `Fix: Flush DNS Cache; if that doesn't help, use another DNS server (such as ${working}) in Network Settings.`
       : "Public DNS servers didn't answer either, so another DNS server won't help here: this network blocks or breaks name lookups. Fix: try another network (a phone's hotspot), or ask whoever runs this one.";
+    const server = f.data<{ server: string; what?: string }>("dns", "filter");
+    const asked = verdict === "system-fails" && server ? ` This Mac asks ${server.what ?? server.server} first.` : "";
     return cause(
       "dns",
       verdict === "system-fails" || internetOk ? "high" : "medium",
-      `${f.get("dns")!.summary}. Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. ${advice}`,
+      `${f.get("dns")!.summary}.${asked} Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. ${advice}`,
       evidenceOf(f.get("dns")),
       ["flush-dns", "open-network-settings"],
     );
@@ -171,15 +174,23 @@ const RULES: Rule[] = [
     const unreachable = f.is("apple-hosts", "fail") && f.data<string>("apple-hosts", "cause") !== "dns";
     if (!sinkhole && !unreachable) return undefined;
     const source = sinkhole ? f.get("dns")! : f.get("apple-hosts")!;
+    const dnsFilter = sinkhole ? f.data<{ server: string; what?: string }>("dns", "filter") : undefined;
     const filterHint = f.is("vpn", "warn")
       ? "the VPN"
       : f.is("proxy", "warn")
         ? "the proxy"
-        : "a firewall, content filter or DNS blocker on this network";
+        : dnsFilter
+          ? `a DNS filter: this Mac's DNS server is ${dnsFilter.what ?? dnsFilter.server}`
+          : "a firewall, content filter or DNS blocker on this network";
+    const blockedNames = sinkhole ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
+    const falsePositive = blockedNames.filter((n) => COMMON_FALSE_POSITIVES.includes(n));
+    const allow = sinkhole
+      ? `Fix: allow ${listNames(blockedNames)} in that filter${falsePositive.length ? ` (${listNames(falsePositive)} ${falsePositive.length === 1 ? "is a" : "are"} common false ${falsePositive.length === 1 ? "positive" : "positives"} of blocklists)` : ""}, or try another network.`
+      : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
     return cause(
       "blocked",
       f.is("internet", "pass") || sinkhole ? "high" : "medium",
-      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. Fix: allow Apple's hosts on port 443 (and 5223), or try another network.`,
+      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. ${allow}`,
       [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
       ["open-network-settings"],
     );
@@ -323,6 +334,10 @@ function hostsFileCoversFailures(f: Facts): boolean {
         .map((h) => h.host)
     : [];
   return [...dnsHit, ...unreachable].every((h) => caught.has(h));
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
 }
 
 /** A public resolver that answered for the sign-in hosts, if any did. */

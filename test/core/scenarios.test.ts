@@ -103,6 +103,15 @@ describe("scenarios through recordings", () => {
     expect(causes.map((c) => c.cause)).toContain("blocked");
   });
 
+  it("a DNS filter on the router sinks setup.icloud.com: the cause names the server, the name and the false positive", async () => {
+    const { findings, causes } = await run(scenarios.dnsFilter());
+    expect(byProbe(findings).dns.details).toContain("This Mac asks your router or a Pi-hole at 10.5.3.211 first");
+    expect(causes[0]).toMatchObject({ cause: "blocked", confidence: "high" });
+    expect(causes[0].summary).toContain(
+      "probably a DNS filter: this Mac's DNS server is your router or a Pi-hole at 10.5.3.211. Fix: allow setup.icloud.com in that filter (setup.icloud.com is a common false positive of blocklists)",
+    );
+  });
+
   it("push blocked: top cause push-blocked", async () => {
     const { findings, causes } = await run(scenarios.pushBlocked());
     expect(byProbe(findings).push.summary).toBe("Can't reach Apple's push service on port 5223 or 443");

@@ -390,6 +390,18 @@ export function hostsFileBlocks(): Mutable {
   return r;
 }
 
+/** A Pi-hole-style blocklist on the router sinks setup.icloud.com, a common false positive (hl2guide#60, WilliDieEnte#15). */
+export function dnsFilter(): Mutable {
+  const r = healthy();
+  r.dns = r.dns.map((d) =>
+    d.name === "setup.icloud.com" && d.server === "system"
+      ? { name: d.name, server: d.server, addresses: ["0.0.0.0"] }
+      : d,
+  );
+  r.tls = r.tls.map((t) => (t.host === "setup.icloud.com" ? { host: t.host, port: t.port, error: "ECONNREFUSED" } : t));
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -408,4 +420,5 @@ export const SCENARIOS = {
   "resolved-only": resolvedOnly,
   "signed-out": signedOut,
   "hosts-file": hostsFileBlocks,
+  "dns-filter": dnsFilter,
 } as const;
