@@ -15,6 +15,7 @@ export const CAUSE_TITLES: Record<CauseId, string> = {
   "signed-out": "Not Signed In",
   none: "No Problems Found",
   "hosts-file": "Hosts File Blocks Apple",
+  restricted: "Account Changes Not Allowed",
 };
 
 /** A diagnosis entry's title: its own when it has one ("Not Fully Checked"), else its cause's. */

@@ -96,6 +96,16 @@ const RULES: Rule[] = [
       ["flush-dns"],
     );
   },
+  function restricted(f) {
+    if (!f.is("restrictions", "fail") || f.data<boolean>("restrictions", "restricted") !== true) return undefined;
+    return cause(
+      "restricted",
+      "high",
+      `${f.get("restrictions")!.summary}. This Mac's administrator doesn't allow Apple Account changes: ask them to allow it. No network or DNS fix changes this.`,
+      evidenceOf(f.get("restrictions")),
+      [],
+    );
+  },
   function clockSkew(f) {
     const clockErrors = f.data<{ host: string; error: string }[]>("tls-inspection", "clockErrors") ?? [];
     const clock = f.get("clock");

@@ -17,6 +17,7 @@ export const PROBE_IDS = [
   "firewall",
   // Added Dec 2026 (CONTRACT.md section 3).
   "hosts-file",
+  "restrictions",
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 
@@ -35,6 +36,7 @@ export const CAUSE_IDS = [
   "none",
   // Added Dec 2026 (CONTRACT.md section 3).
   "hosts-file",
+  "restricted",
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
 

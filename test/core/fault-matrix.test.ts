@@ -237,6 +237,23 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       sole: { passOk: ["garbage body"] },
     },
   ],
+  restrictions: [
+    {
+      label: "defaults read managed applicationaccess",
+      kind: "exec",
+      match: execOf(
+        "/usr/bin/defaults",
+        "read",
+        "/Library/Managed Preferences/com.apple.applicationaccess",
+        "allowAccountModification",
+      ),
+    },
+    {
+      label: "profiles status -type enrollment",
+      kind: "exec",
+      match: execOf("/usr/bin/profiles", "status", "-type", "enrollment"),
+    },
+  ],
   "hosts-file": [{ label: "/etc/hosts", kind: "files", match: (e) => e.path === "/etc/hosts" }],
   "time-settings": [
     { label: "/etc/localtime", kind: "files", match: (e) => e.path === "/etc/localtime" },

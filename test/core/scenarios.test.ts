@@ -112,6 +112,18 @@ describe("scenarios through recordings", () => {
     );
   });
 
+  it("MDM forbids account changes for this user: top cause restricted, no network fix", async () => {
+    const { findings, causes } = await run(scenarios.restricted());
+    expect(byProbe(findings).restrictions).toMatchObject({
+      status: "fail",
+      summary:
+        "This Mac's administrator (its MDM) doesn't allow Apple Account changes (allowAccountModification is off for this user)",
+    });
+    expect(byProbe(findings).restrictions.details).toContain("This Mac is managed by MDM (test.example.com)");
+    expect(causes[0]).toMatchObject({ cause: "restricted", confidence: "high", fixes: [] });
+    expect(causes[0].summary).toContain("ask them to allow it");
+  });
+
   it("push blocked: top cause push-blocked", async () => {
     const { findings, causes } = await run(scenarios.pushBlocked());
     expect(byProbe(findings).push.summary).toBe("Can't reach Apple's push service on port 5223 or 443");

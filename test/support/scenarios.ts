@@ -81,6 +81,25 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      {
+        command: [
+          "/usr/bin/defaults",
+          "read",
+          "/Library/Managed Preferences/com.apple.applicationaccess",
+          "allowAccountModification",
+        ],
+        stdout: "",
+        // How `defaults` says the domain doesn't exist (the unmanaged Mac), after its NSLog header.
+        stderr:
+          "2023-11-10 20:58:08.277 defaults[11951:419861] \nDomain /Library/Managed Preferences/com.apple.applicationaccess does not exist\n",
+        exitCode: 1,
+      },
+      {
+        command: ["/usr/bin/profiles", "status", "-type", "enrollment"],
+        stdout: fixture("profiles-status-enrollment-none.txt"),
+        stderr: "",
+        exitCode: 0,
+      },
     ],
     http: [
       {
@@ -402,6 +421,27 @@ export function dnsFilter(): Mutable {
   return r;
 }
 
+/** An MDM-enrolled Mac whose Restrictions payload turns off allowAccountModification for this user. */
+export function restricted(): Mutable {
+  const r = healthy();
+  r.env = { USER: "jane" };
+  setExec(
+    r,
+    ["/usr/bin/profiles", "status", "-type", "enrollment"],
+    fixture("profiles-status-enrollment-user-approved.txt"),
+  );
+  return setExec(
+    r,
+    [
+      "/usr/bin/defaults",
+      "read",
+      "/Library/Managed Preferences/jane/com.apple.applicationaccess",
+      "allowAccountModification",
+    ],
+    "0\n",
+  );
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -421,4 +461,5 @@ export const SCENARIOS = {
   "signed-out": signedOut,
   "hosts-file": hostsFileBlocks,
   "dns-filter": dnsFilter,
+  restricted,
 } as const;

@@ -17,6 +17,7 @@ export const BINARIES = {
   osascript: "/usr/bin/osascript",
   open: "/usr/bin/open",
   plutil: "/usr/bin/plutil",
+  profiles: "/usr/bin/profiles",
 } as const;
 
 export type BinaryName = keyof typeof BINARIES;

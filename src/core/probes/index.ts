@@ -10,6 +10,7 @@ import { internetProbe } from "./internet";
 import { macosProbe } from "./macos";
 import { proxyProbe } from "./proxy";
 import { pushProbe } from "./push";
+import { restrictionsProbe } from "./restrictions";
 import { timeSettingsProbe } from "./time-settings";
 import { tlsInspectionProbe } from "./tls-inspection";
 import type { Probe } from "./types";
@@ -33,6 +34,7 @@ export const CHECKLIST_PROBES: readonly Probe[] = [
   vpnProbe,
   firewallProbe,
   accountProbe,
+  restrictionsProbe,
   macosProbe,
 ];
 
