@@ -1,4 +1,5 @@
 import { COMMON_FALSE_POSITIVES } from "./dns-filters";
+import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
 import type { CauseId, FixId, ProbeId } from "./ids";
 import type { Cause, Confidence, Finding } from "./types";
 
@@ -25,6 +26,7 @@ const EXPLAINS: Partial<Record<CauseId, CauseId[]>> = {
   "tls-inspection": ["blocked"],
   vpn: ["blocked", "push-blocked"],
   proxy: ["blocked", "push-blocked"],
+  "network-filter": ["blocked", "push-blocked"],
 };
 
 const cause = (id: CauseId, confidence: Confidence, summary: string, evidence: string[], fixes: FixId[]): Cause => ({
@@ -250,6 +252,31 @@ const RULES: Rule[] = [
       `${f.get("proxy")!.summary}. Apple's sign-in fails behind proxies that inspect or block its traffic. Fix: turn the proxy off for a test in Network Settings.`,
       evidenceOf(f.get("proxy")),
       ["open-network-settings"],
+    );
+  },
+  function networkFilter(f) {
+    const active = f.data<ActiveFilter[]>("network-filter", "active") ?? [];
+    if (!f.is("network-filter", "warn") || !active.length) return undefined;
+    const hosts = f.is("apple-hosts", "fail") && f.data<string>("apple-hosts", "cause") !== "dns";
+    const push = f.is("push", "fail") && f.data<string>("push", "cause") !== "dns";
+    // A filter that is on is a lead; it is the blocker only when sign-in fails while the internet works.
+    const inTheWay = (hosts || push) && f.is("internet", "pass");
+    const names = active.map((a) => a.product).join(" and ");
+    const what = hosts
+      ? `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`
+      : "Apple's push service can't be reached";
+    const advice = active.map(allowAdvice).join("; or ");
+    return cause(
+      "network-filter",
+      inTheWay ? "high" : "low",
+      inTheWay
+        ? `${names} ${active.length === 1 ? "is" : "are"} active and ${what} while the internet works: ${advice}.`
+        : `${names} ${active.length === 1 ? "is" : "are"} active. Nothing failed now, but if sign-in fails: ${advice}.`,
+      [
+        ...evidenceOf(f.get("network-filter")),
+        ...(inTheWay ? [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))] : []),
+      ],
+      [],
     );
   },
   function vpn(f) {

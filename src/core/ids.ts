@@ -18,6 +18,7 @@ export const PROBE_IDS = [
   // Added Dec 2026 (CONTRACT.md section 3).
   "hosts-file",
   "restrictions",
+  "network-filter",
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 
@@ -37,6 +38,7 @@ export const CAUSE_IDS = [
   // Added Dec 2026 (CONTRACT.md section 3).
   "hosts-file",
   "restricted",
+  "network-filter",
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
 

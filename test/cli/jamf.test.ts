@@ -20,7 +20,7 @@ describe("checklist --format jamf", () => {
 
   it("a healthy Mac is none, exit 0", async () => {
     const { code, stdout } = await runCli(["checklist", "--format=jamf", "--replay", rec("healthy")]);
-    expect(stdout).toMatch(/^<result>none: No problem found in 16 checks/);
+    expect(stdout).toMatch(/^<result>none: No problem found in 17 checks/);
     expect(code).toBe(0);
   });
 

@@ -237,6 +237,14 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       sole: { passOk: ["garbage body"] },
     },
   ],
+  "network-filter": [
+    {
+      label: "systemextensionsctl list",
+      kind: "exec",
+      match: execOf("/usr/bin/systemextensionsctl", "list"),
+      sole: { passOk: ["garbage output", "empty output"] },
+    },
+  ],
   restrictions: [
     {
       label: "defaults read managed applicationaccess",

@@ -124,6 +124,27 @@ describe("scenarios through recordings", () => {
     expect(causes[0].summary).toContain("ask them to allow it");
   });
 
+  it("LuLu active and sign-in servers timing out while the internet works: LuLu named, with what to allow", async () => {
+    const { findings, causes } = await run(scenarios.networkFilter());
+    expect(byProbe(findings)["network-filter"]).toMatchObject({
+      status: "warn",
+      summary: "LuLu is active and can block Apple's sign-in daemons (akd, accountsd)",
+    });
+    expect(causes[0]).toMatchObject({ cause: "network-filter", confidence: "high" });
+    expect(causes[0].summary).toBe(
+      "LuLu is active and the sign-in servers time out while the internet works: allow akd and accountsd (and apsd for push) in LuLu's rules.",
+    );
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+  });
+
+  it("LuLu installed but waiting for approval (the healthy Mac): not a filter", async () => {
+    const { findings } = await run(scenarios.healthy());
+    expect(byProbe(findings)["network-filter"]).toMatchObject({
+      status: "pass",
+      summary: "No content filter or firewall extension is active",
+    });
+  });
+
   it("push blocked: top cause push-blocked", async () => {
     const { findings, causes } = await run(scenarios.pushBlocked());
     expect(byProbe(findings).push.summary).toBe("Can't reach Apple's push service on port 5223 or 443");

@@ -100,6 +100,12 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      {
+        command: ["/usr/bin/systemextensionsctl", "list"],
+        stdout: fixture("systemextensionsctl-list-lulu-waiting.txt"),
+        stderr: "",
+        exitCode: 0,
+      },
     ],
     http: [
       {
@@ -442,6 +448,16 @@ export function restricted(): Mutable {
   );
 }
 
+/** LuLu active (its author's own output, LuLu#331) and two sign-in servers timing out while the internet works (LuLu#283). */
+export function networkFilter(): Mutable {
+  const r = healthy();
+  setExec(r, ["/usr/bin/systemextensionsctl", "list"], fixture("systemextensionsctl-list-lulu.txt"));
+  r.tls = r.tls.map((t) =>
+    t.host === "gsa.apple.com" || t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t,
+  );
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -462,4 +478,5 @@ export const SCENARIOS = {
   "hosts-file": hostsFileBlocks,
   "dns-filter": dnsFilter,
   restricted,
+  "network-filter": networkFilter,
 } as const;

@@ -18,6 +18,7 @@ export const BINARIES = {
   open: "/usr/bin/open",
   plutil: "/usr/bin/plutil",
   profiles: "/usr/bin/profiles",
+  systemextensionsctl: "/usr/bin/systemextensionsctl",
 } as const;
 
 export type BinaryName = keyof typeof BINARIES;

@@ -8,6 +8,7 @@ import { firewallProbe } from "./firewall";
 import { hostsFileProbe } from "./hosts-file";
 import { internetProbe } from "./internet";
 import { macosProbe } from "./macos";
+import { networkFilterProbe } from "./network-filter";
 import { proxyProbe } from "./proxy";
 import { pushProbe } from "./push";
 import { restrictionsProbe } from "./restrictions";
@@ -32,6 +33,7 @@ export const CHECKLIST_PROBES: readonly Probe[] = [
   timeSettingsProbe,
   proxyProbe,
   vpnProbe,
+  networkFilterProbe,
   firewallProbe,
   accountProbe,
   restrictionsProbe,
