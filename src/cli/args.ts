@@ -24,6 +24,8 @@ export interface CliArgs {
   developer: boolean;
   /** checklist: print identifiers (email, network names) instead of hiding them. */
   showIdentifiers: boolean;
+  /** checklist: `jamf` prints one Jamf Pro extension attribute line instead of the human output. */
+  format?: "jamf";
 }
 
 export type ParsedArgs =
@@ -33,6 +35,7 @@ const OPTIONS = {
   json: { type: "boolean", default: false },
   plain: { type: "boolean", default: false },
   replay: { type: "string" },
+  format: { type: "string" },
   deadline: { type: "string" },
   "no-redact": { type: "boolean", default: false },
   "show-identifiers": { type: "boolean", default: false },
@@ -48,6 +51,7 @@ const OPTIONS = {
 const VALUE_OF: Record<string, string> = {
   replay: "a recording file: --replay <file>",
   deadline: "milliseconds: --deadline <ms>",
+  format: "a format: --format jamf",
 };
 
 export function parseCliArgs(argv: string[]): ParsedArgs {
@@ -76,6 +80,12 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
   // `--replay=` or `--replay "$UNSET"` must not quietly read the live Mac (with `fix`: run real commands).
   if (values.replay !== undefined && values.replay.trim() === "")
     return { ok: false, error: "--replay needs a recording file: --replay <file>" };
+  if (values.format !== undefined) {
+    if (values.format !== "jamf")
+      return { ok: false, error: `unknown format "${values.format}": the one format is jamf` };
+    if (command !== "checklist") return { ok: false, error: "--format jamf is for checklist only" };
+    if (values.json) return { ok: false, error: "--format jamf and --json are two outputs: pick one" };
+  }
   if (command === "record" && !rest[0]) return { ok: false, error: "record needs a file to write: record <file>" };
   if (command === "fix" && !rest[0])
     return { ok: false, error: `fix needs a fix id: fix <fix-id>; fixes: ${FIX_LIST}` };
@@ -101,6 +111,7 @@ export function parseCliArgs(argv: string[]): ParsedArgs {
       all: values.all,
       developer: values.developer,
       showIdentifiers: values["show-identifiers"],
+      ...(values.format === "jamf" ? { format: "jamf" as const } : {}),
     },
   };
 }
@@ -157,6 +168,7 @@ Commands:
 
 Options:
   --json               one JSON document on stdout, nothing else
+  --format jamf        checklist: one Jamf Pro extension attribute line, <result>cause: summary</result>
   --replay <file>      read every input from a recording instead of this Mac
   --deadline <ms>      overall time limit (default 5000)
   --plain              report as plain text

@@ -14,6 +14,9 @@ export const CAUSE_TITLES: Record<CauseId, string> = {
   vpn: "VPN In Use",
   "signed-out": "Not Signed In",
   none: "No Problems Found",
+  "hosts-file": "Hosts File Blocks Apple",
+  restricted: "Account Changes Not Allowed",
+  "network-filter": "Network Filter In The Way",
 };
 
 /** A diagnosis entry's title: its own when it has one ("Not Fully Checked"), else its cause's. */

@@ -1,3 +1,5 @@
+import { COMMON_FALSE_POSITIVES } from "./dns-filters";
+import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
 import type { CauseId, FixId, ProbeId } from "./ids";
 import type { Cause, Confidence, Finding } from "./types";
 
@@ -24,6 +26,7 @@ const EXPLAINS: Partial<Record<CauseId, CauseId[]>> = {
   "tls-inspection": ["blocked"],
   vpn: ["blocked", "push-blocked"],
   proxy: ["blocked", "push-blocked"],
+  "network-filter": ["blocked", "push-blocked"],
 };
 
 const cause = (id: CauseId, confidence: Confidence, summary: string, evidence: string[], fixes: FixId[]): Cause => ({
@@ -68,6 +71,41 @@ const RULES: Rule[] = [
       "This Wi-Fi wants you to accept its login page first; until then Apple's servers are out of reach. Fix: open a web page in Safari and complete the login.",
       evidenceOf(f.get("captive-portal")),
       ["open-network-settings"],
+    );
+  },
+  function hostsFile(f) {
+    const hosts = f.get("hosts-file");
+    if (!hosts || !f.is("hosts-file", "fail", "warn")) return undefined;
+    const blocked = f.data<string[]>("hosts-file", "blockedHosts") ?? [];
+    const pinned = f.data<string[]>("hosts-file", "pinnedHosts") ?? [];
+    if (!blocked.length && !pinned.length) return undefined; // a parent domain alone catches no sign-in host
+    const lineNumbers = (f.data<{ line: number; kind: string }[]>("hosts-file", "lines") ?? [])
+      .filter((l) => l.kind === "sign-in")
+      .map((l) => l.line);
+    const which = lineNumbers.length === 1 ? `line ${lineNumbers[0]}` : `lines ${lineNumbers.join(", ")}`;
+    const unreachable = (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
+      .filter((h) => !h.reachable && pinned.includes(h.host))
+      .map((h) => h.host);
+    const confidence: Confidence = blocked.length ? "high" : unreachable.length ? "medium" : "low";
+    const why = blocked.length
+      ? "That file answers before any DNS server, so this Mac can't reach Apple's sign-in servers whatever the network does."
+      : "That file answers before any DNS server, and Apple's addresses change, so the pinned one can go stale.";
+    return cause(
+      "hosts-file",
+      confidence,
+      `${hosts.summary}. ${why} Fix: delete ${which} (in Terminal: \`sudo nano /etc/hosts\`, remove ${lineNumbers.length === 1 ? "it" : "them"}, save with Control-O), or turn off the app that wrote it, then Flush DNS Cache.`,
+      [...evidenceOf(hosts), ...hosts.details.slice(0, 5)],
+      ["flush-dns"],
+    );
+  },
+  function restricted(f) {
+    if (!f.is("restrictions", "fail") || f.data<boolean>("restrictions", "restricted") !== true) return undefined;
+    return cause(
+      "restricted",
+      "high",
+      `${f.get("restrictions")!.summary}. This Mac's administrator doesn't allow Apple Account changes: ask them to allow it. No network or DNS fix changes this.`,
+      evidenceOf(f.get("restrictions")),
+      [],
     );
   },
   function clockSkew(f) {
@@ -133,10 +171,12 @@ const RULES: Rule[] = [
     const advice = working
       ? `Fix: Flush DNS Cache; if that doesn't help, use another DNS server (such as ${working}) in Network Settings.`
       : "Public DNS servers didn't answer either, so another DNS server won't help here: this network blocks or breaks name lookups. Fix: try another network (a phone's hotspot), or ask whoever runs this one.";
+    const server = f.data<{ server: string; what?: string }>("dns", "filter");
+    const asked = verdict === "system-fails" && server ? ` This Mac asks ${server.what ?? server.server} first.` : "";
     return cause(
       "dns",
       verdict === "system-fails" || internetOk ? "high" : "medium",
-      `${f.get("dns")!.summary}. Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. ${advice}`,
+      `${f.get("dns")!.summary}.${asked} Sign-in can't start without ${hosts.length === 1 ? "that name" : "those names"}. ${advice}`,
       evidenceOf(f.get("dns")),
       ["flush-dns", "open-network-settings"],
     );
@@ -146,15 +186,23 @@ const RULES: Rule[] = [
     const unreachable = f.is("apple-hosts", "fail") && f.data<string>("apple-hosts", "cause") !== "dns";
     if (!sinkhole && !unreachable) return undefined;
     const source = sinkhole ? f.get("dns")! : f.get("apple-hosts")!;
+    const dnsFilter = sinkhole ? f.data<{ server: string; what?: string }>("dns", "filter") : undefined;
     const filterHint = f.is("vpn", "warn")
       ? "the VPN"
       : f.is("proxy", "warn")
         ? "the proxy"
-        : "a firewall, content filter or DNS blocker on this network";
+        : dnsFilter
+          ? `a DNS filter: this Mac's DNS server is ${dnsFilter.what ?? dnsFilter.server}`
+          : "a firewall, content filter or DNS blocker on this network";
+    const blockedNames = sinkhole ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
+    const falsePositive = blockedNames.filter((n) => COMMON_FALSE_POSITIVES.includes(n));
+    const allow = sinkhole
+      ? `Fix: allow ${listNames(blockedNames)} in that filter${falsePositive.length ? ` (${listNames(falsePositive)} ${falsePositive.length === 1 ? "is a" : "are"} common false ${falsePositive.length === 1 ? "positive" : "positives"} of blocklists)` : ""}, or try another network.`
+      : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
     return cause(
       "blocked",
       f.is("internet", "pass") || sinkhole ? "high" : "medium",
-      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. Fix: allow Apple's hosts on port 443 (and 5223), or try another network.`,
+      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. ${allow}`,
       [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
       ["open-network-settings"],
     );
@@ -206,6 +254,31 @@ const RULES: Rule[] = [
       ["open-network-settings"],
     );
   },
+  function networkFilter(f) {
+    const active = f.data<ActiveFilter[]>("network-filter", "active") ?? [];
+    if (!f.is("network-filter", "warn") || !active.length) return undefined;
+    const hosts = f.is("apple-hosts", "fail") && f.data<string>("apple-hosts", "cause") !== "dns";
+    const push = f.is("push", "fail") && f.data<string>("push", "cause") !== "dns";
+    // A filter that is on is a lead; it is the blocker only when sign-in fails while the internet works.
+    const inTheWay = (hosts || push) && f.is("internet", "pass");
+    const names = active.map((a) => a.product).join(" and ");
+    const what = hosts
+      ? `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`
+      : "Apple's push service can't be reached";
+    const advice = active.map(allowAdvice).join("; or ");
+    return cause(
+      "network-filter",
+      inTheWay ? "high" : "low",
+      inTheWay
+        ? `${names} ${active.length === 1 ? "is" : "are"} active and ${what} while the internet works: ${advice}.`
+        : `${names} ${active.length === 1 ? "is" : "are"} active. Nothing failed now, but if sign-in fails: ${advice}.`,
+      [
+        ...evidenceOf(f.get("network-filter")),
+        ...(inTheWay ? [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))] : []),
+      ],
+      [],
+    );
+  },
   function vpn(f) {
     if (!f.is("vpn", "warn")) return undefined;
     const confidence: Confidence =
@@ -233,6 +306,9 @@ export function diagnose(findings: readonly Finding[]): Cause[] {
   };
   const found = RULES.map((rule) => rule(facts)).filter((c): c is Cause => !!c);
   const explained = new Set(found.filter((c) => c.confidence !== "low").flatMap((c) => EXPLAINS[c.cause] ?? []));
+  if (found.some((c) => c.cause === "hosts-file" && c.confidence !== "low") && hostsFileCoversFailures(facts)) {
+    explained.add("dns").add("blocked");
+  }
   const ranked = found
     .filter((c) => !explained.has(c.cause))
     .map((c, order) => ({ c, order }))
@@ -278,6 +354,28 @@ const SIGN_IN_PROBES: readonly ProbeId[] = [
   "tls-inspection",
   "clock",
 ];
+
+/**
+ * Whether the hosts file's sign-in lines account for every sign-in host that failed to resolve
+ * or connect: then DNS and blocking are its symptoms, not more causes.
+ */
+function hostsFileCoversFailures(f: Facts): boolean {
+  const caught = new Set([
+    ...(f.data<string[]>("hosts-file", "blockedHosts") ?? []),
+    ...(f.data<string[]>("hosts-file", "pinnedHosts") ?? []),
+  ]);
+  const dnsHit = f.is("dns", "fail") ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
+  const unreachable = f.is("apple-hosts", "fail")
+    ? (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
+        .filter((h) => !h.reachable)
+        .map((h) => h.host)
+    : [];
+  return [...dnsHit, ...unreachable].every((h) => caught.has(h));
+}
+
+function listNames(names: string[]): string {
+  return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;
+}
 
 /** A public resolver that answered for the sign-in hosts, if any did. */
 function workingResolver(f: Facts): string | undefined {

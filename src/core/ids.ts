@@ -15,6 +15,10 @@ export const PROBE_IDS = [
   "macos",
   "account",
   "firewall",
+  // Added Dec 2026 (CONTRACT.md section 3).
+  "hosts-file",
+  "restrictions",
+  "network-filter",
 ] as const;
 export type ProbeId = (typeof PROBE_IDS)[number];
 
@@ -31,6 +35,10 @@ export const CAUSE_IDS = [
   "vpn",
   "signed-out",
   "none",
+  // Added Dec 2026 (CONTRACT.md section 3).
+  "hosts-file",
+  "restricted",
+  "network-filter",
 ] as const;
 export type CauseId = (typeof CAUSE_IDS)[number];
 

@@ -1,6 +1,7 @@
 import { causeName } from "./cause-titles";
 import { FIX_TITLES } from "./fix-titles";
 import { collectIdentifiers, redact, type RedactionContext } from "./redact";
+import { APPLE_REQUIREMENTS, blockerSentence, INTERCEPTION_NOTE, measuredFailures } from "./report-it";
 import { cleanLine, cleanLines } from "./sanitize";
 import type { Cause, Finding, FixRecord, Status } from "./types";
 
@@ -60,6 +61,19 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
       lines.push(`   In Apple ID Doctor: ${c.fixes.map((f) => FIX_TITLES[f]).join(", then ")}`);
     }
   });
+
+  // For IT: who is in the way, Apple's requirements, what of them failed here, and Apple's word on interception.
+  h2("For IT");
+  const blocker = blockerSentence(input.causes);
+  lines.push(`- ${bold("In the way:")} ${blocker ? outside(blocker) : "nothing found from this Mac"}`);
+  lines.push(
+    `- ${bold("Apple requires for sign-in")} (Apple, “Use Apple products on enterprise networks”, support.apple.com/101555):`,
+  );
+  lines.push(...APPLE_REQUIREMENTS.map((r) => `  - ${r}`));
+  const failed = measuredFailures(input.findings);
+  lines.push(`- ${bold("Failed from this Mac:")}${failed.length ? "" : " nothing of the above"}`);
+  lines.push(...failed.map((l) => `  - ${outside(l)}`));
+  lines.push(`- ${INTERCEPTION_NOTE}`);
 
   h2("Checks");
   for (const f of input.findings) {

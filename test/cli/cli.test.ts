@@ -48,7 +48,7 @@ describe("CLI", () => {
     expect(code).toBe(0);
     expect(stdout).toMatch(/^✓ DNS: All 6 sign-in hosts resolve \(\d+ ms\)$/m);
     expect(stdout).toContain("Diagnosis\n1. No Problems Found (high confidence)");
-    expect(stdout).toMatch(/^14 checks in \d+ ms: ✓ 14 OK$/m);
+    expect(stdout).toMatch(/^17 checks in \d+ ms: ✓ 17 OK$/m);
     expect(stdout).not.toContain("\u001b["); // no colour when not a TTY
   });
 

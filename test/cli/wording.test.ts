@@ -83,7 +83,7 @@ describe("wording over every recorded scenario", () => {
     const { stdout } = await runCli(["report", "--replay", rec("healthy")]);
     const checks = stdout.split("## Checks")[1].split("\n## ")[0];
     const rows = checks.split("\n").filter((l) => /^\S/.test(l));
-    expect(rows.length).toBe(14);
+    expect(rows.length).toBe(17);
     for (const row of rows) expect(row).toMatch(/^- /);
   });
 

@@ -237,6 +237,32 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       sole: { passOk: ["garbage body"] },
     },
   ],
+  "network-filter": [
+    {
+      label: "systemextensionsctl list",
+      kind: "exec",
+      match: execOf("/usr/bin/systemextensionsctl", "list"),
+      sole: { passOk: ["garbage output", "empty output"] },
+    },
+  ],
+  restrictions: [
+    {
+      label: "defaults read managed applicationaccess",
+      kind: "exec",
+      match: execOf(
+        "/usr/bin/defaults",
+        "read",
+        "/Library/Managed Preferences/com.apple.applicationaccess",
+        "allowAccountModification",
+      ),
+    },
+    {
+      label: "profiles status -type enrollment",
+      kind: "exec",
+      match: execOf("/usr/bin/profiles", "status", "-type", "enrollment"),
+    },
+  ],
+  "hosts-file": [{ label: "/etc/hosts", kind: "files", match: (e) => e.path === "/etc/hosts" }],
   "time-settings": [
     { label: "/etc/localtime", kind: "files", match: (e) => e.path === "/etc/localtime" },
     { label: "/etc/ntp.conf", kind: "files", match: (e) => e.path === "/etc/ntp.conf" },

@@ -62,7 +62,7 @@ describe("every network dependency hanging", () => {
     const start = performance.now();
     const result = await runFullChecklist(mac.host, { targets: mac.targets, binaries: mac.binaries, deadlineMs: 1500 });
     const wall = performance.now() - start;
-    expect(result.findings).toHaveLength(14);
+    expect(result.findings).toHaveLength(17);
     expect(wall).toBeLessThan(2500);
     for (const f of result.findings) expect(["pass", "warn", "fail", "skip", "error"]).toContain(f.status);
     const late = result.findings.filter((f) => f.status === "error");

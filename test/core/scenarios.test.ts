@@ -79,6 +79,72 @@ describe("scenarios through recordings", () => {
     expect(causes[0].summary).toContain("Zscaler Intermediate Root CA");
   });
 
+  it("/etc/hosts sends gsa.apple.com to 0.0.0.0: the hosts line is the top cause, DNS and blocking are its symptoms", async () => {
+    const { findings, causes } = await run(scenarios.hostsFileBlocks());
+    const f = byProbe(findings);
+    expect(f["hosts-file"]).toMatchObject({
+      status: "fail",
+      summary: "Your /etc/hosts sends gsa.apple.com to 0.0.0.0 (line 53, written by Spybot Anti-Beacon)",
+    });
+    expect(f["hosts-file"].details[0]).toBe("line 53: 0.0.0.0 gsa.apple.com");
+    expect(f.dns.status).toBe("fail");
+    expect(f["apple-hosts"].status).toBe("fail");
+    expect(causes[0]).toMatchObject({ cause: "hosts-file", confidence: "high", fixes: ["flush-dns"] });
+    expect(causes[0].summary).toContain("delete line 53");
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+    expect(causes.map((c) => c.cause)).not.toContain("dns");
+  });
+
+  it("/etc/hosts with a sign-in line, while another host is blocked elsewhere: both causes stay", async () => {
+    const r = scenarios.hostsFileBlocks();
+    r.tls = r.tls.map((t) => (t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t));
+    const { causes } = await run(r);
+    expect(causes[0].cause).toBe("hosts-file");
+    expect(causes.map((c) => c.cause)).toContain("blocked");
+  });
+
+  it("a DNS filter on the router sinks setup.icloud.com: the cause names the server, the name and the false positive", async () => {
+    const { findings, causes } = await run(scenarios.dnsFilter());
+    expect(byProbe(findings).dns.details).toContain("This Mac asks your router or a Pi-hole at 10.5.3.211 first");
+    expect(causes[0]).toMatchObject({ cause: "blocked", confidence: "high" });
+    expect(causes[0].summary).toContain(
+      "probably a DNS filter: this Mac's DNS server is your router or a Pi-hole at 10.5.3.211. Fix: allow setup.icloud.com in that filter (setup.icloud.com is a common false positive of blocklists)",
+    );
+  });
+
+  it("MDM forbids account changes for this user: top cause restricted, no network fix", async () => {
+    const { findings, causes } = await run(scenarios.restricted());
+    expect(byProbe(findings).restrictions).toMatchObject({
+      status: "fail",
+      summary:
+        "This Mac's administrator (its MDM) doesn't allow Apple Account changes (allowAccountModification is off for this user)",
+    });
+    expect(byProbe(findings).restrictions.details).toContain("This Mac is managed by MDM (test.example.com)");
+    expect(causes[0]).toMatchObject({ cause: "restricted", confidence: "high", fixes: [] });
+    expect(causes[0].summary).toContain("ask them to allow it");
+  });
+
+  it("LuLu active and sign-in servers timing out while the internet works: LuLu named, with what to allow", async () => {
+    const { findings, causes } = await run(scenarios.networkFilter());
+    expect(byProbe(findings)["network-filter"]).toMatchObject({
+      status: "warn",
+      summary: "LuLu is active and can block Apple's sign-in daemons (akd, accountsd)",
+    });
+    expect(causes[0]).toMatchObject({ cause: "network-filter", confidence: "high" });
+    expect(causes[0].summary).toBe(
+      "LuLu is active and the sign-in servers time out while the internet works: allow akd and accountsd (and apsd for push) in LuLu's rules.",
+    );
+    expect(causes.map((c) => c.cause)).not.toContain("blocked");
+  });
+
+  it("LuLu installed but waiting for approval (the healthy Mac): not a filter", async () => {
+    const { findings } = await run(scenarios.healthy());
+    expect(byProbe(findings)["network-filter"]).toMatchObject({
+      status: "pass",
+      summary: "No content filter or firewall extension is active",
+    });
+  });
+
   it("push blocked: top cause push-blocked", async () => {
     const { findings, causes } = await run(scenarios.pushBlocked());
     expect(byProbe(findings).push.summary).toBe("Can't reach Apple's push service on port 5223 or 443");

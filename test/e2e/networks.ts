@@ -33,4 +33,6 @@ export const NETWORKS = {
   push5223Dropped: { iptables: [drop("-p", "tcp", "--dport", "5223")] },
   signInHanging: { iptables: [drop("-d", ADDR.signIn, "-p", "tcp", "--dport", "443")] },
   offline: { offline: true },
+  // A privacy hosts list's line for the sign-in host (StevenBlack/hosts#810), read by the real c-ares resolver.
+  hostsFileBlocksGsa: { hostsLines: ["# Title: StevenBlack/hosts", "0.0.0.0 gsa.apple.com"] },
 } satisfies Record<string, World>;

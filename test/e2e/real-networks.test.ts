@@ -148,6 +148,20 @@ const SCENARIOS: Scenario[] = [
     check: (json) => expect(finding(json, "dns").summary).toMatch(/^Your DNS blocks appleid\.apple\.com/),
   },
   {
+    name: "/etc/hosts sends gsa.apple.com to 0.0.0.0",
+    world: NETWORKS.hostsFileBlocksGsa,
+    top: ["hosts-file", "high"],
+    // Nothing listens on 0.0.0.0:443 in this world, so the handshake is refused, as on a Mac.
+    statuses: ["pass", "fail", "pass", "pass", "pass", "fail", "pass", "pass"],
+    exit: 1,
+    check: (json) => {
+      expect(finding(json, "hosts-file").summary).toBe(
+        "Your /etc/hosts sends gsa.apple.com to 0.0.0.0 (line 4, written by StevenBlack/hosts)",
+      );
+      expect(causes(json)).not.toContain("blocked");
+    },
+  },
+  {
     name: "TLS interception",
     world: NETWORKS.interception,
     top: ["tls-inspection", "high"],

@@ -56,6 +56,8 @@ export interface World {
   iptables?: string[][];
   /** No network at all: no addresses but 127.0.0.1, nothing listening. */
   offline?: boolean;
+  /** Lines appended to this Mac's /etc/hosts (bind-mounted in the namespace). */
+  hostsLines?: string[];
 }
 
 export interface CliRun {
@@ -250,7 +252,10 @@ export async function runInWorld(
   copyFileSync(feed, join(dir, "www/support/systemstatus/data/system_status_en_US.js"));
   copyFileSync(feed, join(dir, "www/support/systemstatus/data/developer/system_status_en_US.js"));
   writeFileSync(join(dir, "resolv.conf"), `nameserver ${ADDR.router}\noptions timeout:5 attempts:2\n`);
-  writeFileSync(join(dir, "hosts"), "127.0.0.1 localhost\n::1 localhost\n");
+  writeFileSync(
+    join(dir, "hosts"),
+    ["127.0.0.1 localhost", "::1 localhost", ...(world.hostsLines ?? [])].join("\n") + "\n",
+  );
   writeFileSync(join(dir, "unbound.conf"), unboundConf(dir, world));
   writeFileSync(join(dir, "chrony.conf"), chronyConf(dir));
   writeFileSync(join(dir, "nginx.conf"), nginxConf(dir, world, certs));
@@ -259,6 +264,9 @@ export async function runInWorld(
     NODE_EXTRA_CA_CERTS: certs.rootPem,
     NPM_CONFIG_UPDATE_NOTIFIER: "false",
     NO_COLOR: "1",
+    // tsx keeps an IPC pipe at $TMPDIR/tsx-<uid>/<pid>.pipe: every PID namespace starts at the same
+    // PIDs, so worlds running side by side (or another checkout's) would collide in a shared /tmp.
+    TMPDIR: dir,
     ...extraEnv,
   };
   const cli = [...command, ...cliArgs];

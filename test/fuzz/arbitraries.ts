@@ -609,3 +609,35 @@ export function bulky(pieces: fc.Arbitrary<string>): fc.Arbitrary<string> {
     fc.tuple(fc.array(pieces, { minLength: 500, maxLength: 3000 }), sep).map(([ps, s]) => ps.join(s).slice(0, 200_000)),
   );
 }
+
+/** /etc/hosts lines: the stock ones, blockers' lines for Apple's names, pinned addresses, comments. */
+export const hostsLines = linesOf(
+  fc.oneof(
+    fc.constantFrom(
+      "##",
+      "# Host Database",
+      "127.0.0.1\tlocalhost",
+      "255.255.255.255\tbroadcasthost",
+      "::1             localhost",
+      "fe80::1%lo0\tlocalhost",
+      "# Title: StevenBlack/hosts",
+    ),
+    fc
+      .tuple(
+        fc.constantFrom("0.0.0.0", "127.0.0.1", "::", "17.32.194.98", "192.168.1.2", "not-an-ip", "0.0.0.0 #"),
+        fc.constantFrom("\t", " ", "   "),
+        fc.array(
+          fc.constantFrom(
+            "gsa.apple.com",
+            "GSA.Apple.com.",
+            "apple.com",
+            "metrics.icloud.com",
+            "x.example",
+            "é.apple.com",
+          ),
+          { maxLength: 4 },
+        ),
+      )
+      .map(([a, sep, names]) => [a, ...names].join(sep)),
+  ),
+);

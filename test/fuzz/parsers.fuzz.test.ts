@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { findAppleLines } from "../../src/core/parse/etc-hosts";
 import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
 import { parseMobileMeExport } from "../../src/core/parse/mobileme";
 import { parseScutilDns } from "../../src/core/parse/scutil-dns";
@@ -18,6 +19,7 @@ import {
   feedSource,
   firewallText,
   fixture,
+  hostsLines,
   hwModelText,
   ifconfigLines,
   mobileMeXml,
@@ -32,6 +34,7 @@ import {
 } from "./arbitraries";
 import {
   checkFirewall,
+  checkHostsLines,
   checkHwModel,
   checkIfconfig,
   checkMobileMe,
@@ -204,6 +207,15 @@ const SUBJECTS: Subject[] = [
     bulk: bulky(fc.constantFrom("State = ", "Firewall is ", " ")),
     check: (text) => checkFirewall(parseFirewallState(text as string)),
   },
+  {
+    name: "/etc/hosts (findAppleLines)",
+    input: inputs(hostsLines, [
+      fixture("etc-hosts-macos-dagpenger.txt"),
+      fixture("etc-hosts-spybot-anti-beacon-apple.txt"),
+    ]),
+    bulk: bulky(fc.constantFrom("0.0.0.0 ", "gsa.apple.com ", "#", "\t", " ")),
+    check: (text) => checkHostsLines(findAppleLines(text as string, ["gsa.apple.com"], ["apple.com", "icloud.com"])),
+  },
 ];
 
 // A plist parser may report each damaged document on the console (xmldom did); thousands of runs would drown the output.
@@ -236,6 +248,11 @@ describe("line ends: CRLF reads like LF", () => {
     ["ifconfig", lf(ifconfigLines, [fixture("ifconfig-utun-link-local.txt")]), parseIfconfig],
     ["sw_vers", lf(swVersLines, [fixture("sw_vers-15.7.4.txt")]), parseSwVers],
     ["sntp", lf(sntpLines, [fixture("sntp-success.txt"), fixture("sntp-timeout.txt")]), parseSntp],
+    [
+      "/etc/hosts",
+      lf(hostsLines, [fixture("etc-hosts-macos-dagpenger.txt")]),
+      (t) => findAppleLines(t, ["gsa.apple.com"], ["apple.com"]),
+    ],
     ["socketfilterfw", lf(firewallText, [fixture("socketfilterfw-enabled.txt")]), (t) => parseFirewallState(t).state],
   ];
   it.each(cases)(`%s (${RUNS} runs)`, { timeout: testTimeout }, (_name, texts, parse) => {

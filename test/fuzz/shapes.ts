@@ -1,3 +1,4 @@
+import type { HostsCatch } from "../../src/core/parse/etc-hosts";
 import type { NetInterface } from "../../src/core/parse/ifconfig";
 import type { MobileMeParse } from "../../src/core/parse/mobileme";
 import type { ScutilDns } from "../../src/core/parse/scutil-dns";
@@ -327,5 +328,20 @@ export function checkMobileMe(v: MobileMeParse | unknown): void {
       str(`${q}.name`, y.name, { nonEmpty: true });
       bool(`${q}.enabled`, y.enabled);
     });
+  });
+}
+
+export function checkHostsLines(v: HostsCatch[] | unknown): void {
+  list("hosts", v, (p, item) => {
+    const o = object(p, item, ["line", "address", "names", "others", "kind", "blocking"]);
+    num(`${p}.line`, o.line, { int: true, min: 1 });
+    str(`${p}.address`, o.address, { nonEmpty: true, oneLine: true });
+    const names = strings(`${p}.names`, o.names, { nonEmpty: true, oneLine: true });
+    if (names.length === 0) fail(`${p}.names`, "at least one name", names);
+    // Names reach the screen: only host-name characters, never control bytes.
+    for (const n of names as string[]) if (!/^[a-z0-9_.-]+$/.test(n)) fail(`${p}.names`, "a host name", n);
+    num(`${p}.others`, o.others, { int: true, min: 0 });
+    oneOf(`${p}.kind`, o.kind, ["sign-in", "domain", "apple"] as const);
+    bool(`${p}.blocking`, o.blocking);
   });
 }

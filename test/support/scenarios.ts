@@ -81,6 +81,31 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      {
+        command: [
+          "/usr/bin/defaults",
+          "read",
+          "/Library/Managed Preferences/com.apple.applicationaccess",
+          "allowAccountModification",
+        ],
+        stdout: "",
+        // How `defaults` says the domain doesn't exist (the unmanaged Mac), after its NSLog header.
+        stderr:
+          "2023-11-10 20:58:08.277 defaults[11951:419861] \nDomain /Library/Managed Preferences/com.apple.applicationaccess does not exist\n",
+        exitCode: 1,
+      },
+      {
+        command: ["/usr/bin/profiles", "status", "-type", "enrollment"],
+        stdout: fixture("profiles-status-enrollment-none.txt"),
+        stderr: "",
+        exitCode: 0,
+      },
+      {
+        command: ["/usr/bin/systemextensionsctl", "list"],
+        stdout: fixture("systemextensionsctl-list-lulu-waiting.txt"),
+        stderr: "",
+        exitCode: 0,
+      },
     ],
     http: [
       {
@@ -130,6 +155,7 @@ export function healthy(): Mutable {
     files: [
       { path: "/etc/localtime", link: "/var/db/timezone/zoneinfo/Europe/Berlin" },
       { path: "/etc/ntp.conf", text: "server time.apple.com.\n" },
+      { path: "/etc/hosts", text: fixture("etc-hosts-macos-dagpenger.txt") },
     ],
   };
 }
@@ -365,6 +391,73 @@ export function signedOut(): Mutable {
   );
 }
 
+/**
+ * A privacy hosts list that also catches gsa.apple.com: the real Spybot Anti-Beacon lines
+ * (AdGuardHome#5124) after the Mac's stock header, plus one constructed line for the sign-in
+ * host, the failure StevenBlack/hosts#810 and LuLu#107 describe. The system resolver reads the
+ * file first, so it answers 0.0.0.0, and the handshake to 0.0.0.0 is refused.
+ */
+export const HOSTS_WITH_GSA =
+  fixture("etc-hosts-macos-dagpenger.txt") +
+  "# This list is Copyright 2000-2017 Safer-Networking Ltd.\n" +
+  fixture("etc-hosts-spybot-anti-beacon-apple.txt") +
+  "0.0.0.0\tgsa.apple.com\n";
+
+export function hostsFileBlocks(): Mutable {
+  const r = healthy();
+  r.files = r.files.map((f) => (f.path === "/etc/hosts" ? { path: f.path, text: HOSTS_WITH_GSA } : f));
+  r.dns = r.dns.map((d) =>
+    d.name === "gsa.apple.com" && d.server === "system"
+      ? { name: d.name, server: d.server, addresses: ["0.0.0.0"] }
+      : d,
+  );
+  r.tls = r.tls.map((t) => (t.host === "gsa.apple.com" ? { host: t.host, port: t.port, error: "ECONNREFUSED" } : t));
+  return r;
+}
+
+/** A Pi-hole-style blocklist on the router sinks setup.icloud.com, a common false positive (hl2guide#60, WilliDieEnte#15). */
+export function dnsFilter(): Mutable {
+  const r = healthy();
+  r.dns = r.dns.map((d) =>
+    d.name === "setup.icloud.com" && d.server === "system"
+      ? { name: d.name, server: d.server, addresses: ["0.0.0.0"] }
+      : d,
+  );
+  r.tls = r.tls.map((t) => (t.host === "setup.icloud.com" ? { host: t.host, port: t.port, error: "ECONNREFUSED" } : t));
+  return r;
+}
+
+/** An MDM-enrolled Mac whose Restrictions payload turns off allowAccountModification for this user. */
+export function restricted(): Mutable {
+  const r = healthy();
+  r.env = { USER: "jane" };
+  setExec(
+    r,
+    ["/usr/bin/profiles", "status", "-type", "enrollment"],
+    fixture("profiles-status-enrollment-user-approved.txt"),
+  );
+  return setExec(
+    r,
+    [
+      "/usr/bin/defaults",
+      "read",
+      "/Library/Managed Preferences/jane/com.apple.applicationaccess",
+      "allowAccountModification",
+    ],
+    "0\n",
+  );
+}
+
+/** LuLu active (its author's own output, LuLu#331) and two sign-in servers timing out while the internet works (LuLu#283). */
+export function networkFilter(): Mutable {
+  const r = healthy();
+  setExec(r, ["/usr/bin/systemextensionsctl", "list"], fixture("systemextensionsctl-list-lulu.txt"));
+  r.tls = r.tls.map((t) =>
+    t.host === "gsa.apple.com" || t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t,
+  );
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -382,4 +475,8 @@ export const SCENARIOS = {
   "apple-outage": appleOutage,
   "resolved-only": resolvedOnly,
   "signed-out": signedOut,
+  "hosts-file": hostsFileBlocks,
+  "dns-filter": dnsFilter,
+  restricted,
+  "network-filter": networkFilter,
 } as const;

@@ -5,6 +5,7 @@ import type { Finding } from "../../core/types";
 import type { CliArgs } from "../args";
 import type { CliDeps } from "../deps";
 import { diagnosisBlock, findingLine, tally } from "../format";
+import { jamfResult } from "../jamf";
 import { wrapLine } from "../wrap";
 import { exitFor, localContext, prefixFor, runWithProgress, styleFor } from "../shared";
 
@@ -29,8 +30,12 @@ export async function run(args: CliArgs, host: Host, deps: CliDeps): Promise<num
     args,
     host,
     deps,
-    args.json ? undefined : (f) => deps.stdout.write(show(findingLine(f, style), [f]) + "\n"),
+    args.json || args.format ? undefined : (f) => deps.stdout.write(show(findingLine(f, style), [f]) + "\n"),
   );
+  if (args.format === "jamf") {
+    deps.stdout.write(jamfResult(result.causes, result.findings, context) + "\n");
+    return exitFor(result.findings);
+  }
   if (args.json) {
     deps.stdout.write(JSON.stringify(checklistJson(result), null, 2) + "\n");
     return exitFor(result.findings);

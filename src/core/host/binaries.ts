@@ -17,6 +17,8 @@ export const BINARIES = {
   osascript: "/usr/bin/osascript",
   open: "/usr/bin/open",
   plutil: "/usr/bin/plutil",
+  profiles: "/usr/bin/profiles",
+  systemextensionsctl: "/usr/bin/systemextensionsctl",
 } as const;
 
 export type BinaryName = keyof typeof BINARIES;

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { describeResolver } from "../dns-filters";
 import { describeError } from "../host/types";
 import { parseScutilDns, type DnsResolverEntry } from "../parse/scutil-dns";
 import type { Identifier } from "../types";
@@ -107,6 +108,10 @@ export function judgeDns(
     );
   }
   const extra = { data, identifiers };
+  // Which server this Mac asked first, and what it likely is: named when it sinks or refuses Apple's names.
+  const firstServer = resolvers?.nameservers[0];
+  const filter = firstServer ? { server: firstServer, what: describeResolver(firstServer) } : undefined;
+  const blockedBy = filter ? [`This Mac asks ${filter.what ?? filter.server} first`] : [];
 
   const all = hosts.flatMap((h) => h.lookups);
   if (all.length === 0 || all.every((l) => l.error === "ENOTRECORDED")) {
@@ -121,11 +126,11 @@ export function judgeDns(
     return result(
       "fail",
       `Your DNS blocks ${listWords(sinkholed.map((h) => h.name))} (answers with a blocking address)`,
-      [...names, ...details],
+      [...names, ...blockedBy, ...details],
       {
         ...extra,
         fixes: ["open-network-settings"],
-        data: { ...data, verdict: "sinkhole", hostsAffected: sinkholed.map((h) => h.name) },
+        data: { ...data, verdict: "sinkhole", hostsAffected: sinkholed.map((h) => h.name), filter },
       },
     );
   }
@@ -135,10 +140,10 @@ export function judgeDns(
     const server = publicWorks[0].lookups.find((l) => l.server !== "system" && l.addresses?.length)!.server;
     const names =
       publicWorks.length === hosts.length ? "Apple's sign-in hosts" : listWords(publicWorks.map((h) => h.name));
-    return result("fail", `This Mac's DNS can't find ${names}, but ${server} can`, details, {
+    return result("fail", `This Mac's DNS can't find ${names}, but ${server} can`, [...blockedBy, ...details], {
       ...extra,
       fixes: ["flush-dns", "open-network-settings"],
-      data: { ...data, verdict: "system-fails", hostsAffected: publicWorks.map((h) => h.name) },
+      data: { ...data, verdict: "system-fails", hostsAffected: publicWorks.map((h) => h.name), filter },
     });
   }
   if (systemFails.length === hosts.length) {

@@ -5,10 +5,13 @@ import { captivePortalProbe } from "./captive-portal";
 import { clockProbe } from "./clock";
 import { dnsProbe } from "./dns";
 import { firewallProbe } from "./firewall";
+import { hostsFileProbe } from "./hosts-file";
 import { internetProbe } from "./internet";
 import { macosProbe } from "./macos";
+import { networkFilterProbe } from "./network-filter";
 import { proxyProbe } from "./proxy";
 import { pushProbe } from "./push";
+import { restrictionsProbe } from "./restrictions";
 import { timeSettingsProbe } from "./time-settings";
 import { tlsInspectionProbe } from "./tls-inspection";
 import type { Probe } from "./types";
@@ -24,13 +27,16 @@ export const CHECKLIST_PROBES: readonly Probe[] = [
   internetProbe,
   captivePortalProbe,
   dnsProbe,
+  hostsFileProbe,
   tlsInspectionProbe,
   clockProbe,
   timeSettingsProbe,
   proxyProbe,
   vpnProbe,
+  networkFilterProbe,
   firewallProbe,
   accountProbe,
+  restrictionsProbe,
   macosProbe,
 ];
 
