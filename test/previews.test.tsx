@@ -89,7 +89,11 @@ describe("the other previews", () => {
     expect(screen.dropdown).toEqual({ tooltip: "Feed", value: "Consumer" });
     const html = renderPage(screen);
     expect(html).toContain('<span class="dropdown" title="Feed">Consumer');
-    expect(screen.sections[0].items[0]).toMatchObject({ title: "Apple Account", accessories: [{ tag: "Outage" }, {}] });
+    // The pane is open: the row keeps icon and title, the pane shows the Outage state.
+    expect(screen.sections[0].items[0]).toMatchObject({ title: "Apple Account", accessories: [] });
+    expect(screen.sections[0].items[0].detail?.metadata).toContainEqual(
+      expect.objectContaining({ title: "State", tags: [expect.objectContaining({ text: "Outage" })] }),
+    );
     // "Some users are affected" once: in the metadata, not again in the text above it.
     expect(html.match(/Some users are affected/g)).toHaveLength(1);
   });

@@ -14,6 +14,7 @@ import { ExplainItem } from "./explain/explain-item";
 import { confirmMessage, runnableFixes } from "./explain/fixes";
 import { RelatedChecksView } from "./explain/related-checks-view";
 import { FixActions } from "./fix-actions";
+import { DetailPaneOpen } from "./pane-aware-item";
 import { useFix } from "./use-fix";
 
 export { explanationMarkdown } from "./explain/explain-item";
@@ -80,54 +81,56 @@ export function ExplainView(props: ExplainViewProps) {
           }
         />
       ) : (
-        <List.Section
-          title={searching ? "Best Matches" : "Errors and Symptoms"}
-          subtitle={`${matches.length} ${matches.length === 1 ? "entry" : "entries"}`}
-        >
-          {matches.map(({ entry, matched }) => (
-            <ExplainItem
-              key={entry.id}
-              entry={entry}
-              matched={matched}
-              actions={
-                <ActionPanel>
-                  {entry.probes.length > 0 && (
-                    <Action.Push
-                      title="Run Related Checks"
-                      icon={Icon.Heartbeat}
-                      target={
-                        <RelatedChecksView
-                          entry={entry}
-                          host={props.host}
-                          storage={props.storage}
-                          targets={props.targets}
-                          deadlineMs={props.deadlineMs}
-                          backups={props.backups}
-                          macosMajor={props.macosMajor}
-                        />
-                      }
+        <DetailPaneOpen.Provider value>
+          <List.Section
+            title={searching ? "Best Matches" : "Errors and Symptoms"}
+            subtitle={`${matches.length} ${matches.length === 1 ? "entry" : "entries"}`}
+          >
+            {matches.map(({ entry, matched }) => (
+              <ExplainItem
+                key={entry.id}
+                entry={entry}
+                matched={matched}
+                actions={
+                  <ActionPanel>
+                    {entry.probes.length > 0 && (
+                      <Action.Push
+                        title="Run Related Checks"
+                        icon={Icon.Heartbeat}
+                        target={
+                          <RelatedChecksView
+                            entry={entry}
+                            host={props.host}
+                            storage={props.storage}
+                            targets={props.targets}
+                            deadlineMs={props.deadlineMs}
+                            backups={props.backups}
+                            macosMajor={props.macosMajor}
+                          />
+                        }
+                      />
+                    )}
+                    <FixActions
+                      fixes={entry.fixes.filter((fix) => fix !== "contact-apple-support")}
+                      onRun={onRunFix}
+                      runnable={runnable}
+                      running={running}
+                      macosMajor={props.macosMajor}
                     />
-                  )}
-                  <FixActions
-                    fixes={entry.fixes.filter((fix) => fix !== "contact-apple-support")}
-                    onRun={onRunFix}
-                    runnable={runnable}
-                    running={running}
-                    macosMajor={props.macosMajor}
-                  />
-                  <ActionPanel.Section>
-                    <Action.CopyToClipboard
-                      title="Copy Explanation"
-                      content={explanationText(entry)}
-                      shortcut={Keyboard.Shortcut.Common.Copy}
-                    />
-                    <Action.OpenInBrowser title="Open Apple Support" url={SUPPORT_URL} />
-                  </ActionPanel.Section>
-                </ActionPanel>
-              }
-            />
-          ))}
-        </List.Section>
+                    <ActionPanel.Section>
+                      <Action.CopyToClipboard
+                        title="Copy Explanation"
+                        content={explanationText(entry)}
+                        shortcut={Keyboard.Shortcut.Common.Copy}
+                      />
+                      <Action.OpenInBrowser title="Open Apple Support" url={SUPPORT_URL} />
+                    </ActionPanel.Section>
+                  </ActionPanel>
+                }
+              />
+            ))}
+          </List.Section>
+        </DetailPaneOpen.Provider>
       )}
     </List>
   );

@@ -5,6 +5,7 @@ import type { Host } from "../core/host/types";
 import { DEFAULT_STATUS_LOCALE } from "../core/settings";
 import type { FeedSource } from "../core/status-client";
 import type { Targets } from "../core/targets";
+import { DetailPaneOpen } from "./pane-aware-item";
 import { DEVELOPER_STATUS_PAGE_URL, SERVICE_LOOKS } from "./service-looks";
 import { ServiceItem } from "./status/service-item";
 import { useAppleStatus, type LoadedStatus } from "./status/use-apple-status";
@@ -78,10 +79,11 @@ export function StatusView(props: StatusViewProps) {
     <ServiceItem key={`${source}:${service.name}`} service={service} now={now} pageUrl={pageUrl} actions={actions} />
   );
 
+  const showingDetail = Boolean(shown) && signIn.length + others.length > 0;
   return (
     <List
       isLoading={isLoading}
-      isShowingDetail={Boolean(shown) && signIn.length + others.length > 0}
+      isShowingDetail={showingDetail}
       searchBarPlaceholder="Filter services"
       searchBarAccessory={
         <List.Dropdown tooltip="Feed" value={filter} onChange={(value) => setFilter(toFilter(value))}>
@@ -107,19 +109,21 @@ export function StatusView(props: StatusViewProps) {
           actions={actions}
         />
       )}
-      {signIn.length > 0 && (
-        <List.Section title="Sign-In Services" subtitle={sectionSubtitle(signIn, shown!, reason)}>
-          {signIn.map(row)}
-        </List.Section>
-      )}
-      {others.length > 0 && (
-        <List.Section
-          title="Other Services"
-          subtitle={signIn.length ? sectionSubtitle(others) : sectionSubtitle(others, shown, reason)}
-        >
-          {others.map(row)}
-        </List.Section>
-      )}
+      <DetailPaneOpen.Provider value={showingDetail}>
+        {signIn.length > 0 && (
+          <List.Section title="Sign-In Services" subtitle={sectionSubtitle(signIn, shown!, reason)}>
+            {signIn.map(row)}
+          </List.Section>
+        )}
+        {others.length > 0 && (
+          <List.Section
+            title="Other Services"
+            subtitle={signIn.length ? sectionSubtitle(others) : sectionSubtitle(others, shown, reason)}
+          >
+            {others.map(row)}
+          </List.Section>
+        )}
+      </DetailPaneOpen.Provider>
     </List>
   );
 }

@@ -52,8 +52,14 @@ function usePromiseState<T extends AsyncFn>(
   const execute = options?.execute !== false;
   const [state, setState] = useState<PromiseState<D>>({ ...initial, isLoading: execute });
   // Latest values in refs so revalidate() always runs the current fn/args.
-  const latest = useRef({ fn, args, options, store });
-  latest.current = { fn, args, options, store };
+  const latest = useRef<{
+    fn: T;
+    args: Parameters<T>;
+    options?: PromiseOptions<T>;
+    store?: (data: Awaited<ReturnType<T>>) => void;
+    revalidate?: () => Promise<unknown>;
+  }>({ fn, args, options, store });
+  latest.current = { ...latest.current, fn, args, options, store };
   const callId = useRef(0);
 
   const abort = useCallback((): number => {
@@ -67,6 +73,7 @@ function usePromiseState<T extends AsyncFn>(
 
   // Like the real hook, a failure resolves with the Error (it never rejects):
   // an Action can pass `revalidate` as onAction without an unhandled rejection.
+  // onData is started, not waited for; a throwing onError or onData is logged.
   const revalidate = useCallback(async (): Promise<D> => {
     const { fn, args, options, store } = latest.current;
     const id = abort();
@@ -76,22 +83,43 @@ function usePromiseState<T extends AsyncFn>(
       const data = (await fn(...args)) as D;
       // A later call superseded this one: its result wins.
       if (id === callId.current) {
+        try {
+          Promise.resolve(options?.onData?.(data)).catch((error) => console.error("The onData callback failed", error));
+        } catch (error) {
+          console.error("The onData callback failed", error);
+        }
         store?.(data);
         setState({ isLoading: false, data });
-        await options?.onData?.(data);
       }
       return data;
     } catch (thrown) {
       const error = thrown instanceof Error ? thrown : new Error(String(thrown));
       if (error.name !== "AbortError" && id === callId.current) {
-        if (options?.onError) await options.onError(error);
-        else if (environment.launchType !== LaunchType.Background)
-          await showFailureToast(error, { title: "Failed to fetch latest data", ...options?.failureToastOptions });
-        setState({ isLoading: false, error });
+        if (options?.onError) {
+          try {
+            await options.onError(error);
+          } catch (onErrorError) {
+            console.error("The onError callback failed", onErrorError);
+          }
+        } else if (environment.launchType !== LaunchType.Background) {
+          await showFailureToast(error, {
+            title: "Failed to fetch latest data",
+            primaryAction: {
+              title: "Retry",
+              onAction(toast) {
+                void toast.hide();
+                void latest.current.revalidate?.();
+              },
+            },
+            ...options?.failureToastOptions,
+          });
+        }
+        if (id === callId.current) setState({ isLoading: false, error });
       }
       return error as D;
     }
   }, [abort]);
+  latest.current.revalidate = revalidate;
 
   const argsKey = JSON.stringify(args);
   useEffect(() => {
@@ -126,7 +154,8 @@ function usePromiseState<T extends AsyncFn>(
     [revalidate, abort],
   );
 
-  return { ...state, revalidate, mutate };
+  // Like the real hook: not executing is never loading.
+  return { ...state, isLoading: execute ? state.isLoading : false, revalidate, mutate };
 }
 
 export function usePromise<T extends AsyncFn>(fn: T, args?: Parameters<T>, options?: PromiseOptions<T>) {

@@ -14,7 +14,7 @@ import { createReplayHost } from "../../src/core/host/replay";
 import { HostError, type Host } from "../../src/core/host/types";
 import { DEFAULT_TARGETS } from "../../src/core/targets";
 import { __mock } from "../mocks/raycast-api";
-import { render, type Harness } from "../support/render";
+import { render, type Harness, type RenderedItem } from "../support/render";
 import { appleOutage } from "../support/scenarios";
 
 const CONSUMER = DEFAULT_TARGETS.statusFeeds.consumer;
@@ -22,6 +22,8 @@ const DEVELOPER = DEFAULT_TARGETS.statusFeeds.developer;
 const fixture = (name: string) => readFileSync(join(__dirname, "..", "fixtures", name), "utf8");
 const hhmm = (at: Date | string) => format(new Date(at), "HH:mm");
 const localTime = (at: string) => format(new Date(at), "MMM d, HH:mm");
+/** The State tags in a row's detail pane: with the pane open, the row itself carries no tag. */
+const state = (item: RenderedItem) => item.detail?.metadata.find((m) => m.title === "State")?.tags;
 
 // Clocks next to each capture, so "since …" reads as it did when it was taken.
 const OUTAGE_NOW = new Date("2026-11-21T10:00:00.000Z");
@@ -140,10 +142,9 @@ describe("Check Apple Status", () => {
     const mail = h.item("iCloud Mail");
     expect(mail.section).toBe("Other Services");
     expect(mail.icon).toEqual({ value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" });
-    expect(mail.accessories).toEqual([
-      { tag: "Outage", color: Color.Red },
-      { text: "for 23 min", tooltip: localTime("2021-04-26T11:13:00.000Z") },
-    ]);
+    // The pane is open: the row keeps its icon and title, the pane says the state and since when.
+    expect(mail.accessories).toEqual([]);
+    expect(mail.subtitle).toBeUndefined();
     expect(mail.detail?.markdown).toBe(
       "# iCloud Mail\n\n**Outage** · for 23 min\n\n" +
         "Users may be experiencing intermittent issues with this service.",
@@ -161,14 +162,10 @@ describe("Check Apple Status", () => {
     const keychain = h.item("iCloud Keychain");
     expect(keychain.section).toBe("Sign-In Services");
     expect(keychain.icon).toMatchObject({ value: { source: Icon.CheckCircle, tintColor: Color.Green } });
-    expect(keychain.accessories).toEqual([
-      {
-        text: "Resolved 2 days ago",
-        color: Color.SecondaryText,
-        tooltip: "Users experienced a problem with this service.",
-      },
-    ]);
-    expect(keychain.detail?.markdown).toContain("## Recent Events\n\n**Issue** · Resolved 2 days ago");
+    expect(keychain.accessories).toEqual([]);
+    expect(keychain.detail?.markdown).toContain(
+      "## Recent Events\n\n**Issue** · Resolved 2 days ago\n\nUsers experienced a problem with this service.",
+    );
     expect(keychain.detail?.metadata).toContainEqual({
       kind: "label",
       title: "Ended",
@@ -188,8 +185,10 @@ describe("Check Apple Status", () => {
     expect(first.items[0]).toMatchObject({
       title: "Apple Account",
       icon: { value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" },
-      accessories: [{ tag: "Outage", color: Color.Red }, { text: "for 23 min" }],
+      accessories: [],
     });
+    expect(first.items[0].detail?.markdown).toContain("**Outage** · for 23 min");
+    expect(state(first.items[0])).toEqual([{ text: "Outage", color: Color.Red }]);
     expect(first.items[0].detail?.markdown).toContain("Users may be unable to sign in with their Apple Account.");
     await h.unmount();
   });
@@ -236,9 +235,11 @@ describe("Check Apple Status", () => {
     expect(others.items).toHaveLength(32);
     expect(h.item("Videos")).toMatchObject({
       icon: { value: { source: Icon.Hammer, tintColor: Color.Blue } },
-      accessories: [{ tag: "Maintenance", color: Color.Blue }, { text: "for 13 days" }],
+      accessories: [],
     });
-    expect(h.item("Contact Us").accessories).toMatchObject([{ text: "Completed 13 days ago" }]);
+    expect(h.item("Videos").detail?.markdown).toContain("**Maintenance** · for 13 days");
+    expect(h.item("Contact Us").accessories).toEqual([]);
+    expect(h.item("Contact Us").detail?.markdown).toContain("Completed 13 days ago");
     expect(h.item("Videos").detail?.metadata).toContainEqual({
       kind: "tags",
       title: "Affected Services",
@@ -338,7 +339,7 @@ describe("Check Apple Status", () => {
       message: "Apple's status feed could not be reached: network unreachable",
     });
     expect(h.items()).toHaveLength(65);
-    expect(h.item("Apple Account").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(state(h.item("Apple Account"))).toEqual([{ text: "Outage", color: Color.Red }]);
     expect(h.sections()[0].subtitle).toBe(`1 with issues · as of ${hhmm(OUTAGE_NOW)} (could not refresh)`);
     expect(h.emptyView).toBeUndefined();
     await h.unmount();
@@ -381,7 +382,7 @@ describe("Check Apple Status", () => {
     const host = feedHost([]);
     const h = await open(host, OUTAGE_NOW);
     expect(host.calls).toEqual([]);
-    expect(h.item("Apple Account").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(state(h.item("Apple Account"))).toEqual([{ text: "Outage", color: Color.Red }]);
     expect(__mock.toasts).toEqual([]);
     await h.unmount();
   });
@@ -398,7 +399,7 @@ describe("Check Apple Status", () => {
     const h = await render(<StatusView host={silent} now={() => OUTAGE_NOW} />);
     expect(h.isLoading()).toBe(true);
     expect(h.items()).toHaveLength(65);
-    expect(h.item("Apple Account").accessories[0]).toEqual({ tag: "Outage", color: Color.Red });
+    expect(state(h.item("Apple Account"))).toEqual([{ text: "Outage", color: Color.Red }]);
     await h.unmount();
   });
 });
@@ -467,10 +468,12 @@ describe("Check Apple Status in another language", () => {
     const account = h.item("iCloudアカウントおよびサインイン");
     expect(account).toMatchObject({
       section: "Sign-In Services",
-      subtitle: "iCloud Account & Sign In",
       icon: { value: { source: Icon.XMarkCircle, tintColor: Color.Red }, tooltip: "Outage" },
-      accessories: [{ tag: "Outage", color: Color.Red }, { text: "for 23 min" }],
+      accessories: [],
     });
+    // With the pane open the English name is in the pane, not a subtitle.
+    expect(account.subtitle).toBeUndefined();
+    expect(account.detail?.markdown).toContain("**Outage** · for 23 min");
     expect(account.keywords).toEqual(expect.arrayContaining(["sign in", "iCloud", "Account"]));
     expect(account.detail?.markdown).toContain("iCloud にサインインできない場合があります。");
     expect(account.detail?.metadata).toContainEqual({
@@ -480,7 +483,13 @@ describe("Check Apple Status in another language", () => {
     });
     // A name ja_JP leaves alone gets no English subtitle.
     expect(h.item("Apple Account").subtitle).toBeUndefined();
-    expect(h.item("iCloudメール")).toMatchObject({ section: "Other Services", subtitle: "iCloud Mail" });
+    expect(h.item("iCloudメール")).toMatchObject({ section: "Other Services" });
+    expect(h.item("iCloudメール").subtitle).toBeUndefined();
+    expect(h.item("iCloudメール").detail?.metadata).toContainEqual({
+      kind: "label",
+      title: "In English",
+      text: "iCloud Mail",
+    });
 
     await h.runAction("Copy Status Summary", "Apple Account");
     expect(__mock.clipboard).toEqual([

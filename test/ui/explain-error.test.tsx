@@ -1,7 +1,7 @@
 // The Explain Error view: typing a code or a few words finds the entry, the
 // detail explains it, and Run Related Checks runs just that entry's probes
 // against a replayed Mac and shows what they found.
-import { LaunchType, Toast } from "@raycast/api";
+import { Color, Icon, LaunchType, Toast } from "@raycast/api";
 import { readFileSync } from "node:fs";
 import { createElement, type ReactNode } from "react";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
@@ -75,19 +75,22 @@ describe("Explain Error", () => {
     expect(searchBar.change).toBeTypeOf("function");
   });
 
-  it("typing a code shows its entry first, with the matched code and confidence as tags", async () => {
+  it("typing a code shows its entry first; with the pane open the row is its title, the pane has the code and confidence", async () => {
     const h = await open();
     await type(h, "ec -20209");
     const [first] = h.items();
     expect(first.title).toBe("Account Locked for Security Reasons");
     expect(h.sections()[0].title).toBe("Best Matches");
-    expect(first.subtitle).toBe(
+    expect(h.isShowingDetail()).toBe(true);
+    expect(first.subtitle).toBeUndefined();
+    expect(first.accessories).toEqual([]);
+    expect(first.detail?.markdown).toContain(
       "Apple locked the account, usually after too many wrong passwords or an unusual sign-in",
     );
-    expect(first.accessories).toEqual([
-      expect.objectContaining({ tag: "High" }),
-      expect.objectContaining({ tag: "-20209" }),
-    ]);
+    expect(first.detail?.metadata).toContainEqual(expect.objectContaining({ title: "Confidence", text: "High" }));
+    expect(first.detail?.metadata).toContainEqual(
+      expect.objectContaining({ title: "Codes", tags: expect.arrayContaining([{ text: "-20209" }]) }),
+    );
 
     await type(h, "(-60007)");
     expect(h.items()[0].title).toBe("Administrator Prompt Couldn't Be Shown");
@@ -118,19 +121,21 @@ describe("Explain Error", () => {
     );
   });
 
-  it("an unverified entry says so in a tag, in the detail and in its confidence", async () => {
+  it("an unverified entry says so in its icon, in the detail and in its confidence", async () => {
     const h = await open();
     await type(h, "error 4001");
     const item = h.items()[0];
     expect(item.title).toBe("iCloud Error 4001 (Unconfirmed)");
-    expect(item.accessories.map((a) => a.tag)).toEqual(["Low", "Unverified", "4001"]);
+    expect(item.accessories).toEqual([]);
+    expect(item.icon).toMatchObject({ source: Icon.QuestionMarkCircle, tintColor: Color.Orange });
     expect(item.detail?.markdown).toContain("> **Unverified:** One product guide only; Apple doesn't document it");
     expect(item.detail?.metadata).toContainEqual(
       expect.objectContaining({ title: "Confidence", text: "Low (unverified)" }),
     );
-    // A verified entry has no such tag.
+    // A verified entry says no such thing.
     await type(h, "-20209");
-    expect(h.items()[0].accessories.map((a) => a.tag)).not.toContain("Unverified");
+    expect(h.items()[0].detail?.markdown).not.toContain("Unverified");
+    expect(h.items()[0].icon).toMatchObject({ source: Icon.Info });
   });
 
   it("typing words finds the symptom", async () => {
@@ -139,8 +144,10 @@ describe("Explain Error", () => {
     expect(h.items()[0].title).toBe("iPhone Works, Mac Doesn't");
     await type(h, "There was an error connecting to the Apple ID server.");
     expect(h.items()[0].title).toBe("Error Connecting to the Apple Account Server");
-    // Words carry no code tag.
-    expect(h.items()[0].accessories.map((a) => a.tag)).toEqual(["Medium"]);
+    expect(h.items()[0].accessories).toEqual([]);
+    expect(h.items()[0].detail?.metadata).toContainEqual(
+      expect.objectContaining({ title: "Confidence", text: "Medium" }),
+    );
   });
 
   it("actions: Run Related Checks first, the entry's fixes, Copy Explanation on ⇧⌘C, Open Apple Support", async () => {
@@ -187,9 +194,16 @@ describe("Explain Error", () => {
     await h.waitFor((v) => !v.isLoading());
     const related = h.sections().find((s) => s.title === "Related Checks")!;
     expect(related.items.map((i) => i.id)).toEqual(entry("name-not-found").probes);
-    const status = (title: string) => h.item(title).accessories[0].tag;
+    // The pane is open: rows are icon and title, the pane has the status and the summary.
+    const status = (title: string) => h.item(title).detail?.metadata.find((m) => m.title === "Status")?.text;
+    for (const item of h.items()) {
+      expect(item.accessories).toEqual([]);
+      expect(item.subtitle).toBeUndefined();
+    }
     expect(status("DNS")).toBe("Failed");
-    expect(h.item("DNS").subtitle).toBe("This Mac's DNS can't find Apple's sign-in hosts, but 1.1.1.1 can");
+    expect(h.item("DNS").detail?.markdown).toContain(
+      "This Mac's DNS can't find Apple's sign-in hosts, but 1.1.1.1 can",
+    );
     expect(status("Apple Sign-In Servers")).toBe("Failed");
     expect(status("Internet Connection")).toBe("Passed");
     expect(status("Wi-Fi Login Page")).toBe("Passed");
@@ -217,12 +231,12 @@ describe("Explain Error", () => {
         .find((s) => s.title === "Related Checks")!
         .items.map((i) => i.id),
     ).toEqual(["clock", "time-settings", "tls-inspection"]);
-    expect(h.item("Clock").accessories[0].tag).not.toBe("Passed");
+    expect(h.item("Clock").detail?.metadata.find((m) => m.title === "Status")?.text).not.toBe("Passed");
     const toasts = __mock.toasts.length;
     await h.runAction("Run Checks Again", "Clock");
     await h.waitFor((v) => !v.isLoading() && __mock.toasts.length > toasts + 1);
     expect(__mock.toasts.slice(toasts).map((t) => t.style)).toEqual([Toast.Style.Animated, Toast.Style.Success]);
-    expect(h.item("Clock").accessories[0].tag).not.toBe("Passed");
+    expect(h.item("Clock").detail?.metadata.find((m) => m.title === "Status")?.text).not.toBe("Passed");
   });
 
   it("nothing matching shows the empty state with a way on", async () => {

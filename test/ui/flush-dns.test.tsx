@@ -228,6 +228,42 @@ describe("Flush DNS", () => {
     await h.unmount();
   });
 
+  it("Flush during Check Again: the after state stays, the check it abandons never lands", async () => {
+    const fake = makeFakeBin();
+    const mac = flushableMac(fake);
+    const broken = createReplayHost(loadRecording("dns-broken"));
+    // While armed, lookups wait until released, then answer as the broken Mac did.
+    let armed = false;
+    const held: Array<() => void> = [];
+    const host: Host = {
+      ...mac,
+      dns: (name, server, options) =>
+        armed
+          ? new Promise((resolve, reject) => held.push(() => broken.dns(name, server, options).then(resolve, reject)))
+          : mac.dns(name, server, options),
+    };
+    const h = await render(<DnsView host={promptsTakeFocus(host)} storage={memoryStorage()} binaries={fake.bin} />);
+    await h.waitFor(() => !h.isLoading() && h.item(SYSTEM_FAILS));
+
+    armed = true;
+    await h.runAction("Check Again", "appleid.apple.com");
+    await h.waitFor(() => held.length > 0);
+    // The check is still waiting on its lookups when the flush starts; the flush's own go through.
+    armed = false;
+    expect(h.isLoading()).toBe(true);
+    await h.runAction("Flush DNS Cache", "Checking DNS…");
+    await h.waitFor(() => !h.isLoading() && titles(h).includes("Sign-In Hosts After Flush"), { timeoutMs: 10000 });
+
+    await h.act(async () => {
+      for (const release of held.splice(0)) release();
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(h.isLoading()).toBe(false);
+    expect(titles(h)).toEqual(["Verdict After Flush", "Resolvers", "Sign-In Hosts After Flush"]);
+    expect(h.item("All 6 sign-in hosts resolve")).toBeDefined();
+    await h.unmount();
+  });
+
   it("Touch ID set up but not available (no terminal for sudo): says so, and goes on to the password prompt", async () => {
     // The window is already closed for the admin sheet, so a toast offering the password would go
     // unseen: the password sheet is the next step, and the HUDs say why.

@@ -59,10 +59,12 @@ interface Deferred {
 
 function fakeProbes(specs: Array<{ id: ProbeId; title: string; area: Area }>) {
   const waiting = new Map<ProbeId, Deferred[]>();
+  const signals = new Map<ProbeId, AbortSignal[]>();
   const probes: Probe[] = specs.map((spec) => ({
     ...spec,
-    run: () =>
+    run: ({ signal }) =>
       new Promise<ProbeResult>((resolve, reject) => {
+        signals.set(spec.id, [...(signals.get(spec.id) ?? []), signal]);
         waiting.set(spec.id, [...(waiting.get(spec.id) ?? []), { resolve, reject }]);
       }),
   }));
@@ -72,7 +74,7 @@ function fakeProbes(specs: Array<{ id: ProbeId; title: string; area: Area }>) {
     if (!runs?.length) throw new Error(`${id} has not started`);
     return runs.at(-1)!;
   };
-  return { probes, latest, runs: (id: ProbeId) => waiting.get(id)?.length ?? 0 };
+  return { probes, latest, signals, runs: (id: ProbeId) => waiting.get(id)?.length ?? 0 };
 }
 
 const SPECS: Array<{ id: ProbeId; title: string; area: Area }> = [
@@ -299,6 +301,17 @@ describe("Run Full Checklist with controlled probes", () => {
     await h.act(() => first.resolve(RESULTS.dns));
     expect(tagOf(h, "DNS").tag).toBe("Checking…");
     await h.unmount();
+  });
+
+  it("a re-run cancels the probes of the run it abandons; closing the command cancels the rest", async () => {
+    const { h, signals } = await setup();
+    await h.runAction("Run Checklist Again", "DNS");
+    await h.waitFor(() => SPECS.every((spec) => signals.get(spec.id)?.length === 2));
+    for (const spec of SPECS) {
+      expect(signals.get(spec.id)!.map((signal) => signal.aborted)).toEqual([true, false]);
+    }
+    await h.unmount();
+    for (const spec of SPECS) expect(signals.get(spec.id)![1].aborted).toBe(true);
   });
 
   it("a probe past the deadline becomes an Error row and the rest are kept", async () => {

@@ -1,6 +1,5 @@
 import { Toast, showToast } from "@raycast/api";
 import { showFailureToast } from "@raycast/utils";
-import { useCallback, useEffect, useRef, useState } from "react";
 import { diagnose } from "../../core/diagnose";
 import { FixHistory } from "../../core/history";
 import type { ReportInput } from "../../core/report";
@@ -9,7 +8,7 @@ import type { Cause, Finding } from "../../core/types";
 import { APP_VERSION } from "../../core/version";
 import { causeTitle } from "../cause-item";
 import type { ChecklistViewProps } from "../checklist-view";
-import { useLatestRun } from "../use-latest-run";
+import { useStreamedRun } from "../use-streamed-run";
 
 export interface Outcome {
   report: ReportInput;
@@ -17,49 +16,36 @@ export interface Outcome {
 }
 
 /**
- * Every probe at once, streamed: rows fill in as probes settle, then the
- * diagnosis and the report. A re-run empties the rows and abandons the run in
- * flight (its late findings never land); closing the command cancels it.
- * `run` reads the latest props through a ref, so a parent passing inline
- * objects re-renders the view without restarting the checklist.
+ * Every probe at once on usePromise (useStreamedRun): rows fill in as probes
+ * settle, then the diagnosis and the report. A re-run empties the rows and
+ * abandons the run in flight (its late findings never land); closing the
+ * command cancels it. usePromise runs the latest function, so a parent
+ * passing inline objects re-renders the view without restarting the checklist.
  */
 export function useChecklistRun(props: ChecklistViewProps) {
-  const [findings, setFindings] = useState<ReadonlyMap<string, Finding>>(new Map());
-  const [outcome, setOutcome] = useState<Outcome>();
-  const [running, setRunning] = useState(true);
-  /** Set when the run itself broke (not a probe): rows still pending can never fill. */
-  const [crash, setCrash] = useState<string>();
-  const startRun = useLatestRun();
-  const latest = useRef(props);
-  latest.current = props;
-
-  const run = useCallback(async () => {
-    const { host, probes, storage, now, deadlineMs, reportContext, targets } = latest.current;
-    // A re-run abandons the run in flight: its late findings must not land in the new one.
-    const { signal, isCurrent: current } = startRun();
-    setFindings(new Map());
-    setOutcome(undefined);
-    setCrash(undefined);
-    setRunning(true);
-
-    const toast = await showToast({ style: Toast.Style.Animated, title: "Running checklist…" });
-    try {
+  const { host, probes, storage, now, deadlineMs, reportContext, targets } = props;
+  const {
+    findings,
+    data: outcome,
+    crash,
+    running,
+    revalidate: run,
+  } = useStreamedRun(
+    async ({ signal, onFinding }): Promise<Outcome> => {
+      const toast = await showToast({ style: Toast.Style.Animated, title: "Running checklist…" });
       const clock = now ?? (() => host.now());
       const startedAt = clock();
-      const results = await runChecklist(probes, host, {
-        deadlineMs,
-        targets,
-        signal,
-        onFinding: (finding) => {
-          if (current()) setFindings((previous) => new Map(previous).set(finding.probe, finding));
-        },
-      });
-      if (!current()) return;
+      const results = await runChecklist(probes, host, { deadlineMs, targets, signal, onFinding });
       const causes = diagnose(results);
       const history = await new FixHistory(storage).list();
       const durationMs = Math.max(0, clock().getTime() - startedAt.getTime());
-      if (!current()) return;
-      setOutcome({
+      // A newer run took over: its toast is the one on screen.
+      if (!signal.aborted) {
+        toast.style = Toast.Style.Success;
+        toast.title = checksTitle(results);
+        toast.message = toastMessage(causes[0]);
+      }
+      return {
         causes,
         report: {
           findings: results,
@@ -71,20 +57,10 @@ export function useChecklistRun(props: ChecklistViewProps) {
           appVersion: APP_VERSION,
           context: reportContext,
         },
-      });
-      toast.style = Toast.Style.Success;
-      toast.title = checksTitle(results);
-      toast.message = toastMessage(causes[0]);
-    } catch (error) {
-      if (!current()) return;
-      setCrash(error instanceof Error ? error.message : String(error));
-      await showFailureToast(error, { title: "Couldn't Run Checklist" });
-    } finally {
-      if (current()) setRunning(false);
-    }
-  }, [startRun]);
-
-  useEffect(() => void run(), [run]);
+      };
+    },
+    (error) => showFailureToast(error, { title: "Couldn't Run Checklist" }),
+  );
   return { findings, outcome, running, crash, run };
 }
 

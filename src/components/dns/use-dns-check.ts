@@ -1,12 +1,11 @@
-import { showFailureToast } from "@raycast/utils";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { showFailureToast, usePromise } from "@raycast/utils";
+import { useCallback, useRef, useState } from "react";
 import type { BinaryTable } from "../../core/host/binaries";
 import type { Host } from "../../core/host/types";
 import { dnsProbe } from "../../core/probes/dns";
 import { runChecklist } from "../../core/run";
 import type { Targets } from "../../core/targets";
 import type { Finding } from "../../core/types";
-import { useLatestRun } from "../use-latest-run";
 
 /** The screen's state: the finding on screen, and the one before a flush to compare with. */
 export interface DnsShown {
@@ -24,47 +23,42 @@ export interface DnsCheckOptions {
 }
 
 /**
- * The DNS probe's one finding. A new check empties the rows (a stale answer
- * next to a fresh flush would mislead) and abandons the one in flight, so it
- * keeps its own state rather than usePromise's "keep the old data"; `showAfter`
- * puts a flush's after state on screen without a second lookup.
+ * The DNS probe's one finding, on usePromise. A new check empties the rows (a
+ * stale answer next to a fresh flush would mislead) and abandons the one in
+ * flight (`abortable`); closing the command cancels it. `showAfter` puts a
+ * flush's after state on screen without a second lookup, until the next check.
  */
-export function useDnsCheck(options: DnsCheckOptions) {
-  const [shown, setShown] = useState<DnsShown>({});
-  const [checking, setChecking] = useState(true);
-  const startRun = useLatestRun();
-  // check() reads the latest options through a ref, so inline props never restart it.
-  const latest = useRef(options);
-  latest.current = options;
-
-  const check = useCallback(async () => {
-    const { host, targets, binaries, deadlineMs } = latest.current;
-    const { signal, isCurrent } = startRun();
-    setShown({});
-    setChecking(true);
-    try {
+export function useDnsCheck(options: DnsCheckOptions): DnsShown & {
+  checking: boolean;
+  check: () => Promise<unknown>;
+  showAfter: (after: Finding, before: Finding | undefined) => void;
+} {
+  const { host, targets, binaries, deadlineMs } = options;
+  const abortable = useRef<AbortController>(null);
+  const [flushed, setFlushed] = useState<{ finding: Finding; before?: Finding }>();
+  const { data, error, isLoading, revalidate } = usePromise(
+    async () => {
+      const signal = abortable.current?.signal;
       const [finding] = await runChecklist([dnsProbe], host, { targets, binaries, deadlineMs, signal });
-      if (isCurrent()) setShown({ finding });
-    } catch (error) {
-      if (!isCurrent()) return;
-      setShown({ crash: error instanceof Error ? error.message : String(error) });
-      await showFailureToast(error, { title: "Couldn't Check DNS" });
-    } finally {
-      if (isCurrent()) setChecking(false);
-    }
-  }, [startRun]);
-
-  useEffect(() => void check(), [check]);
-
-  const showAfter = useCallback(
-    (after: Finding, before: Finding | undefined) => {
-      // A check still in flight would overwrite the after state with older news.
-      startRun();
-      setChecking(false);
-      setShown({ finding: after, before });
+      return finding;
     },
-    [startRun],
+    [],
+    {
+      abortable,
+      onWillExecute: () => setFlushed(undefined),
+      onError: async (failure) => void (await showFailureToast(failure, { title: "Couldn't Check DNS" })),
+    },
   );
 
-  return { ...shown, checking, check, showAfter };
+  const showAfter = useCallback((after: Finding, before: Finding | undefined) => {
+    // A check still in flight would be older news than the after state.
+    abortable.current?.abort();
+    setFlushed({ finding: after, before });
+  }, []);
+
+  if (flushed) return { ...flushed, checking: false, check: revalidate, showAfter };
+  if (isLoading) return { checking: true, check: revalidate, showAfter };
+  return error
+    ? { crash: error.message, checking: false, check: revalidate, showAfter }
+    : { finding: data, checking: false, check: revalidate, showAfter };
 }

@@ -4,6 +4,7 @@ import { CAUSE_TITLES } from "../../core/cause-titles";
 import { FIX_TITLES } from "../../core/fix-titles";
 import { confidenceWords, type KnowledgeEntry } from "../../core/knowledge";
 import { probeById } from "../../core/probes";
+import { PaneAwareItem } from "../pane-aware-item";
 
 const CONFIDENCE_COLORS: Record<KnowledgeEntry["confidence"], Color> = {
   high: Color.Green,
@@ -31,7 +32,7 @@ export function ExplainItem({ entry, matched, actions }: ExplainItemProps) {
   }
   if (matched && entry.match.codes.includes(matched)) accessories.push({ tag: matched, tooltip: "Matched code" });
   return (
-    <List.Item
+    <PaneAwareItem
       id={entry.id}
       title={entry.title}
       subtitle={shortMeaning(entry.meaning)}

@@ -93,7 +93,7 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
       {causes && causes.length > 0 && (
         <List.Section title="Diagnosis" subtitle="Most likely first">
           {causes.map((cause) => (
-            <CauseItem key={cause.cause} cause={cause} actions={actionsFor(cause.fixes)} />
+            <CauseItem key={cause.cause} cause={cause} actions={actionsFor(cause.fixes)} showingDetail />
           ))}
         </List.Section>
       )}
@@ -101,7 +101,13 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
         {probes.map((probe) => {
           const finding = findings.get(probe.id);
           return (
-            <FindingItem key={probe.id} probe={probe} finding={finding} actions={actionsFor(finding?.fixes ?? [])} />
+            <FindingItem
+              key={probe.id}
+              probe={probe}
+              finding={finding}
+              actions={actionsFor(finding?.fixes ?? [])}
+              showingDetail
+            />
           );
         })}
       </List.Section>

@@ -1,5 +1,6 @@
 import { Color, List } from "@raycast/api";
 import { currentEvents, type StatusEvent } from "../../core/parse/status-feed";
+import { PaneAwareItem } from "../pane-aware-item";
 import { SERVICE_LOOKS } from "../service-looks";
 import {
   STATE_LABELS,
@@ -36,7 +37,7 @@ export function ServiceItem(props: {
   const look = SERVICE_LOOKS[service.state];
   const headline = headlineEvent(service);
   return (
-    <List.Item
+    <PaneAwareItem
       id={service.name}
       title={service.name}
       subtitle={service.englishName}
