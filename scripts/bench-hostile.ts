@@ -5,27 +5,13 @@ import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { DEFAULT_TARGETS } from "../src/core/targets";
-import { healthy } from "../test/support/scenarios";
+import { hostileFeedRecording } from "../test/support/hostile-feed";
 
 export const HOSTILE_EVENTS = 100_000;
 
 function hostileRecording(): string {
-  const rec = healthy();
-  const at = Date.parse(rec.recordedAt);
-  const events = Array.from({ length: HOSTILE_EVENTS }, (_, i) => ({
-    messageId: String(i),
-    statusType: "Issue",
-    eventStatus: "ongoing",
-    epochStartDate: at - i * 1000,
-    epochEndDate: null,
-    message: `Event ${i}: some users can't sign in.`,
-    usersAffected: "Some users are affected",
-  }));
-  const body = JSON.stringify({ services: [{ serviceName: "Apple Account", events }] });
-  rec.http = rec.http.map((h) => (h.url === DEFAULT_TARGETS.statusFeeds.consumer ? { ...h, body } : h));
   const file = join(mkdtempSync(join(tmpdir(), "aid-bench-hostile-")), "feed-100k.json");
-  writeFileSync(file, JSON.stringify(rec));
+  writeFileSync(file, JSON.stringify(hostileFeedRecording(HOSTILE_EVENTS)));
   return file;
 }
 

@@ -2,20 +2,17 @@ import { Action, ActionPanel, Icon, Keyboard, LaunchType, List, launchCommand } 
 import { showFailureToast } from "@raycast/utils";
 import { useCallback, useMemo, useState } from "react";
 import { SUPPORT_URL } from "../core/fix-titles";
-import { FIXES } from "../core/fixes";
 import type { KeyValueStorage } from "../core/history";
 import type { BackupStore } from "../core/host/backups";
 import type { Host } from "../core/host/types";
 import type { FixId } from "../core/ids";
 import { explanationText, searchKnowledge } from "../core/knowledge";
-import { CHECKLIST_PROBES } from "../core/probes";
 import type { Targets } from "../core/targets";
 import { ExplainItem } from "./explain/explain-item";
-import { confirmMessage, runnableFixes } from "./explain/fixes";
+import { useExplainFix } from "./explain/fixes";
 import { RelatedChecksView } from "./explain/related-checks-view";
 import { FixActions } from "./fix-actions";
 import { DetailPaneOpen } from "./pane-aware-item";
-import { useFix } from "./use-fix";
 
 export { explanationMarkdown } from "./explain/explain-item";
 export { RelatedChecksView, type RelatedChecksViewProps } from "./explain/related-checks-view";
@@ -46,18 +43,8 @@ export function ExplainView(props: ExplainViewProps) {
   const matches = useMemo(() => searchKnowledge(searchText), [searchText]);
   const searching = searchText.trim().length > 0;
 
-  const { run: runFix, running } = useFix({
-    host: props.host,
-    storage: props.storage,
-    targets: props.targets,
-    fixes: FIXES,
-    probes: CHECKLIST_PROBES,
-    backups: props.backups,
-    macosMajor: props.macosMajor,
-    confirmMessage,
-  });
+  const { run: runFix, running, runnable } = useExplainFix(props);
   const onRunFix = useCallback((fix: FixId) => void runFix(fix), [runFix]);
-  const runnable = useMemo(() => runnableFixes(props.backups), [props.backups]);
 
   return (
     <List

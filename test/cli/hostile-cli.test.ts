@@ -4,9 +4,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { createRealHost } from "../../src/core/host/real";
-import { DEFAULT_TARGETS } from "../../src/core/targets";
 import { runCli } from "../support/cli";
 import { makeFakeBin } from "../support/fake-bin";
+import { hostileFeedRecording } from "../support/hostile-feed";
 import { healthy } from "../support/scenarios";
 
 // The CLI under wrong platforms, wrong input and hostile sizes (issue 12, items 12-16).
@@ -119,24 +119,7 @@ describe("wrong-typed recording fields are dropped (item 15)", () => {
 });
 
 describe("bounded output (item 16)", () => {
-  const feedOf = (count: number) => {
-    const rec = healthy();
-    const at = Date.parse(rec.recordedAt);
-    const events = Array.from({ length: count }, (_, i) => ({
-      messageId: String(i),
-      statusType: "Issue",
-      eventStatus: "ongoing",
-      epochStartDate: at - i * 1000,
-      epochEndDate: null,
-      message: `Event ${i}: some users can't sign in.`,
-      usersAffected: "Some users are affected",
-    }));
-    const feed = { services: [{ serviceName: "Apple Account", events }] };
-    rec.http = rec.http.map((h) =>
-      h.url === DEFAULT_TARGETS.statusFeeds.consumer ? { ...h, body: JSON.stringify(feed) } : h,
-    );
-    return write(rec);
-  };
+  const feedOf = (count: number) => write(hostileFeedRecording(count));
 
   it("an 8,000-event feed gives a report and a status of bounded size that say what they left out", async () => {
     const file = feedOf(8000);

@@ -1,18 +1,16 @@
 import { Action, ActionPanel, Icon, Keyboard, List } from "@raycast/api";
 import { useCallback, useMemo } from "react";
-import { FIXES } from "../../core/fixes";
 import type { KeyValueStorage } from "../../core/history";
 import type { BackupStore } from "../../core/host/backups";
 import type { Host } from "../../core/host/types";
 import type { FixId } from "../../core/ids";
 import { explanationText, type KnowledgeEntry } from "../../core/knowledge";
-import { CHECKLIST_PROBES, probeById, type Probe } from "../../core/probes";
+import { probeById, type Probe } from "../../core/probes";
 import type { Targets } from "../../core/targets";
 import { CauseItem } from "../cause-item";
 import { FindingItem } from "../finding-item";
 import { FixActions } from "../fix-actions";
-import { useFix } from "../use-fix";
-import { confirmMessage, runnableFixes } from "./fixes";
+import { useExplainFix } from "./fixes";
 import { useRelatedChecks } from "./use-related-checks";
 
 export interface RelatedChecksViewProps {
@@ -34,16 +32,7 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
   );
   const { findings, causes, running, run } = useRelatedChecks(probes, props);
 
-  const { run: applyFix, running: fixRunning } = useFix({
-    host: props.host,
-    storage: props.storage,
-    targets: props.targets,
-    fixes: FIXES,
-    probes: CHECKLIST_PROBES,
-    backups: props.backups,
-    macosMajor: props.macosMajor,
-    confirmMessage,
-  });
+  const { run: applyFix, running: fixRunning, runnable } = useExplainFix(props);
   // A fix changes the Mac: check again so the rows are current.
   const runFix = useCallback(
     async (fix: FixId) => {
@@ -52,7 +41,6 @@ export function RelatedChecksView(props: RelatedChecksViewProps) {
     },
     [applyFix, run],
   );
-  const runnable = useMemo(() => runnableFixes(props.backups), [props.backups]);
 
   const rerun = (
     <ActionPanel.Section>
