@@ -22,6 +22,7 @@ import {
   type ExecResult,
   type FileRead,
   type Host,
+  type HttpOptions,
   type HttpResponse,
   type OpOptions,
   type TcpResult,
@@ -171,9 +172,17 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     hostsPath: options.hostsPath,
     servers: systemDns ? [joinHostPort(systemDns.host, systemDns.port)] : undefined,
   });
-  /** An address to connect to: IPv4 first, as most of Apple's hosts and every captive network serve it. */
-  const addressOf = async (host: string) => {
+  /**
+   * An address to connect to: IPv4 first, as most of Apple's hosts and every captive network serve it;
+   * with `family`, only one of that family (ENODATA when the name has none: a fact, not a failure).
+   */
+  const addressOf = async (host: string, family?: 4 | 6) => {
     const all = await names.addressesFor(unbracket(host));
+    if (family) {
+      const wanted = all.find((a) => net.isIP(a) === family);
+      if (!wanted) throw new HostError(all.length ? "ENODATA" : "ENOTFOUND", `${host}: no IPv${family} address`);
+      return wanted;
+    }
     const address = all.find((a) => net.isIPv4(a)) ?? all[0];
     // No address must never become "connect to localhost".
     if (!address) throw new HostError("ENOTFOUND", `${host}: no address`);
@@ -192,7 +201,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       const target = mapped ? new URL(original.pathname + original.search, mapped.origin) : original;
       guard(target.hostname, url);
       return bounded(`GET ${url}`, opts, TIMEOUTS.http, async (abort) =>
-        get(original, target, await addressOf(target.hostname), trust, clock, abort),
+        get(original, target, await addressOf(target.hostname), trust, clock, abort, opts),
       );
     },
     dns: async (name, server, opts = {}) => {
@@ -224,7 +233,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     tls: async (host, port, opts = {}) => {
       const target = connectTarget(host, port);
       return bounded(`tls ${host}:${port}`, opts, TIMEOUTS.tls, async (abort) =>
-        handshake(host, await addressOf(target.host), target.port, trust, abort),
+        handshake(host, await addressOf(target.host, opts.family), target.port, trust, abort),
       );
     },
     ntp: async (server, opts = {}) => {
@@ -276,6 +285,7 @@ function get(
   trust: string[] | undefined,
   clock: () => number,
   abort: AbortSignal,
+  opts: HttpOptions = {},
 ): Promise<HttpResponse> {
   const secure = target.protocol === "https:";
   if (!secure && target.protocol !== "http:") return Promise.reject(new HostError("EINVAL", `not http: ${target}`));
@@ -285,11 +295,15 @@ function get(
       port: target.port || (secure ? 443 : 80),
       path: target.pathname + target.search,
       method: "GET",
-      headers: { host: original.host, accept: "*/*", "user-agent": USER_AGENT },
+      headers: { accept: "*/*", "user-agent": USER_AGENT, ...opts.headers, host: original.host },
       agent: false,
       // Certificates are checked against the name asked for, not the redirect.
       ...(secure
-        ? { servername: net.isIP(unbracket(original.hostname)) ? undefined : original.hostname, ca: trust }
+        ? {
+            servername: net.isIP(unbracket(original.hostname)) ? undefined : original.hostname,
+            ca: trust,
+            ...(opts.anyCertificate ? { rejectUnauthorized: false } : {}),
+          }
         : {}),
     });
     abort.addEventListener("abort", () => request.destroy(), { once: true });
