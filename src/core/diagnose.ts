@@ -133,6 +133,7 @@ const RULES: Rule[] = [
       `${f.get("tls-inspection")!.summary}. Apple's servers refuse connections that ${via} intercepts. Fix: turn off HTTPS inspection (or the ${proxyOn ? "proxy" : vpnOn ? "VPN" : "app doing it"}) for Apple's hosts, then try again.`,
       [
         ...evidenceOf(f.get("tls-inspection")),
+        ...foreignAnswer(f),
         ...(proxyOn ? evidenceOf(f.get("proxy")) : []),
         ...(vpnOn ? evidenceOf(f.get("vpn")) : []),
       ],
@@ -185,14 +186,39 @@ const RULES: Rule[] = [
           : "a firewall, content filter or DNS blocker on this network";
     const blockedNames = sinkhole ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
     const falsePositive = blockedNames.filter((n) => COMMON_FALSE_POSITIVES.includes(n));
+    if (!sinkhole && f.data<string[]>("apple-hosts", "noIpv4")?.length) {
+      return cause(
+        "blocked",
+        "high",
+        `${source.summary}. Such a network needs NAT64 (with DNS64) for servers that have only IPv4. Fix: join a network with IPv4, or ask whoever runs this one for NAT64; if you set DNS servers by hand in Network Settings, remove them so the network's own DNS (which does DNS64) answers.`,
+        [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
+        ["open-network-settings"],
+      );
+    }
+    const inPlace = !sinkhole && f.data<boolean>("apple-hosts", "foreignAnswer") === true;
     const allow = sinkhole
       ? `Fix: allow ${listNames(blockedNames)} in that filter${falsePositive.length ? ` (${listNames(falsePositive)} ${falsePositive.length === 1 ? "is a" : "are"} common false ${falsePositive.length === 1 ? "positive" : "positives"} of blocklists)` : ""}, or try another network.`
       : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
     return cause(
       "blocked",
       f.is("internet", "pass") || sinkhole ? "high" : "medium",
-      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. ${allow}`,
+      inPlace
+        ? `${source.summary}, while the internet works. Something answers in place of Apple's sign-in service, probably ${filterHint}, so sign-in fails even though the server's address answers. ${allow}`
+        : `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. ${allow}`,
       [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
+      ["open-network-settings"],
+    );
+  },
+  function brokenIpv6(f) {
+    // A warning, not a failure: macOS falls back to IPv4 after trying IPv6, so sign-in stalls
+    // rather than fails outright. A blocked host (apple-hosts failing) is the stronger cause.
+    const hosts = f.data<string[]>("apple-hosts", "ipv6Broken") ?? [];
+    if (!f.is("apple-hosts", "warn") || !hosts.length) return undefined;
+    return cause(
+      "blocked",
+      "medium",
+      `${f.get("apple-hosts")!.summary}. This network's IPv6 is broken for Apple's sign-in servers, and macOS tries IPv6 first, so sign-in can stall or time out. Fix: ask whoever runs the network to fix IPv6, or for a test set Configure IPv6 to Link-Local Only in Network Settings (Details → TCP/IP), then sign in again.`,
+      [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))],
       ["open-network-settings"],
     );
   },
@@ -239,7 +265,7 @@ const RULES: Rule[] = [
       "proxy",
       confidence,
       `${f.get("proxy")!.summary}. Apple's sign-in fails behind proxies that inspect or block its traffic. Fix: turn the proxy off for a test in Network Settings.`,
-      evidenceOf(f.get("proxy")),
+      [...evidenceOf(f.get("proxy")), ...foreignAnswer(f)],
       ["open-network-settings"],
     );
   },
@@ -251,9 +277,11 @@ const RULES: Rule[] = [
     // A filter that is on is a lead; it is the blocker only when sign-in fails while the internet works.
     const inTheWay = (hosts || push) && f.is("internet", "pass");
     const names = active.map((a) => a.product).join(" and ");
-    const what = hosts
-      ? `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`
-      : "Apple's push service can't be reached";
+    const what = !hosts
+      ? "Apple's push service can't be reached"
+      : f.data<boolean>("apple-hosts", "foreignAnswer") === true
+        ? "a web page answers in place of Apple's sign-in service"
+        : `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`;
     const advice = active.map(allowAdvice).join("; or ");
     return cause(
       "network-filter",
@@ -360,6 +388,11 @@ function hostsFileCoversFailures(f: Facts): boolean {
         .map((h) => h.host)
     : [];
   return [...dnsHit, ...unreachable].every((h) => caught.has(h));
+}
+
+/** The sign-in service's own answer when it was someone's page: evidence for whoever stands in Apple's place. */
+function foreignAnswer(f: Facts): string[] {
+  return f.data<boolean>("apple-hosts", "foreignAnswer") === true ? evidenceOf(f.get("apple-hosts")) : [];
 }
 
 function listNames(names: string[]): string {
