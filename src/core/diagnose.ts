@@ -183,7 +183,9 @@ const RULES: Rule[] = [
         ? "the proxy"
         : dnsFilter
           ? `a DNS filter: this Mac's DNS server is ${dnsFilter.what ?? dnsFilter.server}`
-          : "a firewall, content filter or DNS blocker on this network";
+          : f.data<boolean>("apple-hosts", "foreignAnswer") === true
+            ? "a web filter or proxy on this network"
+            : "a firewall, content filter or DNS blocker on this network";
     const blockedNames = sinkhole ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
     const falsePositive = blockedNames.filter((n) => COMMON_FALSE_POSITIVES.includes(n));
     if (!sinkhole && f.data<string[]>("apple-hosts", "noIpv4")?.length) {
@@ -198,7 +200,9 @@ const RULES: Rule[] = [
     const inPlace = !sinkhole && f.data<boolean>("apple-hosts", "foreignAnswer") === true;
     const allow = sinkhole
       ? `Fix: allow ${listNames(blockedNames)} in that filter${falsePositive.length ? ` (${listNames(falsePositive)} ${falsePositive.length === 1 ? "is a" : "are"} common false ${falsePositive.length === 1 ? "positive" : "positives"} of blocklists)` : ""}, or try another network.`
-      : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
+      : inPlace
+        ? "Fix: exempt gsa.apple.com and Apple's other sign-in hosts from that filter (no inspection, no block page), or try another network."
+        : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
     return cause(
       "blocked",
       f.is("internet", "pass") || sinkhole ? "high" : "medium",
@@ -217,7 +221,7 @@ const RULES: Rule[] = [
     return cause(
       "blocked",
       "medium",
-      `${f.get("apple-hosts")!.summary}. This network's IPv6 is broken for Apple's sign-in servers, and macOS tries IPv6 first, so sign-in can stall or time out. Fix: ask whoever runs the network to fix IPv6, or for a test set Configure IPv6 to Link-Local Only in Network Settings (Details → TCP/IP), then sign in again.`,
+      `${f.get("apple-hosts")!.summary}. This network's IPv6 is broken for Apple's sign-in servers, and macOS usually tries IPv6 first, so sign-in can stall or time out. Fix: ask whoever runs the network to fix IPv6, or for a test set Configure IPv6 to Link-Local Only in Network Settings (Details → TCP/IP), then sign in again.`,
       [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))],
       ["open-network-settings"],
     );

@@ -38,7 +38,8 @@ export const internetProbe: Probe = {
     const how = familyWords(families);
     if (raw.value === "open") return result("pass", `Connected to the internet${how}`, details, { data });
     if (raw64?.value === "open") {
-      return result("pass", `Connected to the internet over IPv6${how || " through NAT64"}`, details, {
+      const prefix = families.nat64?.[0] ? ` (${families.nat64[0]})` : "";
+      return result("pass", `Connected to the internet over IPv6 only, through NAT64${prefix}`, details, {
         data: { ...data, raw64: raw64.value },
       });
     }
