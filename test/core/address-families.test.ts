@@ -13,26 +13,10 @@ import * as scenarios from "../support/scenarios";
 const run = async (rec: Recording) => runFullChecklist(createReplayHost(parseRecording(JSON.stringify(rec))));
 const byProbe = (findings: Finding[]) => Object.fromEntries(findings.map((f) => [f.probe, f]));
 const NETSTAT = ["/usr/sbin/netstat", "-rn"];
-const NO_IPV4_ROUTE =
-  "Routing tables\n\nInternet:\nDestination        Gateway            Flags               Netif Expire\n" +
-  "127                127.0.0.1          UCS                   lo0\n127.0.0.1          127.0.0.1          UH                    lo0\n" +
-  "\nInternet6:\nDestination                             Gateway                         Flags           Netif Expire\n" +
-  "default                                 fe80::1%en0                     UGcg              en0       \n";
-
-/** The NAT64 recording without CLAT (before macOS 13, or a network that announces no prefix): IPv4 literals fail. */
-function nat64WithoutClat() {
-  const r = scenarios.ipv6Nat64();
-  r.exec = r.exec.map((e) => (JSON.stringify(e.command) === JSON.stringify(NETSTAT) ? { ...e, stdout: NO_IPV4_ROUTE } : e));
-  r.exec = r.exec.map((e) => (e.command[0] === "/sbin/ifconfig" ? { ...e, stdout: "" } : e));
-  r.tcp = r.tcp.map((t) => (t.host === "1.1.1.1" ? { ...t, result: "unreachable" as const } : t));
-  r.tcp.push({ host: "64:ff9b::101:101", port: 443, result: "open" });
-  r.tls = r.tls.filter((t) => t.family !== 4);
-  return r;
-}
 
 /** IPv6 only with no NAT64: the hosts with only A records can't be reached at all. */
 function noIpv4NoNat64() {
-  const r = nat64WithoutClat();
+  const r = scenarios.ipv6OnlyNoClat();
   const v4only = ["idmsa.apple.com", "setup.icloud.com"];
   r.tcp = r.tcp.filter((t) => t.host !== "64:ff9b::101:101");
   r.dns = r.dns.map((d) =>
@@ -70,7 +54,7 @@ describe("IPv6-only and NAT64", () => {
   });
 
   it("IPv6-only with NAT64 but no CLAT: 1.1.1.1 is unreachable, its NAT64 address answers, so the internet works", async () => {
-    const { findings, causes } = await run(nat64WithoutClat());
+    const { findings, causes } = await run(scenarios.ipv6OnlyNoClat());
     const f = byProbe(findings);
     expect(f.internet).toMatchObject({
       status: "pass",

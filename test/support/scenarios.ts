@@ -507,6 +507,23 @@ export function ipv6Nat64(): Mutable {
   return r;
 }
 
+/** No IPv4 route at all (constructed): a network that hands out only IPv6. */
+const NO_IPV4_ROUTE =
+  "Routing tables\n\nInternet:\nDestination        Gateway            Flags               Netif Expire\n" +
+  "127                127.0.0.1          UCS                   lo0\n127.0.0.1          127.0.0.1          UH                    lo0\n" +
+  INET6_EN0;
+
+/** The NAT64 Mac without CLAT (before macOS 13, or no prefix announced): 1.1.1.1 fails, its NAT64 address answers. */
+export function ipv6OnlyNoClat(): Mutable {
+  const r = ipv6Nat64();
+  setExec(r, NETSTAT, NO_IPV4_ROUTE);
+  setExec(r, ["/sbin/ifconfig"], fixture("ifconfig-utun-link-local.txt"));
+  r.tcp = r.tcp.map((t) => (t.host === "1.1.1.1" ? { ...t, result: "unreachable" as const } : t));
+  r.tcp.push({ host: "64:ff9b::101:101", port: 443, result: "open" });
+  r.tls = r.tls.filter((t) => t.family !== 4);
+  return r;
+}
+
 /**
  * Broken IPv6, the classic case: a dual-stack Mac (the IPv4-only capture plus a constructed en0
  * IPv6 route) whose sign-in hosts answer over IPv4 while gsa.apple.com times out over IPv6.
