@@ -1,4 +1,5 @@
 import { describeError } from "../host/types";
+import { TIMEOUTS } from "../targets";
 import { readLookup, type LookupVerdict } from "../parse/grandslam-lookup";
 import type { ProbeContext } from "./types";
 import { attempt, hostOf } from "./util";
@@ -29,7 +30,10 @@ export async function askSignInService(ctx: ProbeContext): Promise<ServiceAnswer
   const url = ctx.targets.signInLookup;
   if (!url) return undefined;
   const host = hostOf(url);
-  const r = await attempt(() => ctx.host.http(url, { signal: ctx.signal, headers: HEADERS, anyCertificate: true }));
+  // Bounded like a handshake, not like a feed download: a hanging server must not hold apple-hosts longer.
+  const r = await attempt(() =>
+    ctx.host.http(url, { signal: ctx.signal, headers: HEADERS, anyCertificate: true, timeoutMs: TIMEOUTS.tls }),
+  );
   if (!r.value) {
     if (r.code === "ENOTRECORDED" || r.code === "ECANCELLED") return { host, measured: false };
     return { host, measured: true, error: r.code, detail: `${host} sign-in lookup: ${describeError(r.code!)}` };
