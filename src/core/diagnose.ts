@@ -2,6 +2,8 @@ import { COMMON_FALSE_POSITIVES } from "./dns-filters";
 import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
 import type { CauseId, ProbeId } from "./ids";
 import { cause, evidenceOf, noneCause, notFullyChecked, nothingChecked, unexplainedWarnings } from "./cause-builders";
+import type { Facts } from "./diagnose-facts";
+import { brokenIpv6, foreignAnswer, noIpv4NoNat64 } from "./diagnose-network";
 import type { Cause, Confidence, Finding } from "./types";
 
 // Findings in, ranked causes out. Each rule reads the evidence of several
@@ -10,11 +12,6 @@ import type { Cause, Confidence, Finding } from "./types";
 
 type Rule = (f: Facts) => Cause | undefined;
 
-interface Facts {
-  get(id: ProbeId): Finding | undefined;
-  is(id: ProbeId, ...statuses: Finding["status"][]): boolean;
-  data<T = unknown>(id: ProbeId, key: string): T | undefined;
-}
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
@@ -188,15 +185,7 @@ const RULES: Rule[] = [
             : "a firewall, content filter or DNS blocker on this network";
     const blockedNames = sinkhole ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
     const falsePositive = blockedNames.filter((n) => COMMON_FALSE_POSITIVES.includes(n));
-    if (!sinkhole && f.data<string[]>("apple-hosts", "noIpv4")?.length) {
-      return cause(
-        "blocked",
-        "high",
-        `${source.summary}. Such a network needs NAT64 (with DNS64) for servers that have only IPv4. Fix: join a network with IPv4, or ask whoever runs this one for NAT64; if you set DNS servers by hand in Network Settings, remove them so the network's own DNS (which does DNS64) answers.`,
-        [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
-        ["open-network-settings"],
-      );
-    }
+    if (!sinkhole && f.data<string[]>("apple-hosts", "noIpv4")?.length) return noIpv4NoNat64(f, source);
     const inPlace = !sinkhole && f.data<boolean>("apple-hosts", "foreignAnswer") === true;
     const allow = sinkhole
       ? `Fix: allow ${listNames(blockedNames)} in that filter${falsePositive.length ? ` (${listNames(falsePositive)} ${falsePositive.length === 1 ? "is a" : "are"} common false ${falsePositive.length === 1 ? "positive" : "positives"} of blocklists)` : ""}, or try another network.`
@@ -213,19 +202,7 @@ const RULES: Rule[] = [
       ["open-network-settings"],
     );
   },
-  function brokenIpv6(f) {
-    // A warning, not a failure: macOS falls back to IPv4 after trying IPv6, so sign-in stalls
-    // rather than fails outright. A blocked host (apple-hosts failing) is the stronger cause.
-    const hosts = f.data<string[]>("apple-hosts", "ipv6Broken") ?? [];
-    if (!f.is("apple-hosts", "warn") || !hosts.length) return undefined;
-    return cause(
-      "blocked",
-      "medium",
-      `${f.get("apple-hosts")!.summary}. This network's IPv6 is broken for Apple's sign-in servers, and macOS usually tries IPv6 first, so sign-in can stall or time out. Fix: ask whoever runs the network to fix IPv6, or for a test set Configure IPv6 to Link-Local Only in Network Settings (Details → TCP/IP), then sign in again.`,
-      [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))],
-      ["open-network-settings"],
-    );
-  },
+  brokenIpv6,
   function pushBlocked(f) {
     // A name that didn't resolve is a DNS symptom: no port was tried, so none is known to be blocked.
     if (!f.is("push", "fail") || f.data<string>("push", "cause") === "dns") return undefined;
@@ -392,11 +369,6 @@ function hostsFileCoversFailures(f: Facts): boolean {
         .map((h) => h.host)
     : [];
   return [...dnsHit, ...unreachable].every((h) => caught.has(h));
-}
-
-/** The sign-in service's own answer when it was someone's page: evidence for whoever stands in Apple's place. */
-function foreignAnswer(f: Facts): string[] {
-  return f.data<boolean>("apple-hosts", "foreignAnswer") === true ? evidenceOf(f.get("apple-hosts")) : [];
 }
 
 function listNames(names: string[]): string {

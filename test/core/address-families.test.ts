@@ -26,13 +26,9 @@ function noIpv4NoNat64() {
         ? { ...d, addresses: (d.addresses ?? []).filter((a) => !a.includes(":")) }
         : d,
   );
-  r.tls = r.tls.map((t) =>
-    !v4only.includes(t.host)
-      ? t
-      : t.family === 6
-        ? { host: t.host, port: t.port, family: 6 as const, error: "ENODATA" }
-        : { host: t.host, port: t.port, error: "ENETUNREACH" },
-  );
+  r.tls = r.tls
+    .filter((t) => !(v4only.includes(t.host) && t.family))
+    .map((t) => (v4only.includes(t.host) ? { host: t.host, port: t.port, error: "ENETUNREACH" } : t));
   return r;
 }
 

@@ -41,8 +41,7 @@ describe("full checklist against loopback servers", () => {
     const live = await runFullChecklist(recorder, { targets: mac.targets, binaries: mac.binaries });
     const recording = parseRecording(JSON.stringify(recorder.recording()));
     expect(recording.exec!.length).toBeGreaterThan(5);
-    // One default handshake per sign-in host (the per-family ones carry `family`).
-    expect(recording.tls!.filter((t) => !t.family).length).toBe(6);
+    expect(recording.tls!.length).toBe(6);
     const replayed = await runFullChecklist(createReplayHost(recording), {
       targets: mac.targets,
       binaries: mac.binaries,

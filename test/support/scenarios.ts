@@ -530,6 +530,10 @@ export function ipv6OnlyNoClat(): Mutable {
  */
 export function brokenIpv6(): Mutable {
   const r = healthy();
+  // Dual-stack names: each host has an AAAA record too (illustrative addresses in Apple's 2620:149::/32).
+  r.dns = r.dns.map((d, i) =>
+    d.server === "system" ? { ...d, addresses: [...(d.addresses ?? []), `2620:149:a44:${(i + 1).toString(16)}::1f`] } : d,
+  );
   setExec(r, NETSTAT, fixture("netstat-rn-ipv4-only-utun.txt").replace(/\nInternet6:[\s\S]*$/, INET6_EN0));
   r.dns.push({ name: "ipv4only.arpa", server: "system", addresses: ["192.0.0.170", "192.0.0.171"] });
   r.http.push(lookup(LOOKUP_PLIST));

@@ -30,15 +30,27 @@ const NOT_MEASURED = new Set(["ENOTRECORDED", "ECANCELLED"]);
 
 export async function handshakeByFamily(ctx: ProbeContext, families: AddressFamilies): Promise<FamilyReport> {
   const port = ctx.targets.tlsPort;
-  // A family netstat shows no route for is not up: nothing to test over it.
-  const up = ([4, 6] as const).filter((f) => (f === 4 ? families.ipv4 : families.ipv6) !== null);
-  const runs = ctx.targets.signInHosts.flatMap((host) =>
-    up.map(async (family): Promise<FamilyShake> => {
-      const r = await attempt(() => ctx.host.tls(host, port, { signal: ctx.signal, family }));
-      return { host, family, ok: !!r.value, error: r.code, ms: r.ms };
-    }),
-  );
-  const shakes = (await Promise.all(runs)).filter((s) => !NOT_MEASURED.has(s.error ?? ""));
+  const runs = ctx.targets.signInHosts.map(async (host) => {
+    // The name's own addresses (the lookup the dns probe and the handshakes share): a host with
+    // IPv4 only has nothing to compare, the default handshake already tested it.
+    const answer = await attempt(() => ctx.host.dns(host, "system", { signal: ctx.signal }));
+    const addresses = answer.value?.addresses ?? [];
+    const has6 = addresses.some((a) => a.includes(":"));
+    const has4 = addresses.some((a) => /^\d{1,3}(\.\d{1,3}){3}$/.test(a));
+    // A family netstat shows no route for is not up: nothing to test over it.
+    const wanted = ([4, 6] as const).filter(
+      (f) => has6 && (f === 6 || has4) && (f === 4 ? families.ipv4 : families.ipv6) !== null,
+    );
+    const shakes = await Promise.all(
+      wanted.map(async (family): Promise<FamilyShake> => {
+        const r = await attempt(() => ctx.host.tls(host, port, { signal: ctx.signal, family }));
+        return { host, family, ok: !!r.value, error: r.code, ms: r.ms };
+      }),
+    );
+    return { host, shakes, noIpv6: !!answer.value && !has6 };
+  });
+  const perHost = await Promise.all(runs);
+  const shakes = perHost.flatMap((h) => h.shakes).filter((s) => !NOT_MEASURED.has(s.error ?? ""));
   const of = (family: 4 | 6) => shakes.filter((s) => s.family === family);
   // With netstat read, IPv6 counts only over a real route; without it, only a timeout (a Mac with no
   // IPv6 route fails at once with "unreachable", which is no fault).
@@ -48,8 +60,9 @@ export async function handshakeByFamily(ctx: ProbeContext, families: AddressFami
   const v4ok = new Set(of(4).filter((s) => s.ok).map((s) => s.host));
   const brokenOverIpv6 = v6Route === false ? [] : of(6).filter((s) => connectFailure(s) && v4ok.has(s.host));
   const noV4 = families.ipv4 === null && families.nat64?.length === 0;
-  const noIpv6Address = noV4 ? of(6).filter((s) => s.error === "ENODATA").map((s) => s.host) : [];
+  const noIpv6Address = noV4 ? perHost.filter((h) => h.noIpv6).map((h) => h.host) : [];
   const details = ([4, 6] as const).flatMap((family) => (of(family).length ? [familyLine(family, of(family))] : []));
+  if (noIpv6Address.length) details.push(`No IPv6 address (AAAA) for ${listWords(noIpv6Address)}`);
   return { shakes, brokenOverIpv6, noIpv6Address, details };
 }
 
