@@ -12,7 +12,6 @@ import type { Cause, Confidence, Finding } from "./types";
 
 type Rule = (f: Facts) => Cause | undefined;
 
-
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
 /** Causes a stronger one explains away. */

@@ -40,12 +40,16 @@ describe("IPv6-only and NAT64", () => {
       status: "pass",
       summary: "Connected to the internet (IPv6 only: IPv4 through CLAT and NAT64 64:ff9b::/96)",
     });
-    expect(f.internet.details).toContain("CLAT: on en0 (192.0.0.2; NAT64 prefix 64:ff9b::/96): macOS translates IPv4 over IPv6");
+    expect(f.internet.details).toContain(
+      "CLAT: on en0 (192.0.0.2; NAT64 prefix 64:ff9b::/96): macOS translates IPv4 over IPv6",
+    );
     expect(f.internet.details).toContain(
       "NAT64: ipv4only.arpa answers 64:ff9b::c000:aa, 64:ff9b::c000:ab (prefix 64:ff9b::/96, RFC 7050)",
     );
     expect(f["apple-hosts"]).toMatchObject({ status: "pass", summary: "All 6 sign-in servers answer" });
-    expect(f["apple-hosts"].details).toEqual(expect.arrayContaining(["Over IPv4: all answer", "Over IPv6: all answer"]));
+    expect(f["apple-hosts"].details).toEqual(
+      expect.arrayContaining(["Over IPv4: all answer", "Over IPv6: all answer"]),
+    );
     expect(causes[0]).toMatchObject({ cause: "none", confidence: "high" });
   });
 
@@ -116,7 +120,9 @@ describe("Apple's sign-in service, not just a TLS server", () => {
         'gsa.apple.com answers, but not as Apple\'s sign-in service: its lookup returned a web page titled "Web Page Blocked" (HTTP 403)',
     });
     expect(causes[0]).toMatchObject({ cause: "blocked", confidence: "high" });
-    expect(causes[0].summary).toMatch(/Something answers in place of Apple's sign-in service, probably a web filter or proxy/);
+    expect(causes[0].summary).toMatch(
+      /Something answers in place of Apple's sign-in service, probably a web filter or proxy/,
+    );
   });
 
   it("Apple's plist: the service answers, said in the details", async () => {

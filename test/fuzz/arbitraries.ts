@@ -645,7 +645,12 @@ export const hostsLines = linesOf(
 /** `netstat -rn` lines: section headers, column headers, default and other rows. */
 export const netstatLines = linesOf(
   fc.oneof(
-    fc.constantFrom("Routing tables", "Internet:", "Internet6:", "Destination        Gateway            Flags           Netif Expire"),
+    fc.constantFrom(
+      "Routing tables",
+      "Internet:",
+      "Internet6:",
+      "Destination        Gateway            Flags           Netif Expire",
+    ),
     fc
       .tuple(
         fc.constantFrom("default", "127", "::1", "192.168.64.1/32", "fe80::%utun0/64"),
@@ -663,7 +668,15 @@ export const nat64Answers = fc.array(
   fc.oneof(
     ipv6,
     ipv4,
-    fc.constantFrom("64:ff9b::c000:aa", "64:ff9b::192.0.0.171", "2001:db8:64::c000:ab", "::ffff:192.0.0.170", "", "::", "64:ff9b::c000:aa%en0"),
+    fc.constantFrom(
+      "64:ff9b::c000:aa",
+      "64:ff9b::192.0.0.171",
+      "2001:db8:64::c000:ab",
+      "::ffff:192.0.0.170",
+      "",
+      "::",
+      "64:ff9b::c000:aa%en0",
+    ),
     anyText,
   ),
   { maxLength: 6 },

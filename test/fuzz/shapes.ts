@@ -206,7 +206,8 @@ export function checkClat(all: NetInterface[], v: ClatState | undefined | unknow
   if (v === undefined) return;
   const o = object("clat", v, ["interface", "ipv4", "prefixes", "active"]);
   if (!all.some((i) => i.name === o.interface)) fail("clat.interface", "a parsed interface", o.interface);
-  if (o.ipv4 !== undefined && !/^192\.0\.0\.[0-7]$/.test(str("clat.ipv4", o.ipv4))) fail("clat.ipv4", "192.0.0.0/29", o.ipv4);
+  if (o.ipv4 !== undefined && !/^192\.0\.0\.[0-7]$/.test(str("clat.ipv4", o.ipv4)))
+    fail("clat.ipv4", "192.0.0.0/29", o.ipv4);
   strings("clat.prefixes", o.prefixes);
   bool("clat.active", o.active);
 }
@@ -238,7 +239,11 @@ export function checkLookup(v: LookupVerdict | unknown): void {
   }
   // What reaches the screen is one clean line.
   for (const key of ["title", "sample"] as const) {
-    if (o[key] !== undefined && /[\u0000-\u0008\u000a-\u001f\u007f]/.test(str(`lookup.${key}`, o[key], { oneLine: true })))
+    if (
+      o[key] !== undefined &&
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000a-\u001f\u007f]/.test(str(`lookup.${key}`, o[key], { oneLine: true }))
+    )
       fail(`lookup.${key}`, "no control characters", o[key]);
   }
   if (typeof o.title === "string" && o.title.length > 80) fail("lookup.title", "at most 80 characters", o.title);

@@ -9,7 +9,13 @@ describe("GrandSlam lookup answers", () => {
     const verdict = readLookup(fixture("grandslam-lookup-handmade.xml"));
     expect(verdict).toEqual({
       kind: "plist",
-      keys: ["gsService", "midStartProvisioning", "midFinishProvisioning", "trustedDeviceSecondaryAuth", "validateCode"],
+      keys: [
+        "gsService",
+        "midStartProvisioning",
+        "midFinishProvisioning",
+        "trustedDeviceSecondaryAuth",
+        "validateCode",
+      ],
     });
   });
 
@@ -28,7 +34,9 @@ describe("GrandSlam lookup answers", () => {
   });
 
   it("a plist without urls, JSON, an empty body or a non-string is not Apple's answer", () => {
-    expect(readLookup('<?xml version="1.0"?><plist><dict><key>ec</key><integer>-1</integer></dict></plist>').kind).toBe("other");
+    expect(readLookup('<?xml version="1.0"?><plist><dict><key>ec</key><integer>-1</integer></dict></plist>').kind).toBe(
+      "other",
+    );
     expect(readLookup('{"error":"blocked"}')).toEqual({ kind: "other", sample: '{"error":"blocked"}' });
     expect(readLookup("")).toEqual({ kind: "other", sample: "" });
     expect(readLookup(undefined)).toEqual({ kind: "other", sample: "" });
@@ -36,7 +44,7 @@ describe("GrandSlam lookup answers", () => {
 
   it("urls whose values aren't https don't count", () => {
     const text =
-      '<plist><dict><key>urls</key><dict><key>gsService</key><string>http://blocked.example/</string></dict></dict></plist>';
+      "<plist><dict><key>urls</key><dict><key>gsService</key><string>http://blocked.example/</string></dict></dict></plist>";
     expect(readLookup(text).kind).toBe("other");
   });
 });

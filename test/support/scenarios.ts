@@ -458,7 +458,6 @@ export function networkFilter(): Mutable {
   return r;
 }
 
-
 // ---------------------------------------------------------------- address families and the sign-in service
 
 export const LOOKUP_URL = DEFAULT_TARGETS.signInLookup!;
@@ -499,7 +498,11 @@ export function ipv6Nat64(): Mutable {
   r.dns = r.dns.map((d) =>
     d.server === "system" ? { ...d, addresses: [...(d.addresses ?? []), ...(d.addresses ?? []).map(nat64)] } : d,
   );
-  r.dns.push({ name: "ipv4only.arpa", server: "system", addresses: ["192.0.0.170", "192.0.0.171", nat64("192.0.0.170"), nat64("192.0.0.171")] });
+  r.dns.push({
+    name: "ipv4only.arpa",
+    server: "system",
+    addresses: ["192.0.0.170", "192.0.0.171", nat64("192.0.0.170"), nat64("192.0.0.171")],
+  });
   r.http.push(lookup(LOOKUP_PLIST));
   for (const family of [4, 6] as const) {
     for (const t of r.tls) if (!t.family) r.tls.push({ ...t, family });
@@ -532,7 +535,9 @@ export function brokenIpv6(): Mutable {
   const r = healthy();
   // Dual-stack names: each host has an AAAA record too (illustrative addresses in Apple's 2620:149::/32).
   r.dns = r.dns.map((d, i) =>
-    d.server === "system" ? { ...d, addresses: [...(d.addresses ?? []), `2620:149:a44:${(i + 1).toString(16)}::1f`] } : d,
+    d.server === "system"
+      ? { ...d, addresses: [...(d.addresses ?? []), `2620:149:a44:${(i + 1).toString(16)}::1f`] }
+      : d,
   );
   setExec(r, NETSTAT, fixture("netstat-rn-ipv4-only-utun.txt").replace(/\nInternet6:[\s\S]*$/, INET6_EN0));
   r.dns.push({ name: "ipv4only.arpa", server: "system", addresses: ["192.0.0.170", "192.0.0.171"] });
@@ -540,7 +545,9 @@ export function brokenIpv6(): Mutable {
   const defaults = r.tls.filter((t) => !t.family);
   for (const t of defaults) r.tls.push({ ...t, family: 4 });
   for (const t of defaults)
-    r.tls.push(t.host === "gsa.apple.com" ? { host: t.host, port: t.port, family: 6, error: "ETIMEDOUT" } : { ...t, family: 6 });
+    r.tls.push(
+      t.host === "gsa.apple.com" ? { host: t.host, port: t.port, family: 6, error: "ETIMEDOUT" } : { ...t, family: 6 },
+    );
   return r;
 }
 

@@ -31,7 +31,7 @@ function groups(address: string): number[] | undefined {
 function format(g: number[]): string {
   // Compress the longest run of zero groups, as RFC 5952 writes addresses.
   let best = { at: -1, len: 0 };
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (g[i] !== 0) {
       i++;
       continue;

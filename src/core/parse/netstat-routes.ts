@@ -55,7 +55,9 @@ export function parseNetstatRoutes(text: unknown): RouteTable | undefined {
 function isPrimary(family: Family, gateway: string, flags: string): boolean {
   if (flags.includes("I") || !flags.includes("G") || gateway.startsWith("link#")) return false;
   // An IPv6 gateway is link-local (fe80::1%en0) on every network; a bare `fe80::%utun0` is a tunnel's own end.
-  return family === 4 ? /^\d{1,3}(\.\d{1,3}){3}$/.test(gateway) : /^[0-9a-f:]+(%\S+)?$/i.test(gateway) && !/^fe80::%/i.test(gateway);
+  return family === 4
+    ? /^\d{1,3}(\.\d{1,3}){3}$/.test(gateway)
+    : /^[0-9a-f:]+(%\S+)?$/i.test(gateway) && !/^fe80::%/i.test(gateway);
 }
 
 /** The primary default route of one family, if this Mac has one. */

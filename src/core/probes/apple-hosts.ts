@@ -33,7 +33,9 @@ export const appleHostsProbe: Probe = {
     ];
     const data: Record<string, unknown> = {
       hosts: shakes.map((s) => ({ host: s.host, reachable: !!s.tls, error: s.error, ms: s.ms })),
-      ...(service?.measured ? { service: { status: service.status, kind: service.verdict?.kind, error: service.error } } : {}),
+      ...(service?.measured
+        ? { service: { status: service.status, kind: service.verdict?.kind, error: service.error } }
+        : {}),
       ...(byFamily.shakes.length ? { byFamily: byFamily.shakes } : {}),
     };
     const measured = shakes.filter((s) => s.error !== "ENOTRECORDED" && s.error !== "ECANCELLED");

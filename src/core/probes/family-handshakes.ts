@@ -57,7 +57,11 @@ export async function handshakeByFamily(ctx: ProbeContext, families: AddressFami
   const v6Route = families.ipv6 === undefined ? undefined : !!families.ipv6;
   const connectFailure = (s: FamilyShake) =>
     !s.ok && s.error !== "ENODATA" && !LOOKUP_ERRORS.has(s.error ?? "") && (v6Route || s.error === "ETIMEDOUT");
-  const v4ok = new Set(of(4).filter((s) => s.ok).map((s) => s.host));
+  const v4ok = new Set(
+    of(4)
+      .filter((s) => s.ok)
+      .map((s) => s.host),
+  );
   const brokenOverIpv6 = v6Route === false ? [] : of(6).filter((s) => connectFailure(s) && v4ok.has(s.host));
   const noV4 = families.ipv4 === null && families.nat64?.length === 0;
   const noIpv6Address = noV4 ? perHost.filter((h) => h.noIpv6).map((h) => h.host) : [];
