@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFullChecklist } from "../../src/core/checklist";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
+import { createRecordingHost } from "../../src/core/host/record";
 import { createReplayHost } from "../../src/core/host/replay";
 import type { Finding } from "../../src/core/types";
 import * as scenarios from "../support/scenarios";
@@ -156,6 +157,23 @@ describe("Apple's sign-in service, not just a TLS server", () => {
     const { findings } = await run(r);
     expect(byProbe(findings)["apple-hosts"]).toMatchObject({ status: "pass" });
     expect(byProbe(findings)["apple-hosts"].details.at(-1)).toBe("gsa.apple.com sign-in lookup: timed out");
+  });
+});
+
+describe("the new inputs through the recording host", () => {
+  it("record → replay keeps the per-family handshakes and the lookup: identical findings", async () => {
+    const recorder = createRecordingHost(createReplayHost(parseRecording(JSON.stringify(scenarios.brokenIpv6()))));
+    const live = await runFullChecklist(recorder);
+    const recording = recorder.recording();
+    expect(recording.tls!.filter((t) => t.family === 6 && t.error === "ETIMEDOUT").map((t) => t.host)).toEqual([
+      "gsa.apple.com",
+    ]);
+    expect(recording.http!.some((h) => h.url === scenarios.LOOKUP_URL && h.body?.includes("<plist"))).toBe(true);
+    expect(recording.exec!.some((e) => e.command[0] === "/usr/sbin/netstat")).toBe(true);
+    const replayed = await run(recording);
+    const view = (r: typeof live) =>
+      r.findings.map((f) => [f.probe, f.status, f.summary, f.details.join("|").replace(/\(\d+ ms\)|clock: \S+/g, "")]);
+    expect(view(replayed)).toEqual(view(live));
   });
 });
 
