@@ -2,6 +2,8 @@ import { COMMON_FALSE_POSITIVES } from "./dns-filters";
 import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
 import type { CauseId, ProbeId } from "./ids";
 import { cause, evidenceOf, noneCause, notFullyChecked, nothingChecked, unexplainedWarnings } from "./cause-builders";
+import type { Facts } from "./diagnose-facts";
+import { brokenIpv6, foreignAnswer, noIpv4NoNat64 } from "./diagnose-network";
 import type { Cause, Confidence, Finding } from "./types";
 
 // Findings in, ranked causes out. Each rule reads the evidence of several
@@ -9,12 +11,6 @@ import type { Cause, Confidence, Finding } from "./types";
 // unreachable hosts, a Wi-Fi login page explains odd certificates.
 
 type Rule = (f: Facts) => Cause | undefined;
-
-interface Facts {
-  get(id: ProbeId): Finding | undefined;
-  is(id: ProbeId, ...statuses: Finding["status"][]): boolean;
-  data<T = unknown>(id: ProbeId, key: string): T | undefined;
-}
 
 const RANK: Record<Confidence, number> = { high: 0, medium: 1, low: 2 };
 
@@ -133,6 +129,7 @@ const RULES: Rule[] = [
       `${f.get("tls-inspection")!.summary}. Apple's servers refuse connections that ${via} intercepts. Fix: turn off HTTPS inspection (or the ${proxyOn ? "proxy" : vpnOn ? "VPN" : "app doing it"}) for Apple's hosts, then try again.`,
       [
         ...evidenceOf(f.get("tls-inspection")),
+        ...foreignAnswer(f),
         ...(proxyOn ? evidenceOf(f.get("proxy")) : []),
         ...(vpnOn ? evidenceOf(f.get("vpn")) : []),
       ],
@@ -182,20 +179,29 @@ const RULES: Rule[] = [
         ? "the proxy"
         : dnsFilter
           ? `a DNS filter: this Mac's DNS server is ${dnsFilter.what ?? dnsFilter.server}`
-          : "a firewall, content filter or DNS blocker on this network";
+          : f.data<boolean>("apple-hosts", "foreignAnswer") === true
+            ? "a web filter or proxy on this network"
+            : "a firewall, content filter or DNS blocker on this network";
     const blockedNames = sinkhole ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
     const falsePositive = blockedNames.filter((n) => COMMON_FALSE_POSITIVES.includes(n));
+    if (!sinkhole && f.data<string[]>("apple-hosts", "noIpv4")?.length) return noIpv4NoNat64(f, source);
+    const inPlace = !sinkhole && f.data<boolean>("apple-hosts", "foreignAnswer") === true;
     const allow = sinkhole
       ? `Fix: allow ${listNames(blockedNames)} in that filter${falsePositive.length ? ` (${listNames(falsePositive)} ${falsePositive.length === 1 ? "is a" : "are"} common false ${falsePositive.length === 1 ? "positive" : "positives"} of blocklists)` : ""}, or try another network.`
-      : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
+      : inPlace
+        ? "Fix: exempt gsa.apple.com and Apple's other sign-in hosts from that filter (no inspection, no block page), or try another network."
+        : "Fix: allow Apple's hosts on port 443 (and 5223), or try another network.";
     return cause(
       "blocked",
       f.is("internet", "pass") || sinkhole ? "high" : "medium",
-      `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. ${allow}`,
+      inPlace
+        ? `${source.summary}, while the internet works. Something answers in place of Apple's sign-in service, probably ${filterHint}, so sign-in fails even though the server's address answers. ${allow}`
+        : `${source.summary}, while the internet works. Something is blocking Apple's sign-in servers, probably ${filterHint}. ${allow}`,
       [...evidenceOf(source), ...evidenceOf(f.get("internet"))],
       ["open-network-settings"],
     );
   },
+  brokenIpv6,
   function pushBlocked(f) {
     // A name that didn't resolve is a DNS symptom: no port was tried, so none is known to be blocked.
     if (!f.is("push", "fail") || f.data<string>("push", "cause") === "dns") return undefined;
@@ -239,7 +245,7 @@ const RULES: Rule[] = [
       "proxy",
       confidence,
       `${f.get("proxy")!.summary}. Apple's sign-in fails behind proxies that inspect or block its traffic. Fix: turn the proxy off for a test in Network Settings.`,
-      evidenceOf(f.get("proxy")),
+      [...evidenceOf(f.get("proxy")), ...foreignAnswer(f)],
       ["open-network-settings"],
     );
   },
@@ -251,9 +257,11 @@ const RULES: Rule[] = [
     // A filter that is on is a lead; it is the blocker only when sign-in fails while the internet works.
     const inTheWay = (hosts || push) && f.is("internet", "pass");
     const names = active.map((a) => a.product).join(" and ");
-    const what = hosts
-      ? `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`
-      : "Apple's push service can't be reached";
+    const what = !hosts
+      ? "Apple's push service can't be reached"
+      : f.data<boolean>("apple-hosts", "foreignAnswer") === true
+        ? "a web page answers in place of Apple's sign-in service"
+        : `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`;
     const advice = active.map(allowAdvice).join("; or ");
     return cause(
       "network-filter",

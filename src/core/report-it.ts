@@ -53,6 +53,10 @@ export function measuredFailures(findings: readonly Finding[]): string[] {
   const shakes = (by("apple-hosts")?.data?.hosts as HostData[] | undefined) ?? [];
   for (const h of shakes.filter((s) => !s.reachable && s.error && s.error !== "ENOTRECORDED"))
     lines.push(`${h.host} TCP 443 (TLS handshake): ${describeFailure(h.error!, h.host)}`);
+  const signIn = by("apple-hosts");
+  // What a handshake can't show: someone else's answer to the sign-in service, or IPv6 failing where IPv4 works.
+  if (signIn?.data?.foreignAnswer === true || signIn?.data?.ipv6Broken)
+    lines.push(`Sign-in service: ${signIn.summary}`);
   const push = by("push");
   if (push?.status === "fail" || push?.status === "warn") lines.push(`Push: ${push.summary}`);
   const tls = by("tls-inspection");

@@ -23,6 +23,11 @@ export interface Targets {
   rawConnectivity: { host: string; port: number };
   ntpServers: string[];
   publicResolvers: string[];
+  /**
+   * GrandSlam's unauthenticated URL bag on gsa.apple.com: AuthKit and open-source clients fetch it
+   * first, so its answer shows whether Apple's sign-in service (not just a TLS server) answers.
+   */
+  signInLookup?: string;
 }
 
 export const DEFAULT_TARGETS: Targets = {
@@ -47,6 +52,7 @@ export const DEFAULT_TARGETS: Targets = {
   rawConnectivity: { host: "1.1.1.1", port: 443 },
   ntpServers: ["time.apple.com", "time-macos.apple.com"],
   publicResolvers: ["1.1.1.1", "8.8.8.8"],
+  signInLookup: "https://gsa.apple.com/grandslam/GsService2/lookup",
 };
 
 /** Per-operation timeouts (ms); each stays under the run's default 5 s deadline. */

@@ -8,7 +8,7 @@ import { buildReport } from "../../src/core/report";
 import { runChecklist } from "../../src/core/run";
 import { DEFAULT_TARGETS } from "../../src/core/targets";
 import type { Finding, Status } from "../../src/core/types";
-import { healthy } from "../support/scenarios";
+import { blockPage, brokenIpv6, healthy, ipv6Nat64, ipv6OnlyNoClat, LOOKUP_URL } from "../support/scenarios";
 
 // Every probe × every way its inputs fail. Each case starts from the
 // healthy Mac's recording, breaks one input (or all of one kind) the way a
@@ -45,7 +45,7 @@ interface Mode {
 
 const keep = <K extends string>(e: Entry, ...keys: K[]) =>
   Object.fromEntries(Object.entries(e).filter(([k]) => keys.includes(k as K)));
-const id = (e: Entry) => keep(e, "command", "url", "name", "server", "host", "port", "path");
+const id = (e: Entry) => keep(e, "command", "url", "name", "server", "host", "port", "family", "path");
 const missing: Mode = { name: "ENOTRECORDED", apply: () => undefined };
 const failing = (code: string): Mode => ({ name: code, apply: (e) => ({ ...id(e), error: code }) });
 const hang = (key = "delayMs"): Mode => ({ name: "hang", hang: true, apply: (e) => ({ ...e, [key]: HANG_MS }) });
@@ -162,6 +162,8 @@ interface Input {
    * listed (an expired certificate still proves the host answers; a garbage body still has a date).
    */
   sole?: { passOk: string[] };
+  /** The recording to break, when the input isn't in the healthy Mac's (the inputs added later). */
+  base?: () => Rec;
 }
 
 const execOf =
@@ -188,7 +190,12 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       match: all,
       sole: { passOk: ["expired certificate", "foreign issuer", "garbage certificate", "empty handshake"] },
     },
-    { label: "gsa.apple.com handshake", kind: "tls", match: (e) => e.host === "gsa.apple.com" },
+    { label: "gsa.apple.com handshake", kind: "tls", match: (e) => e.host === "gsa.apple.com" && !e.family },
+    { label: "IPv6 handshakes (broken IPv6)", kind: "tls", match: (e) => e.family === 6, base: brokenIpv6 },
+    { label: "IPv4 handshakes (broken IPv6)", kind: "tls", match: (e) => e.family === 4, base: brokenIpv6 },
+    { label: "netstat -rn (broken IPv6)", kind: "exec", match: execOf("/usr/sbin/netstat", "-rn"), base: brokenIpv6 },
+    { label: "GrandSlam lookup (block page)", kind: "http", match: urlIs(LOOKUP_URL), base: blockPage },
+    { label: "GrandSlam lookup (Apple's plist)", kind: "http", match: urlIs(LOOKUP_URL), base: ipv6Nat64 },
   ],
   push: [
     {
@@ -211,6 +218,10 @@ const INPUTS: Record<Probe["id"], Input[]> = {
   internet: [
     { label: "1.1.1.1:443", kind: "tcp", match: (e) => e.host === "1.1.1.1" },
     { label: "captive page", kind: "http", match: urlIs(T.captiveUrl) },
+    { label: "netstat -rn (NAT64)", kind: "exec", match: execOf("/usr/sbin/netstat", "-rn"), base: ipv6Nat64 },
+    { label: "ifconfig (CLAT)", kind: "exec", match: execOf("/sbin/ifconfig"), base: ipv6Nat64 },
+    { label: "ipv4only.arpa (NAT64)", kind: "dns", match: (e) => e.name === "ipv4only.arpa", base: ipv6Nat64 },
+    { label: "1.1.1.1 through NAT64", kind: "tcp", match: (e) => e.host === "64:ff9b::101:101", base: ipv6OnlyNoClat },
   ],
   "captive-portal": [
     { label: "captive page", kind: "http", match: urlIs(T.captiveUrl), sole: { passOk: ["bad date header"] } },
@@ -422,7 +433,7 @@ describe("fault matrix: one probe, one broken input", () => {
     "%s · %s · %s",
     (probeId, _label, _mode, { probe, input, mode }) => {
       it("gives a readable finding within the deadline", async () => {
-        const r = healthy();
+        const r = input.base?.() ?? healthy();
         breakInput(r, input, mode);
         const { value: findings, ms } = await timedRun(() =>
           runChecklist([probe], replay(r), { deadlineMs: DEADLINE_MS }),

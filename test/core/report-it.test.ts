@@ -26,6 +26,15 @@ describe("report: For IT", () => {
     expect(it).toContain("support.apple.com/101555");
   });
 
+  it("a block page answering the sign-in lookup, and broken IPv6: what no handshake shows", async () => {
+    expect(await report(scenarios.blockPage(), "plain")).toContain(
+      'Sign-in service: gsa.apple.com answers, but not as Apple\'s sign-in service: its lookup returned a web page titled "Web Page Blocked" (HTTP 403)',
+    );
+    expect(await report(scenarios.brokenIpv6(), "plain")).toContain(
+      "Sign-in service: Sign-in servers answer over IPv4, but over IPv6 gsa.apple.com fails (timed out)",
+    );
+  });
+
   it("HTTPS interception: the issuer, and Apple's word on interception", async () => {
     const it = await report(scenarios.httpsInterception());
     expect(it).toMatch(/In the way:\*\* HTTPS Inspection: .*Zscaler Intermediate Root CA/);

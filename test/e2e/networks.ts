@@ -35,4 +35,8 @@ export const NETWORKS = {
   offline: { offline: true },
   // A privacy hosts list's line for the sign-in host (StevenBlack/hosts#810), read by the real c-ares resolver.
   hostsFileBlocksGsa: { hostsLines: ["# Title: StevenBlack/hosts", "0.0.0.0 gsa.apple.com"] },
+  // An IPv6-only network whose resolver does DNS64 (unbound's dns64 module) in front of NAT64's prefix.
+  ipv6OnlyNat64: { ipv6Only: true },
+  // A web filter answers GrandSlam's lookup with its block page while every handshake completes.
+  blockPageOnLookup: { signInService: "blockPage" },
 } satisfies Record<string, World>;

@@ -224,6 +224,33 @@ const SCENARIOS: Scenario[] = [
     },
   },
   {
+    name: "IPv6-only with NAT64 (unbound dns64)",
+    world: NETWORKS.ipv6OnlyNat64,
+    top: ["none", "high"],
+    statuses: ["pass", "pass", "pass", "pass", "pass", "pass", "pass", "pass"],
+    exit: 0,
+    check: (json) => {
+      const internet = finding(json, "internet");
+      expect(internet.summary).toBe("Connected to the internet over IPv6 only, through NAT64 (64:ff9b::/96)");
+      expect(internet.details).toContain("[64:ff9b::101:101]:443 (1.1.1.1 through NAT64) open");
+      expect(internet.details.some((d) => /^NAT64: ipv4only\.arpa answers 64:ff9b::c000:aa/.test(d))).toBe(true);
+      expect(finding(json, "apple-hosts").details).toContain("Over IPv6: all answer");
+    },
+  },
+  {
+    name: "a block page answers the sign-in lookup",
+    world: NETWORKS.blockPageOnLookup,
+    top: ["blocked", "high"],
+    statuses: ["pass", "fail", "pass", "pass", "pass", "pass", "pass", "pass"],
+    exit: 1,
+    check: (json) => {
+      expect(finding(json, "apple-hosts").summary).toBe(
+        'gsa.apple.com answers, but not as Apple\'s sign-in service: its lookup returned a web page titled "Web Page Blocked" (HTTP 403)',
+      );
+      expect(json.diagnosis[0].summary).toMatch(/answers in place of Apple's sign-in service/);
+    },
+  },
+  {
     name: "offline",
     world: NETWORKS.offline,
     top: ["offline", "high"],

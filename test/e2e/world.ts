@@ -58,7 +58,24 @@ export interface World {
   offline?: boolean;
   /** Lines appended to this Mac's /etc/hosts (bind-mounted in the namespace). */
   hostsLines?: string[];
+  /** What answers GrandSlam's lookup on gsa.apple.com: Apple's plist, or a web filter's block page (HTTP 403). */
+  signInService?: "apple" | "blockPage";
+  /**
+   * An IPv6-only network with NAT64: unbound's dns64 module synthesizes AAAA records in
+   * 64:ff9b::/96 (ipv4only.arpa too), every server listens only on its synthesized address, and
+   * this Mac has no IPv4 address but loopback.
+   */
+  ipv6Only?: boolean;
 }
+
+/** An IPv4 address in NAT64's well-known prefix (RFC 6052), as DNS64 writes it. */
+export function nat64(v4: string): string {
+  const [a, b, c, d] = v4.split(".").map(Number);
+  return `64:ff9b::${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+}
+/** In the IPv6-only world: the router's resolver, and where it asks for A records (an IPv4 upstream only it sees). */
+const V6_ROUTER = "fd00::53";
+const V4_UPSTREAM = "127.0.0.53";
 
 export interface CliRun {
   exitCode: number;
@@ -99,6 +116,7 @@ export function unavailable(): string | undefined {
 }
 
 function unboundConf(dir: string, world: World): string {
+  if (world.ipv6Only) return dns64Conf(dir);
   const lines = [
     "server:",
     `  interface: ${ADDR.router}`,
@@ -119,6 +137,8 @@ function unboundConf(dir: string, world: World): string {
   if (router === "nxdomain") lines.push(...ZONES.map((z) => `  local-zone: "${z}" always_nxdomain`));
   else {
     lines.push(...ZONES.map((z) => `  local-zone: "${z}" static`));
+    // RFC 7050's name answers as on any IPv4 network: A records only, so no NAT64 here.
+    lines.push('  local-zone: "ipv4only.arpa." static', '  local-data: "ipv4only.arpa. 60 IN A 192.0.0.170"');
     // A Pi-hole-style blocklist answers 0.0.0.0 for the names it blocks.
     if (router === "sinkhole") for (const n of SIGN_IN) lines.push(`  local-zone: "${n}." always_null`);
     if (router !== "servfail") {
@@ -131,6 +151,37 @@ function unboundConf(dir: string, world: World): string {
     for (const zone of ZONES) lines.push("forward-zone:", `  name: "${zone}"`, "  forward-addr: 127.0.0.9@53");
   }
   return lines.join("\n") + "\n";
+}
+
+/**
+ * unbound with its dns64 module, as an IPv6-only network's resolver: it forwards to an upstream
+ * that has only A records (dnsmasq, on an IPv4 loopback address the CLI can't use) and answers
+ * AAAA queries with addresses synthesized in 64:ff9b::/96, ipv4only.arpa included (RFC 7050).
+ */
+function dns64Conf(dir: string): string {
+  return (
+    [
+      "server:",
+      `  interface: ${V6_ROUTER}`,
+      "  port: 53",
+      "  do-daemonize: no",
+      '  username: ""',
+      '  chroot: ""',
+      `  directory: "${dir}"`,
+      '  pidfile: ""',
+      "  use-syslog: no",
+      '  logfile: ""',
+      "  verbosity: 0",
+      "  do-ip6: yes",
+      "  do-not-query-localhost: no",
+      "  access-control: ::/0 allow",
+      '  module-config: "dns64 iterator"',
+      "  dns64-prefix: 64:ff9b::/96",
+      "forward-zone:",
+      '  name: "."',
+      `  forward-addr: ${V4_UPSTREAM}@53`,
+    ].join("\n") + "\n"
+  );
 }
 
 function dnsmasqArgs(world: World): string[] {
@@ -147,14 +198,23 @@ function dnsmasqArgs(world: World): string[] {
     "--log-facility=-",
   ];
   if (world.publicDown) return [...args, ...ZONES.map((z) => `--address=/${z.slice(0, -1)}/`)];
-  return [...args, ...Object.entries(NAMES).map(([name, ip]) => `--address=/${name}/${ip}`)];
+  const answers = Object.entries(NAMES).map(([name, ip]) => `--address=/${name}/${ip}`);
+  // In the IPv6-only world dnsmasq is only the dns64 resolver's upstream (A records only).
+  if (world.ipv6Only)
+    return [
+      ...args.filter((a) => !a.startsWith("--listen-address")),
+      `--listen-address=${V4_UPSTREAM}`,
+      ...answers,
+      "--address=/ipv4only.arpa/192.0.0.170",
+    ];
+  return [...args, ...answers];
 }
 
-function chronyConf(dir: string): string {
+function chronyConf(dir: string, world: World): string {
   return [
     "local stratum 1",
     "allow all",
-    `bindaddress ${ADDR.time}`,
+    `bindaddress ${world.ipv6Only ? nat64(ADDR.time) : ADDR.time}`,
     "port 123",
     "cmdport 0",
     `pidfile ${dir}/chronyd.pid`,
@@ -169,6 +229,14 @@ function nginxConf(dir: string, world: World, certs: TestCerts): string {
     world.captive === "login"
       ? "return 302 http://portal.hotel-wifi.example/login?continue=captive.apple.com;"
       : "default_type text/html; return 200 '<HTML><HEAD><TITLE>Success</TITLE></HEAD><BODY>Success</BODY></HTML>';";
+  // GrandSlam's lookup on every HTTPS server (a sinkholed name lands on another): Apple's plist, or a filter's page.
+  const lookup =
+    world.signInService === "blockPage"
+      ? `error_page 403 /blocked.html; location = /blocked.html { internal; root ${dir}/grandslam; default_type text/html; }
+    location = /grandslam/GsService2/lookup { return 403; }`
+      : `location = /grandslam/GsService2/lookup { root ${dir}/grandslam; try_files /lookup.xml =500; default_type text/x-xml-plist; }`;
+  // The IPv6-only world's servers listen on their NAT64 addresses only.
+  const at = (v4: string, port: number) => (world.ipv6Only ? `[${nat64(v4)}]:${port}` : `${v4}:${port}`);
   return `
 user root;
 worker_processes 1;
@@ -179,17 +247,23 @@ http {
   access_log off;
   client_body_temp_path ${dir}/nginx-tmp; proxy_temp_path ${dir}/nginx-tmp; fastcgi_temp_path ${dir}/nginx-tmp;
   uwsgi_temp_path ${dir}/nginx-tmp; scgi_temp_path ${dir}/nginx-tmp;
-  server { listen ${ADDR.web}:80; location = /hotspot-detect.html { ${captive} } location / { return 404; } }
-  server { listen ${ADDR.web}:443 ssl; ${ssl} root ${dir}/www; default_type application/json; }
-  server { listen ${ADDR.signIn}:443 ssl; ${ssl} location / { return 200 'ok'; } }
-  server { listen ${ADDR.push}:5223; listen ${ADDR.push}:443; location / { return 200 'ok'; } }
-  server { listen ${ADDR.public[0]}:443 ssl; ${ssl} location / { return 200 'ok'; } }
+  server { listen ${at(ADDR.web, 80)}; location = /hotspot-detect.html { ${captive} } location / { return 404; } }
+  server { listen ${at(ADDR.web, 443)} ssl; ${ssl} root ${dir}/www; default_type application/json; ${lookup} }
+  server { listen ${at(ADDR.signIn, 443)} ssl; ${ssl} ${lookup} location / { return 200 'ok'; } }
+  server { listen ${at(ADDR.push, 5223)}; listen ${at(ADDR.push, 443)}; location / { return 200 'ok'; } }
+  server { listen ${at(ADDR.public[0], 443)} ssl; ${ssl} ${lookup} location / { return 200 'ok'; } }
 }
 `;
 }
 
 function script(dir: string, world: World, cli: string[], env: Record<string, string>): string {
-  const addresses = world.offline ? [] : [ADDR.router, ...ADDR.public, ADDR.web, ADDR.signIn, ADDR.push, ADDR.time];
+  const servers = [ADDR.web, ADDR.signIn, ADDR.push, ADDR.time, ADDR.public[0]];
+  const addresses = world.offline
+    ? []
+    : world.ipv6Only
+      ? [`${V4_UPSTREAM}/32`, `${V6_ROUTER}/128`, ...servers.map((a) => `${nat64(a)}/128`)]
+      : [ADDR.router, ...ADDR.public, ADDR.web, ADDR.signIn, ADDR.push, ADDR.time].map((a) => `${a}/32`);
+  const listening = (v4: string) => (world.ipv6Only ? nat64(v4) : v4);
   // libfaketime preloaded by hand: the faketime wrapper names its semaphore by PID, and every
   // scenario's PID namespace has the same PIDs.
   const fake = (offset: string | undefined, cmd: string) =>
@@ -208,7 +282,7 @@ ip link set lo up
 # No packet may leave: lo is the only interface, before anything starts.
 ip -o link show | awk -F': ' '{print $2}' > links.txt
 if [ "$(cat links.txt)" != "lo" ]; then echo "namespace has more than lo: $(cat links.txt)" >&2; exit 97; fi
-${addresses.map((a) => `ip addr add ${a}/32 dev lo`).join("\n")}
+${addresses.map((a) => `ip addr add ${a} dev lo${a.includes(":") ? " nodad" : ""}`).join("\n")}
 mount --bind ${q(`${dir}/resolv.conf`)} /etc/resolv.conf
 mount --bind ${q(`${dir}/hosts`)} /etc/hosts
 ${
@@ -218,10 +292,10 @@ ${
 dnsmasq ${dnsmasqArgs(world).map(q).join(" ")} > dnsmasq.log 2>&1 &
 ${fake(world.ntpClock, "chronyd -d -x -f chrony.conf")} > chrony.log 2>&1 &
 nginx -e ${q(`${dir}/nginx-error.log`)} -c ${q(`${dir}/nginx.conf`)} -g 'daemon off;' > nginx.log 2>&1 &
-${waitFor("u", `${ADDR.router}:53`)}
-${waitFor("u", `${ADDR.public[1]}:53`)}
-${waitFor("u", `${ADDR.time}:123`)}
-${waitFor("t", `${ADDR.signIn}:443`)}`
+${waitFor("u", world.ipv6Only ? `[${V6_ROUTER}]:53` : `${ADDR.router}:53`)}
+${waitFor("u", world.ipv6Only ? `${V4_UPSTREAM}:53` : `${ADDR.public[1]}:53`)}
+${waitFor("u", world.ipv6Only ? `[${listening(ADDR.time)}]:123` : `${ADDR.time}:123`)}
+${waitFor("t", world.ipv6Only ? `[${listening(ADDR.signIn)}]:443` : `${ADDR.signIn}:443`)}`
 }
 ${rules}
 ${exports}
@@ -251,13 +325,19 @@ export async function runInWorld(
   const feed = join(ROOT, "test/fixtures/status-consumer-no-issues.json");
   copyFileSync(feed, join(dir, "www/support/systemstatus/data/system_status_en_US.js"));
   copyFileSync(feed, join(dir, "www/support/systemstatus/data/developer/system_status_en_US.js"));
-  writeFileSync(join(dir, "resolv.conf"), `nameserver ${ADDR.router}\noptions timeout:5 attempts:2\n`);
+  writeFileSync(
+    join(dir, "resolv.conf"),
+    `nameserver ${world.ipv6Only ? V6_ROUTER : ADDR.router}\noptions timeout:5 attempts:2\n`,
+  );
+  mkdirSync(join(dir, "grandslam"), { recursive: true });
+  copyFileSync(join(ROOT, "test/fixtures/grandslam-lookup-handmade.xml"), join(dir, "grandslam/lookup.xml"));
+  copyFileSync(join(ROOT, "test/fixtures/block-page-handmade.html"), join(dir, "grandslam/blocked.html"));
   writeFileSync(
     join(dir, "hosts"),
     ["127.0.0.1 localhost", "::1 localhost", ...(world.hostsLines ?? [])].join("\n") + "\n",
   );
   writeFileSync(join(dir, "unbound.conf"), unboundConf(dir, world));
-  writeFileSync(join(dir, "chrony.conf"), chronyConf(dir));
+  writeFileSync(join(dir, "chrony.conf"), chronyConf(dir, world));
   writeFileSync(join(dir, "nginx.conf"), nginxConf(dir, world, certs));
   const env = {
     PATH: `${dirname(process.execPath)}:${process.env.PATH ?? ""}`,

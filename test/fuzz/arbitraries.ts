@@ -641,3 +641,62 @@ export const hostsLines = linesOf(
       .map(([a, sep, names]) => [a, ...names].join(sep)),
   ),
 );
+
+/** `netstat -rn` lines: section headers, column headers, default and other rows. */
+export const netstatLines = linesOf(
+  fc.oneof(
+    fc.constantFrom(
+      "Routing tables",
+      "Internet:",
+      "Internet6:",
+      "Destination        Gateway            Flags           Netif Expire",
+    ),
+    fc
+      .tuple(
+        fc.constantFrom("default", "127", "::1", "192.168.64.1/32", "fe80::%utun0/64"),
+        fc.oneof(ipv4, ipv6, fc.constantFrom("link#5", "fe80::%utun0", "fe80::1%en0", "192.0.0.1", "")),
+        fc.constantFrom("UGScg", "UGcIg", "UCSIg", "UHLWIir", "U", "G", "!", ""),
+        fc.constantFrom("en0", "utun2", "bridge100", "lo0", "0", ""),
+        fc.constantFrom("", "!", "1200", "       "),
+      )
+      .map((cols) => cols.join("   ")),
+  ),
+);
+
+/** ipv4only.arpa answers: well-known embeds, other prefixes, garbage. */
+export const nat64Answers = fc.array(
+  fc.oneof(
+    ipv6,
+    ipv4,
+    fc.constantFrom(
+      "64:ff9b::c000:aa",
+      "64:ff9b::192.0.0.171",
+      "2001:db8:64::c000:ab",
+      "::ffff:192.0.0.170",
+      "",
+      "::",
+      "64:ff9b::c000:aa%en0",
+    ),
+    anyText,
+  ),
+  { maxLength: 6 },
+);
+
+/** Bodies a lookup can get: plist pieces, HTML pieces, anything. */
+export const lookupBodies = linesOf(
+  fc.constantFrom(
+    '<?xml version="1.0" encoding="UTF-8"?>',
+    '<plist version="1.0">',
+    "<dict>",
+    "<key>urls</key>",
+    "<key>midStartProvisioning</key>",
+    "<string>https://gsa.apple.com/grandslam/MidService/startMachineProvisioning</string>",
+    "<string>http://x</string>",
+    "</dict>",
+    "</plist>",
+    "<html><head><title>",
+    "Blocked &amp; </title>",
+    "</head><body>",
+    "<!DOCTYPE html>",
+  ),
+);

@@ -1,7 +1,10 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findAppleLines } from "../../src/core/parse/etc-hosts";
-import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
+import { readLookup } from "../../src/core/parse/grandslam-lookup";
+import { clatState, parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
+import { nat64Prefixes } from "../../src/core/parse/nat64";
+import { parseNetstatRoutes } from "../../src/core/parse/netstat-routes";
 import { parseMobileMeExport } from "../../src/core/parse/mobileme";
 import { parseScutilDns } from "../../src/core/parse/scutil-dns";
 import { parseScutilNcList } from "../../src/core/parse/scutil-nc";
@@ -22,7 +25,10 @@ import {
   hostsLines,
   hwModelText,
   ifconfigLines,
+  lookupBodies,
   mobileMeXml,
+  nat64Answers,
+  netstatLines,
   mutated,
   ncListLines,
   notText,
@@ -33,8 +39,12 @@ import {
   swVersLines,
 } from "./arbitraries";
 import {
+  checkClat,
   checkFirewall,
   checkHostsLines,
+  checkLookup,
+  checkNat64,
+  checkRoutes,
   checkHwModel,
   checkIfconfig,
   checkMobileMe,
@@ -152,14 +162,22 @@ const SUBJECTS: Subject[] = [
   },
   {
     name: "ifconfig (parseIfconfig, tunnelInterfaces)",
-    input: inputs(ifconfigLines, [fixture("ifconfig-utun-link-local.txt")]),
+    input: inputs(ifconfigLines, [fixture("ifconfig-utun-link-local.txt"), fixture("ifconfig-en0-clat46-ventura.txt")]),
     bulk: bulky(
-      fc.constantFrom("utun0: flags=8051<UP> mtu 1380", "\tinet6 fe80::1%utun0 prefixlen 64", "a: flags=1<", " "),
+      fc.constantFrom(
+        "utun0: flags=8051<UP> mtu 1380",
+        "\tinet6 fe80::1%utun0 prefixlen 64",
+        "a: flags=1<",
+        " ",
+        "\tnat64 prefix 64:ff9b:: prefixlen 96",
+        "\tinet6 x prefixlen 64 clat46",
+      ),
     ),
     check: (text) => {
       const list = parseIfconfig(text as string);
       checkIfconfig(list);
       checkTunnels(list, tunnelInterfaces(list));
+      checkClat(list, clatState(list));
     },
   },
   {
@@ -216,6 +234,27 @@ const SUBJECTS: Subject[] = [
     bulk: bulky(fc.constantFrom("0.0.0.0 ", "gsa.apple.com ", "#", "\t", " ")),
     check: (text) => checkHostsLines(findAppleLines(text as string, ["gsa.apple.com"], ["apple.com", "icloud.com"])),
   },
+  {
+    name: "netstat -rn (parseNetstatRoutes)",
+    input: inputs(netstatLines, [
+      fixture("netstat-rn-ipv4-only-utun.txt"),
+      fixture("netstat-f-inet-rn-clat-ventura.txt"),
+    ]),
+    bulk: bulky(fc.constantFrom("Internet:\n", "default ", "link#5 ", "UGScg ", "en0", " ")),
+    check: (text) => checkRoutes(parseNetstatRoutes(text)),
+  },
+  {
+    name: "ipv4only.arpa answers (nat64Prefixes)",
+    input: fc.oneof(nat64Answers, notText),
+    bulk: bulky(fc.constantFrom("64:ff9b::", "c000:aa", ":", "192.0.0.170", "%")).map((t) => [t]),
+    check: (answers) => checkNat64(nat64Prefixes(answers)),
+  },
+  {
+    name: "GrandSlam lookup (readLookup)",
+    input: inputs(lookupBodies, [fixture("grandslam-lookup-handmade.xml"), fixture("block-page-handmade.html")]),
+    bulk: bulky(fc.constantFrom("<key>urls</key><dict>", "<key>a</key><string>https://x", "<title>", "<html", " ")),
+    check: (body) => checkLookup(readLookup(body)),
+  },
 ];
 
 // A plist parser may report each damaged document on the console (xmldom did); thousands of runs would drown the output.
@@ -247,6 +286,7 @@ describe("line ends: CRLF reads like LF", () => {
     ["scutil --nc list", lf(ncListLines, [fixture("scutil-nc-list-tailscale-protonvpn.txt")]), parseScutilNcList],
     ["ifconfig", lf(ifconfigLines, [fixture("ifconfig-utun-link-local.txt")]), parseIfconfig],
     ["sw_vers", lf(swVersLines, [fixture("sw_vers-15.7.4.txt")]), parseSwVers],
+    ["netstat -rn", lf(netstatLines, [fixture("netstat-rn-ipv4-only-utun.txt")]), parseNetstatRoutes],
     ["sntp", lf(sntpLines, [fixture("sntp-success.txt"), fixture("sntp-timeout.txt")]), parseSntp],
     [
       "/etc/hosts",

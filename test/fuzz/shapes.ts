@@ -1,5 +1,7 @@
 import type { HostsCatch } from "../../src/core/parse/etc-hosts";
-import type { NetInterface } from "../../src/core/parse/ifconfig";
+import type { LookupVerdict } from "../../src/core/parse/grandslam-lookup";
+import type { ClatState, NetInterface } from "../../src/core/parse/ifconfig";
+import type { RouteTable } from "../../src/core/parse/netstat-routes";
 import type { MobileMeParse } from "../../src/core/parse/mobileme";
 import type { ScutilDns } from "../../src/core/parse/scutil-dns";
 import type { NcService } from "../../src/core/parse/scutil-nc";
@@ -174,7 +176,7 @@ export function checkNcList(v: NcService[] | unknown): void {
 
 export function checkIfconfig(v: NetInterface[] | unknown): void {
   list("ifconfig", v, (p, i) => {
-    const o = object(p, i, ["name", "flags", "mtu", "ipv4", "ipv6", "ether", "status"]);
+    const o = object(p, i, ["name", "flags", "mtu", "ipv4", "ipv6", "ether", "status", "nat64"]);
     str(`${p}.name`, o.name, { nonEmpty: true, oneLine: true });
     strings(`${p}.flags`, o.flags, { nonEmpty: true, oneLine: true });
     optNum(`${p}.mtu`, o.mtu, { int: true, min: 0 });
@@ -185,14 +187,66 @@ export function checkIfconfig(v: NetInterface[] | unknown): void {
       optStr(`${q}.netmask`, x.netmask, { nonEmpty: true, oneLine: true });
     });
     list(`${p}.ipv6`, o.ipv6, (q, a) => {
-      const x = object(q, a, ["address", "prefixlen", "scopeid"]);
+      const x = object(q, a, ["address", "prefixlen", "scopeid", "clat46"]);
+      if (x.clat46 !== undefined && x.clat46 !== true) fail(`${q}.clat46`, "true or absent", x.clat46);
       str(`${q}.address`, x.address, { oneLine: true });
       optNum(`${q}.prefixlen`, x.prefixlen, { int: true, min: 0 });
       optStr(`${q}.scopeid`, x.scopeid, { nonEmpty: true, oneLine: true });
     });
     optStr(`${p}.ether`, o.ether, { nonEmpty: true, oneLine: true });
     optStr(`${p}.status`, o.status, { nonEmpty: true, oneLine: true });
+    if (o.nat64 !== undefined) {
+      for (const n of strings(`${p}.nat64`, o.nat64) as string[])
+        if (!/^[0-9a-f:.]+\/\d{1,3}$/i.test(n)) fail(`${p}.nat64`, "a prefix like 64:ff9b::/96", n);
+    }
   });
+}
+
+export function checkClat(all: NetInterface[], v: ClatState | undefined | unknown): void {
+  if (v === undefined) return;
+  const o = object("clat", v, ["interface", "ipv4", "prefixes", "active"]);
+  if (!all.some((i) => i.name === o.interface)) fail("clat.interface", "a parsed interface", o.interface);
+  if (o.ipv4 !== undefined && !/^192\.0\.0\.[0-7]$/.test(str("clat.ipv4", o.ipv4)))
+    fail("clat.ipv4", "192.0.0.0/29", o.ipv4);
+  strings("clat.prefixes", o.prefixes);
+  bool("clat.active", o.active);
+}
+
+export function checkRoutes(v: RouteTable | undefined | unknown): void {
+  if (v === undefined) return;
+  const o = object("routes", v, ["sections", "defaults"]);
+  list("routes.sections", o.sections, (p, f) => (f === 4 || f === 6 ? undefined : fail(p, "4 or 6", f)));
+  list("routes.defaults", o.defaults, (p, d) => {
+    const x = object(p, d, ["family", "gateway", "netif", "flags", "primary"]);
+    if (x.family !== 4 && x.family !== 6) fail(`${p}.family`, "4 or 6", x.family);
+    str(`${p}.gateway`, x.gateway, { nonEmpty: true, oneLine: true });
+    if (!/^[a-z][a-z0-9]*\d+$/.test(str(`${p}.netif`, x.netif))) fail(`${p}.netif`, "an interface name", x.netif);
+    if (!/^[A-Za-z]+$/.test(str(`${p}.flags`, x.flags))) fail(`${p}.flags`, "route flags", x.flags);
+    bool(`${p}.primary`, x.primary);
+  });
+}
+
+export function checkNat64(v: unknown): void {
+  for (const p of strings("nat64", v) as string[]) if (!/^[0-9a-f:]+\/96$/.test(p)) fail("nat64", "a /96 prefix", p);
+}
+
+export function checkLookup(v: LookupVerdict | unknown): void {
+  const o = object("lookup", v, ["kind", "keys", "title", "sample"]);
+  const kind = oneOf("lookup.kind", o.kind, ["plist", "html", "other"] as const);
+  if (kind === "plist") {
+    const keys = strings("lookup.keys", o.keys, { nonEmpty: true, oneLine: true });
+    if (keys.length === 0) fail("lookup.keys", "at least one", keys);
+  }
+  // What reaches the screen is one clean line.
+  for (const key of ["title", "sample"] as const) {
+    if (
+      o[key] !== undefined &&
+      // eslint-disable-next-line no-control-regex
+      /[\u0000-\u0008\u000a-\u001f\u007f]/.test(str(`lookup.${key}`, o[key], { oneLine: true }))
+    )
+      fail(`lookup.${key}`, "no control characters", o[key]);
+  }
+  if (typeof o.title === "string" && o.title.length > 80) fail("lookup.title", "at most 80 characters", o.title);
 }
 
 export function checkTunnels(all: NetInterface[], tunnels: unknown): void {

@@ -183,10 +183,39 @@ describe("http", () => {
     expect((await failure(untrusting.http("https://appleid.apple.com/"))).code).toBe("UNABLE_TO_VERIFY_LEAF_SIGNATURE");
   });
 
+  it("reads any certificate's answer only when asked to, and sends the extra headers", async () => {
+    // GrandSlam's lookup: who answers is the question, so an untrusted certificate still gives its page.
+    const server = await serve(startHttpServer({ "*": { body: "<html>blocked</html>" } }, { tls: "apple" }));
+    const host = createRealHost({ redirect: { http: { "https://gsa.apple.com": `https://${local(server.port)}` } } });
+    const url = "https://gsa.apple.com/grandslam/GsService2/lookup";
+    expect((await failure(host.http(url))).code).toBe("UNABLE_TO_VERIFY_LEAF_SIGNATURE");
+    const answer = await host.http(url, { anyCertificate: true, headers: { "accept-language": "en-US" } });
+    expect(answer).toMatchObject({ status: 200, body: "<html>blocked</html>" });
+    expect(server.requests.at(-1)!.headers).toMatchObject({ "accept-language": "en-US", host: "gsa.apple.com" });
+  });
+
   it("cancels on abort", async () => {
     const { host } = await captive();
     const error = await failure(host.http("http://captive.apple.com/hang", { signal: abortAfter(100) }));
     expect(error.code).toBe("ECANCELLED");
+  });
+});
+
+describe("tls over one address family", () => {
+  it("connects to that family's address, and says ENODATA when the name has none", async () => {
+    const tlsServer = await serve(startTlsServer("apple"));
+    const dnsServer = await serve(startDnsServer({ records: { "gsa.apple.com": ["127.0.0.1"] } }));
+    const host = createRealHost({
+      loopbackOnly: false,
+      ca: [TEST_CA],
+      redirect: { dns: { system: local(dnsServer.port) } },
+    });
+    expect(await host.tls("gsa.apple.com", tlsServer.port, { family: 4 })).toMatchObject({
+      issuer: expect.any(String),
+    });
+    const error = await failure(host.tls("gsa.apple.com", tlsServer.port, { family: 6 }));
+    expect(error.code).toBe("ENODATA");
+    expect(error.message).toContain("no IPv6 address");
   });
 });
 

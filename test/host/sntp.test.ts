@@ -43,6 +43,12 @@ describe("sntpQuery against a loopback server", () => {
     expect(server.requests).toBe(3);
   });
 
+  it("a connect the kernel refuses (no route, or a broadcast address) rejects with its code, never throws out of the loop", async () => {
+    // Node hands a failed UDP connect's error to the connect callback: sending then threw
+    // ERR_SOCKET_BAD_PORT and killed the process (an IPv6-only Mac asking an IPv4 server).
+    await expect(sntpQuery("255.255.255.255", 123, { timeoutMs: 500 })).rejects.toMatchObject({ code: "EACCES" });
+  });
+
   it("reads the local clock it is given: a Mac 5 s behind sees +5 s", async () => {
     const server = await ntpServer({ skewMs: 0 });
     const sample = await sntpQuery("127.0.0.1", server.port, { now: () => Date.now() - 5000 });

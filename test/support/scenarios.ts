@@ -458,6 +458,106 @@ export function networkFilter(): Mutable {
   return r;
 }
 
+// ---------------------------------------------------------------- address families and the sign-in service
+
+export const LOOKUP_URL = DEFAULT_TARGETS.signInLookup!;
+/** Apple's answer to GrandSlam's lookup: hand-made in the shape the open-source clients read (fixtures README). */
+export const LOOKUP_PLIST = fixture("grandslam-lookup-handmade.xml");
+const lookup = (body: string, status = 200, type = "text/x-xml-plist") => ({
+  url: LOOKUP_URL,
+  status,
+  headers: { date: DATE, "content-type": type },
+  body,
+});
+/** 17.32.194.98 in NAT64's well-known prefix (RFC 6052): what DNS64 synthesizes. */
+const nat64 = (v4: string) => {
+  const [a, b, c, d] = v4.split(".").map(Number);
+  return `64:ff9b::${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+};
+/**
+ * An Internet6 section with a primary route through the router on en0, as a dual-stack or
+ * IPv6-only Mac has it: constructed (the real captures of it are embedded in other projects'
+ * comments, with no file to cite), in the columns of the real ones.
+ */
+const INET6_EN0 =
+  "\nInternet6:\nDestination                             Gateway                         Flags           Netif Expire\n" +
+  "default                                 fe80::1%en0                     UGcg              en0       \n" +
+  "default                                 fe80::%utun0                    UGcIg           utun0       \n" +
+  "::1                                     ::1                             UHL               lo0       \n";
+const NETSTAT = ["/usr/sbin/netstat", "-rn"];
+
+/**
+ * An IPv6-only network with NAT64 where sign-in works (macOS 13+ with CLAT): the real route and
+ * en0 of Jason Healy's Mac (fixtures README), ipv4only.arpa synthesized by DNS64 (RFC 7050), every
+ * sign-in host reached over IPv6 at its synthesized address and over IPv4 through CLAT.
+ */
+export function ipv6Nat64(): Mutable {
+  const r = healthy();
+  setExec(r, NETSTAT, fixture("netstat-f-inet-rn-clat-ventura.txt") + INET6_EN0);
+  setExec(r, ["/sbin/ifconfig"], fixture("ifconfig-utun-link-local.txt") + fixture("ifconfig-en0-clat46-ventura.txt"));
+  r.dns = r.dns.map((d) =>
+    d.server === "system" ? { ...d, addresses: [...(d.addresses ?? []), ...(d.addresses ?? []).map(nat64)] } : d,
+  );
+  r.dns.push({
+    name: "ipv4only.arpa",
+    server: "system",
+    addresses: ["192.0.0.170", "192.0.0.171", nat64("192.0.0.170"), nat64("192.0.0.171")],
+  });
+  r.http.push(lookup(LOOKUP_PLIST));
+  for (const family of [4, 6] as const) {
+    for (const t of r.tls) if (!t.family) r.tls.push({ ...t, family });
+  }
+  return r;
+}
+
+/** No IPv4 route at all (constructed): a network that hands out only IPv6. */
+const NO_IPV4_ROUTE =
+  "Routing tables\n\nInternet:\nDestination        Gateway            Flags               Netif Expire\n" +
+  "127                127.0.0.1          UCS                   lo0\n127.0.0.1          127.0.0.1          UH                    lo0\n" +
+  INET6_EN0;
+
+/** The NAT64 Mac without CLAT (before macOS 13, or no prefix announced): 1.1.1.1 fails, its NAT64 address answers. */
+export function ipv6OnlyNoClat(): Mutable {
+  const r = ipv6Nat64();
+  setExec(r, NETSTAT, NO_IPV4_ROUTE);
+  setExec(r, ["/sbin/ifconfig"], fixture("ifconfig-utun-link-local.txt"));
+  r.tcp = r.tcp.map((t) => (t.host === "1.1.1.1" ? { ...t, result: "unreachable" as const } : t));
+  r.tcp.push({ host: "64:ff9b::101:101", port: 443, result: "open" });
+  r.tls = r.tls.filter((t) => t.family !== 4);
+  return r;
+}
+
+/**
+ * Broken IPv6, the classic case: a dual-stack Mac (the IPv4-only capture plus a constructed en0
+ * IPv6 route) whose sign-in hosts answer over IPv4 while gsa.apple.com times out over IPv6.
+ */
+export function brokenIpv6(): Mutable {
+  const r = healthy();
+  // Dual-stack names: each host has an AAAA record too (illustrative addresses in Apple's 2620:149::/32).
+  r.dns = r.dns.map((d, i) =>
+    d.server === "system"
+      ? { ...d, addresses: [...(d.addresses ?? []), `2620:149:a44:${(i + 1).toString(16)}::1f`] }
+      : d,
+  );
+  setExec(r, NETSTAT, fixture("netstat-rn-ipv4-only-utun.txt").replace(/\nInternet6:[\s\S]*$/, INET6_EN0));
+  r.dns.push({ name: "ipv4only.arpa", server: "system", addresses: ["192.0.0.170", "192.0.0.171"] });
+  r.http.push(lookup(LOOKUP_PLIST));
+  const defaults = r.tls.filter((t) => !t.family);
+  for (const t of defaults) r.tls.push({ ...t, family: 4 });
+  for (const t of defaults)
+    r.tls.push(
+      t.host === "gsa.apple.com" ? { host: t.host, port: t.port, family: 6, error: "ETIMEDOUT" } : { ...t, family: 6 },
+    );
+  return r;
+}
+
+/** A web filter's block page (hand-made) answers GrandSlam's lookup, while every handshake completes. */
+export function blockPage(): Mutable {
+  const r = healthy();
+  r.http.push(lookup(fixture("block-page-handmade.html"), 403, "text/html; charset=utf-8"));
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -479,4 +579,7 @@ export const SCENARIOS = {
   "dns-filter": dnsFilter,
   restricted,
   "network-filter": networkFilter,
+  "ipv6-nat64": ipv6Nat64,
+  "broken-ipv6": brokenIpv6,
+  "block-page": blockPage,
 } as const;

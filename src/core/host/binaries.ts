@@ -7,6 +7,7 @@ export const BINARIES = {
   sysctl: "/usr/sbin/sysctl",
   scutil: "/usr/sbin/scutil",
   ifconfig: "/sbin/ifconfig",
+  netstat: "/usr/sbin/netstat",
   defaults: "/usr/bin/defaults",
   pgrep: "/usr/bin/pgrep",
   socketfilterfw: "/usr/libexec/ApplicationFirewall/socketfilterfw",

@@ -22,6 +22,7 @@ import {
   type ExecResult,
   type FileRead,
   type Host,
+  type HttpOptions,
   type HttpResponse,
   type OpOptions,
   type TcpResult,
@@ -57,6 +58,9 @@ export interface RealHostOptions {
 }
 
 const USER_AGENT = "AppleIDDoctor/1.0";
+
+/** Codes a connect fails with at once when this Mac has no route of that address's family. */
+const NO_ROUTE = new Set(["ENETUNREACH", "EHOSTUNREACH", "EADDRNOTAVAIL", "EAFNOSUPPORT"]);
 
 const LOOPBACK = new net.BlockList();
 LOOPBACK.addSubnet("127.0.0.0", 8, "ipv4");
@@ -171,13 +175,42 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     hostsPath: options.hostsPath,
     servers: systemDns ? [joinHostPort(systemDns.host, systemDns.port)] : undefined,
   });
-  /** An address to connect to: IPv4 first, as most of Apple's hosts and every captive network serve it. */
-  const addressOf = async (host: string) => {
+  /**
+   * The addresses to try, in order: IPv4 first, as most of Apple's hosts and every captive network
+   * serve it, then one IPv6 address for a Mac that has no IPv4 route (an IPv6-only network with
+   * NAT64: the IPv4 connect fails at once with "network unreachable"). With `family`, only one
+   * address of that family (ENODATA when the name has none: a fact, not a failure).
+   */
+  const addressesOf = async (host: string, family?: 4 | 6): Promise<string[]> => {
     const all = await names.addressesFor(unbracket(host));
-    const address = all.find((a) => net.isIPv4(a)) ?? all[0];
+    if (family) {
+      const wanted = all.find((a) => net.isIP(a) === family);
+      if (!wanted) throw new HostError(all.length ? "ENODATA" : "ENOTFOUND", `${host}: no IPv${family} address`);
+      return [wanted];
+    }
+    const v4 = all.find((a) => net.isIPv4(a));
+    const v6 = all.find((a) => net.isIPv6(a));
+    const order = [v4, v6].filter((a): a is string => !!a);
     // No address must never become "connect to localhost".
-    if (!address) throw new HostError("ENOTFOUND", `${host}: no address`);
-    return address;
+    if (!order.length) throw new HostError("ENOTFOUND", `${host}: no address`);
+    return order;
+  };
+  /** Runs `op` on the first address; only when that fails for want of a route, on the next. */
+  const viaAddresses = async <T>(
+    host: string,
+    family: 4 | 6 | undefined,
+    op: (address: string) => Promise<T>,
+    unroutable: (value: T) => boolean = () => false,
+  ): Promise<T> => {
+    const [first, second] = await addressesOf(host, family);
+    if (!second) return op(first);
+    try {
+      const value = await op(first);
+      return unroutable(value) ? op(second) : value;
+    } catch (error) {
+      if (NO_ROUTE.has(errorCode(error))) return op(second);
+      throw error;
+    }
   };
   const clock = () => (options.now?.() ?? new Date()).getTime();
 
@@ -192,7 +225,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       const target = mapped ? new URL(original.pathname + original.search, mapped.origin) : original;
       guard(target.hostname, url);
       return bounded(`GET ${url}`, opts, TIMEOUTS.http, async (abort) =>
-        get(original, target, await addressOf(target.hostname), trust, clock, abort),
+        viaAddresses(target.hostname, undefined, (a) => get(original, target, a, trust, clock, abort, opts)),
       );
     },
     dns: async (name, server, opts = {}) => {
@@ -214,7 +247,12 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       const target = connectTarget(host, port);
       try {
         return await bounded(`tcp ${host}:${port}`, opts, TIMEOUTS.tcp, async (abort) =>
-          connectTcp(await addressOf(target.host), target.port, abort),
+          viaAddresses(
+            target.host,
+            undefined,
+            (a) => connectTcp(a, target.port, abort),
+            (r) => r === "unreachable",
+          ),
         );
       } catch (error) {
         if (error instanceof HostError && error.code === "ETIMEDOUT") return "timeout";
@@ -224,7 +262,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
     tls: async (host, port, opts = {}) => {
       const target = connectTarget(host, port);
       return bounded(`tls ${host}:${port}`, opts, TIMEOUTS.tls, async (abort) =>
-        handshake(host, await addressOf(target.host), target.port, trust, abort),
+        viaAddresses(target.host, opts.family, (a) => handshake(host, a, target.port, trust, abort)),
       );
     },
     ntp: async (server, opts = {}) => {
@@ -235,7 +273,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       // sntpQuery keeps its own bound (and returns the best sample at it); this one only
       // catches a hung name lookup, so it gets a little slack.
       return bounded(`ntp ${server}`, { ...opts, timeoutMs: timeoutMs + 250 }, timeoutMs, async (abort) =>
-        sntpQuery(await addressOf(target.host), target.port, { timeoutMs, signal: abort }),
+        viaAddresses(target.host, undefined, (a) => sntpQuery(a, target.port, { timeoutMs, signal: abort })),
       );
     },
     readFile: (path) => readHostFile(path),
@@ -276,6 +314,7 @@ function get(
   trust: string[] | undefined,
   clock: () => number,
   abort: AbortSignal,
+  opts: HttpOptions = {},
 ): Promise<HttpResponse> {
   const secure = target.protocol === "https:";
   if (!secure && target.protocol !== "http:") return Promise.reject(new HostError("EINVAL", `not http: ${target}`));
@@ -285,11 +324,15 @@ function get(
       port: target.port || (secure ? 443 : 80),
       path: target.pathname + target.search,
       method: "GET",
-      headers: { host: original.host, accept: "*/*", "user-agent": USER_AGENT },
+      headers: { accept: "*/*", "user-agent": USER_AGENT, ...opts.headers, host: original.host },
       agent: false,
       // Certificates are checked against the name asked for, not the redirect.
       ...(secure
-        ? { servername: net.isIP(unbracket(original.hostname)) ? undefined : original.hostname, ca: trust }
+        ? {
+            servername: net.isIP(unbracket(original.hostname)) ? undefined : original.hostname,
+            ca: trust,
+            ...(opts.anyCertificate ? { rejectUnauthorized: false } : {}),
+          }
         : {}),
     });
     abort.addEventListener("abort", () => request.destroy(), { once: true });

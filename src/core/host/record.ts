@@ -102,6 +102,7 @@ export function createRecordingHost(inner: Host): RecordingHost {
           rec.tls.push({
             host,
             port,
+            ...(options?.family ? { family: options.family } : {}),
             authorized: r.authorized,
             issuer: r.issuer,
             subject: r.subject,
@@ -110,7 +111,7 @@ export function createRecordingHost(inner: Host): RecordingHost {
             ...(error ? { error } : {}),
           });
         },
-        (error) => rec.tls.push({ host, port, error }),
+        (error) => rec.tls.push({ host, port, ...(options?.family ? { family: options.family } : {}), error }),
       ),
     ntp: (server, options) =>
       record(

@@ -37,6 +37,8 @@ export interface TcpEntry extends Timed {
 export interface TlsEntry extends Timed {
   host: string;
   port: number;
+  /** A handshake over this address family only (an addition): matched only by a request for it. */
+  family?: 4 | 6;
   authorized?: boolean;
   issuer?: string;
   subject?: string;
@@ -122,6 +124,7 @@ const SHAPES: Record<string, Record<string, (v: unknown) => boolean>> = {
   tls: {
     host: isString,
     port: isPort,
+    family: opt((v) => v === 4 || v === 6),
     authorized: opt((v) => typeof v === "boolean"),
     issuer: opt(isString),
     subject: opt(isString),
@@ -198,6 +201,11 @@ export function ignoredEntries(recording: Recording): number {
 export function execKey(command: readonly string[]): string {
   const [bin = "", ...args] = command;
   return JSON.stringify([bin.slice(bin.lastIndexOf("/") + 1), ...args]);
+}
+
+/** The key a tls entry matches on: host and port, plus the address family when it has one. */
+export function tlsKey(host: string, port: number, family?: number): string {
+  return `${host}:${port}${family === 4 || family === 6 ? `/v${family}` : ""}`;
 }
 
 /** URLs match without their query string (Apple's feed adds a cache-buster). */

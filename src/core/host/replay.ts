@@ -1,6 +1,6 @@
 import { HTTP_BODY_LIMIT, TIMEOUTS } from "../targets";
 import { HostError, type Host } from "./types";
-import { CERT_ERRORS, execKey, urlKey, type Recording } from "./recording";
+import { CERT_ERRORS, execKey, tlsKey, urlKey, type Recording } from "./recording";
 
 // A host that answers from a recording: same inputs, same findings, any OS,
 // no network. An input the recording lacks fails with ENOTRECORDED.
@@ -55,7 +55,7 @@ export function createReplayHost(recording: Recording): Host {
   const http = indexBy(recording.http, (e) => urlKey(e.url));
   const dns = indexBy(recording.dns, (e) => `${e.name} ${e.server}`);
   const tcp = indexBy(recording.tcp, (e) => `${e.host}:${e.port}`);
-  const tls = indexBy(recording.tls, (e) => `${e.host}:${e.port}`);
+  const tls = indexBy(recording.tls, (e) => tlsKey(e.host, e.port, e.family));
   const ntp = indexBy(recording.ntp, (e) => e.server);
   const files = indexBy(recording.files, (e) => e.path);
   const recordedAt = new Date(recording.recordedAt);
@@ -103,14 +103,14 @@ export function createReplayHost(recording: Recording): Host {
       return entry!.result ?? "open";
     },
     async tls(host, port, options) {
-      const entry = tls.get(`${host}:${port}`);
+      const entry = tls.get(tlsKey(host, port, options?.family));
       await settle(
         entry,
         entry?.delayMs,
         certError(entry) ? undefined : entry?.error,
         TIMEOUTS.tls,
         options,
-        `TLS ${host}:${port}`,
+        `TLS ${host}:${port}${options?.family ? ` over IPv${options.family}` : ""}`,
       );
       const { authorized = false, issuer, subject, validFrom, validTo } = entry!;
       // A recorded verification error with no handshake failure is a certificate problem, not a throw.

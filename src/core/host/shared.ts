@@ -33,7 +33,10 @@ export function sharedHost(inner: Host): Host {
     http: (url, options) => once(`http ${urlKey(url)}`, () => inner.http(url, strip(options))),
     dns: (name, server, options) => once(`dns ${name} ${server}`, () => inner.dns(name, server, strip(options))),
     tcp: (host, port, options) => once(`tcp ${host}:${port}`, () => inner.tcp(host, port, strip(options))),
-    tls: (host, port, options) => once(`tls ${host}:${port}`, () => inner.tls(host, port, strip(options))),
+    tls: (host, port, options) =>
+      once(`tls ${host}:${port}${options?.family ? `/v${options.family}` : ""}`, () =>
+        inner.tls(host, port, strip(options)),
+      ),
     ntp: (server, options) => once(`ntp ${server}`, () => inner.ntp(server, strip(options))),
     readFile: (path) => once(`file ${path}`, () => inner.readFile(path)),
   };

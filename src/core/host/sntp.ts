@@ -196,7 +196,11 @@ export async function sntpQuery(server: string, port: number, opts: SntpOptions 
     socket.on("error", (error: NodeJS.ErrnoException) =>
       finish(new HostError(error.code ?? "EUNKNOWN", error.message)),
     );
-    // Connected: the kernel drops datagrams from anyone but the server.
-    socket.connect(port, address, sendNext);
+    // Connected: the kernel drops datagrams from anyone but the server. A connect that fails (no
+    // route of this address's family: an IPv6-only Mac and an IPv4 server) hands its error to this
+    // callback; sending on the unconnected socket then would throw out of the event loop.
+    const afterConnect = (error?: NodeJS.ErrnoException) =>
+      error ? finish(new HostError(error.code ?? "EUNKNOWN", error.message)) : sendNext();
+    socket.connect(port, address, afterConnect as () => void);
   });
 }

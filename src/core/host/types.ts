@@ -17,6 +17,22 @@ export interface OpOptions {
   signal?: AbortSignal;
 }
 
+/** A handshake over one address family only: the sign-in hosts are tested over IPv4 and IPv6 separately. */
+export interface TlsOptions extends OpOptions {
+  /** 4 or 6: connect only to an address of that family (ENODATA when the name has none). */
+  family?: 4 | 6;
+}
+
+export interface HttpOptions extends OpOptions {
+  /** Extra request headers (what open-source GrandSlam clients send to its lookup). */
+  headers?: Record<string, string>;
+  /**
+   * Read the answer whatever certificate the server shows: used only to see *who* answers
+   * (Apple's plist or someone's block page); the certificate itself is tls-inspection's evidence.
+   */
+  anyCertificate?: boolean;
+}
+
 export interface ExecResult {
   stdout: string;
   stderr: string;
@@ -81,12 +97,12 @@ export interface Host {
   /** Runs an absolute binary with argv. Non-zero exit is a result; a missing binary throws ENOENT. */
   exec(command: readonly string[], options?: ExecOptions): Promise<ExecResult>;
   /** GET a URL. Any HTTP status is a response; network failure throws. */
-  http(url: string, options?: OpOptions): Promise<HttpResponse>;
+  http(url: string, options?: HttpOptions): Promise<HttpResponse>;
   dns(name: string, server: DnsServer, options?: OpOptions): Promise<DnsAnswer>;
   /** A TCP connect. Never throws for network outcomes (they are the result), but a name that didn't resolve throws its lookup code. */
   tcp(host: string, port: number, options?: OpOptions): Promise<TcpResult>;
   /** A TLS handshake with SNI = host. Certificate problems are results; connection failures throw. */
-  tls(host: string, port: number, options?: OpOptions): Promise<TlsResult>;
+  tls(host: string, port: number, options?: TlsOptions): Promise<TlsResult>;
   ntp(server: string, options?: OpOptions): Promise<NtpSample>;
   /** Reads a link target or a text file. Missing paths throw ENOENT. */
   readFile(path: string): Promise<FileRead>;
@@ -128,6 +144,8 @@ export function describeError(code: string): string {
       return "network unreachable";
     case "ENOENT":
       return "not found";
+    case "ENODATA":
+      return "no address of that kind";
     case "EACCES":
     case "EPERM":
       return "permission denied";

@@ -14,6 +14,8 @@ export interface Ipv6Address {
   address: string;
   prefixlen?: number;
   scopeid?: string;
+  /** Marked `clat46`: the address macOS 13+ translates this Mac's IPv4 through (464XLAT). */
+  clat46?: boolean;
 }
 
 export interface NetInterface {
@@ -25,6 +27,8 @@ export interface NetInterface {
   ether?: string;
   /** `active` / `inactive` when printed. */
   status?: string;
+  /** `nat64 prefix 64:ff9b:: prefixlen 96` lines (macOS 13+ on a network that announces one): "64:ff9b::/96". */
+  nat64?: string[];
 }
 
 const HEADER = /^([A-Za-z][A-Za-z0-9_.-]{0,31}):\s+flags=[0-9a-fA-F]+<([^>]*)>(?:\s+mtu\s+(\d{1,6}))?/;
@@ -76,7 +80,16 @@ function applyDetail(iface: NetInterface, tokens: string[]): void {
       const scopeid = valueAfter(tokens, "scopeid");
       if (prefixlen && /^\d{1,3}$/.test(prefixlen)) entry.prefixlen = Number(prefixlen);
       if (scopeid) entry.scopeid = scopeid;
+      if (tokens.includes("clat46")) entry.clat46 = true;
       iface.ipv6.push(entry);
+      break;
+    }
+    case "nat64": {
+      const prefix = valueAfter(tokens, "prefix");
+      const len = valueAfter(tokens, "prefixlen");
+      if (first === "prefix" && prefix && len && /^\d{1,3}$/.test(len) && /^[0-9a-f:.]+$/i.test(prefix)) {
+        (iface.nat64 ??= []).push(`${prefix}/${len}`);
+      }
       break;
     }
     case "ether":
@@ -113,4 +126,32 @@ export function tunnelInterfaces(list: NetInterface[]): NetInterface[] {
 // fe80::/10 spans fe80: to febf:.
 function isLinkLocal6(address: string): boolean {
   return /^fe[89ab][0-9a-f]:/i.test(address);
+}
+
+export interface ClatState {
+  /** The interface whose IPv6 carries translated IPv4 (en0). */
+  interface: string;
+  /** Its IPv4 address from the RFC 7335 range (192.0.0.2). */
+  ipv4?: string;
+  /** The NAT64 prefixes that interface announces. */
+  prefixes: string[];
+  /** A `clat46` address is there: IPv4 is translated on this Mac (a prefix alone is only announced). */
+  active: boolean;
+}
+
+/**
+ * CLAT (464XLAT) as macOS 13+ shows it: no `clat46` interface, but an `inet6 … clat46` address and a
+ * `nat64 prefix` line on the Wi-Fi or Ethernet interface, with an IPv4 address from 192.0.0.0/29.
+ */
+export function clatState(list: NetInterface[]): ClatState | undefined {
+  try {
+    if (!Array.isArray(list)) return undefined;
+    const iface = list.find((i) => i.ipv6.some((a) => a.clat46) || (i.nat64?.length ?? 0) > 0);
+    if (!iface) return undefined;
+    const ipv4 = iface.ipv4.find((a) => /^192\.0\.0\.[0-7]$/.test(a.address))?.address;
+    const active = iface.ipv6.some((a) => a.clat46);
+    return { interface: iface.name, ...(ipv4 ? { ipv4 } : {}), prefixes: iface.nat64 ?? [], active };
+  } catch {
+    return undefined;
+  }
 }
