@@ -2,6 +2,7 @@ import { COMMON_FALSE_POSITIVES } from "./dns-filters";
 import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
 import type { CauseId, ProbeId } from "./ids";
 import { cause, evidenceOf, noneCause, notFullyChecked, nothingChecked, unexplainedWarnings } from "./cause-builders";
+import { hostsFile, hostsFileCoversFailures } from "./hosts-file-rules";
 import type { Cause, Confidence, Finding } from "./types";
 
 // Findings in, ranked causes out. Each rule reads the evidence of several
@@ -10,7 +11,7 @@ import type { Cause, Confidence, Finding } from "./types";
 
 type Rule = (f: Facts) => Cause | undefined;
 
-interface Facts {
+export interface Facts {
   get(id: ProbeId): Finding | undefined;
   is(id: ProbeId, ...statuses: Finding["status"][]): boolean;
   data<T = unknown>(id: ProbeId, key: string): T | undefined;
@@ -62,31 +63,7 @@ const RULES: Rule[] = [
       ["open-network-settings"],
     );
   },
-  function hostsFile(f) {
-    const hosts = f.get("hosts-file");
-    if (!hosts || !f.is("hosts-file", "fail", "warn")) return undefined;
-    const blocked = f.data<string[]>("hosts-file", "blockedHosts") ?? [];
-    const pinned = f.data<string[]>("hosts-file", "pinnedHosts") ?? [];
-    if (!blocked.length && !pinned.length) return undefined; // a parent domain alone catches no sign-in host
-    const lineNumbers = (f.data<{ line: number; kind: string }[]>("hosts-file", "lines") ?? [])
-      .filter((l) => l.kind === "sign-in")
-      .map((l) => l.line);
-    const which = lineNumbers.length === 1 ? `line ${lineNumbers[0]}` : `lines ${lineNumbers.join(", ")}`;
-    const unreachable = (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
-      .filter((h) => !h.reachable && pinned.includes(h.host))
-      .map((h) => h.host);
-    const confidence: Confidence = blocked.length ? "high" : unreachable.length ? "medium" : "low";
-    const why = blocked.length
-      ? "That file answers before any DNS server, so this Mac can't reach Apple's sign-in servers whatever the network does."
-      : "That file answers before any DNS server, and Apple's addresses change, so the pinned one can go stale.";
-    return cause(
-      "hosts-file",
-      confidence,
-      `${hosts.summary}. ${why} Fix: delete ${which} (in Terminal: \`sudo nano /etc/hosts\`, remove ${lineNumbers.length === 1 ? "it" : "them"}, save with Control-O), or turn off the app that wrote it, then Flush DNS Cache.`,
-      [...evidenceOf(hosts), ...hosts.details.slice(0, 5)],
-      ["flush-dns"],
-    );
-  },
+  hostsFile,
   function restricted(f) {
     if (!f.is("restrictions", "fail") || f.data<boolean>("restrictions", "restricted") !== true) return undefined;
     return cause(
@@ -343,24 +320,6 @@ const SIGN_IN_PROBES: readonly ProbeId[] = [
   "tls-inspection",
   "clock",
 ];
-
-/**
- * Whether the hosts file's sign-in lines account for every sign-in host that failed to resolve
- * or connect: then DNS and blocking are its symptoms, not more causes.
- */
-function hostsFileCoversFailures(f: Facts): boolean {
-  const caught = new Set([
-    ...(f.data<string[]>("hosts-file", "blockedHosts") ?? []),
-    ...(f.data<string[]>("hosts-file", "pinnedHosts") ?? []),
-  ]);
-  const dnsHit = f.is("dns", "fail") ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
-  const unreachable = f.is("apple-hosts", "fail")
-    ? (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
-        .filter((h) => !h.reachable)
-        .map((h) => h.host)
-    : [];
-  return [...dnsHit, ...unreachable].every((h) => caught.has(h));
-}
 
 function listNames(names: string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;

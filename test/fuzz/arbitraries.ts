@@ -641,3 +641,30 @@ export const hostsLines = linesOf(
       .map(([a, sep, names]) => [a, ...names].join(sep)),
   ),
 );
+
+/** /etc/resolver files (resolver(5)): nameserver lines in both address forms, port, domain, search, comments. */
+export const resolverLines = linesOf(
+  fc.oneof(
+    fc.constantFrom("# resolver for apple.com", "; comment", "search_order 1", "timeout 5", "options ndots:2", ""),
+    fc
+      .tuple(
+        fc.constantFrom("nameserver", "NameServer", "port", "domain", "search"),
+        fc.constantFrom(" ", "\t", "   "),
+        fc.constantFrom(
+          "10.0.0.53",
+          "10.0.0.17.55",
+          "::1",
+          "fe80::1%en0",
+          "2053",
+          "99999",
+          "apple.com.",
+          "Apple.COM",
+          "../../etc",
+          "not-an-ip",
+          "é.apple.com",
+          "",
+        ),
+      )
+      .map(([key, sep, value]) => `${key}${sep}${value}`),
+  ),
+);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { findAppleLines } from "../../src/core/parse/etc-hosts";
 import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
 import { parseMobileMeExport } from "../../src/core/parse/mobileme";
+import { parseResolverFile } from "../../src/core/parse/resolver-file";
 import { parseScutilDns } from "../../src/core/parse/scutil-dns";
 import { parseScutilNcList } from "../../src/core/parse/scutil-nc";
 import { parseScutilProxy } from "../../src/core/parse/scutil-proxy";
@@ -26,6 +27,7 @@ import {
   mutated,
   ncListLines,
   notText,
+  resolverLines,
   scutilDnsLines,
   scutilProxyLines,
   sntpLines,
@@ -39,6 +41,7 @@ import {
   checkIfconfig,
   checkMobileMe,
   checkNcList,
+  checkResolverFile,
   checkScutilDns,
   checkScutilProxy,
   checkSntp,
@@ -216,6 +219,12 @@ const SUBJECTS: Subject[] = [
     bulk: bulky(fc.constantFrom("0.0.0.0 ", "gsa.apple.com ", "#", "\t", " ")),
     check: (text) => checkHostsLines(findAppleLines(text as string, ["gsa.apple.com"], ["apple.com", "icloud.com"])),
   },
+  {
+    name: "/etc/resolver files (parseResolverFile)",
+    input: inputs(resolverLines, [fixture("resolver-containerization-vm.txt"), fixture("resolver-consul.txt")]),
+    bulk: bulky(fc.constantFrom("nameserver ", "10.0.0.17.", "domain ", "#", "\t", " ")),
+    check: (text) => checkResolverFile(parseResolverFile(text as string)),
+  },
 ];
 
 // A plist parser may report each damaged document on the console (xmldom did); thousands of runs would drown the output.
@@ -254,6 +263,7 @@ describe("line ends: CRLF reads like LF", () => {
       (t) => findAppleLines(t, ["gsa.apple.com"], ["apple.com"]),
     ],
     ["socketfilterfw", lf(firewallText, [fixture("socketfilterfw-enabled.txt")]), (t) => parseFirewallState(t).state],
+    ["/etc/resolver", lf(resolverLines, [fixture("resolver-consul.txt")]), parseResolverFile],
   ];
   it.each(cases)(`%s (${RUNS} runs)`, { timeout: testTimeout }, (_name, texts, parse) => {
     fc.assert(

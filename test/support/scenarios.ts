@@ -156,6 +156,8 @@ export function healthy(): Mutable {
       { path: "/etc/localtime", link: "/var/db/timezone/zoneinfo/Europe/Berlin" },
       { path: "/etc/ntp.conf", text: "server time.apple.com.\n" },
       { path: "/etc/hosts", text: fixture("etc-hosts-macos-dagpenger.txt") },
+      // Most Macs have no /etc/resolver folder at all.
+      { path: "/etc/resolver", error: "ENOENT" },
     ],
   };
 }
@@ -458,6 +460,42 @@ export function networkFilter(): Mutable {
   return r;
 }
 
+/**
+ * Constructed, in the shape of real resolver files (docker/for-mac#974, apple/container#1407): a
+ * per-domain resolver that sends every name under apple.com to a private DNS server.
+ */
+export const RESOLVER_APPLE_COM = "nameserver 10.0.0.53\n";
+
+/** Constructed after apple/container#1693's block: how `scutil --dns` lists such a file. */
+const SCUTIL_APPLE_COM =
+  "\nresolver #8\n  domain   : apple.com\n  nameserver[0] : 10.0.0.53\n  flags    : Request A records\n  reach    : 0x00000002 (Reachable)\n";
+
+const underAppleCom = (name: string) => name === "apple.com" || name.endsWith(".apple.com");
+
+/**
+ * /etc/resolver/apple.com sends Apple's names to 10.0.0.53, which doesn't answer: every lookup
+ * under apple.com fails the way getaddrinfo fails when its server is silent (EAI_AGAIN), while
+ * public DNS and everything outside apple.com work.
+ */
+export function resolverFile(): Mutable {
+  const r = healthy();
+  r.files = [
+    ...r.files.filter((f) => f.path !== "/etc/resolver"),
+    { path: "/etc/resolver", entries: ["apple.com"] },
+    { path: "/etc/resolver/apple.com", text: RESOLVER_APPLE_COM },
+  ];
+  setExec(r, ["/usr/sbin/scutil", "--dns"], fixture("scutil-dns-modern.txt") + SCUTIL_APPLE_COM);
+  const lost = "EAI_AGAIN";
+  r.dns = r.dns.map((d) =>
+    d.server === "system" && underAppleCom(d.name) ? { name: d.name, server: d.server, error: lost } : d,
+  );
+  r.tls = r.tls.map((t) => (underAppleCom(t.host) ? { host: t.host, port: t.port, error: lost } : t));
+  r.tcp = r.tcp.map((t) => (underAppleCom(t.host) ? { host: t.host, port: t.port, error: lost } : t));
+  r.http = r.http.map((h) => (underAppleCom(new URL(h.url).hostname) ? { url: h.url, error: lost } : h));
+  r.ntp = r.ntp.map((n) => (underAppleCom(n.server) ? { server: n.server, error: lost } : n));
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -479,4 +517,5 @@ export const SCENARIOS = {
   "dns-filter": dnsFilter,
   restricted,
   "network-filter": networkFilter,
+  "resolver-file": resolverFile,
 } as const;
