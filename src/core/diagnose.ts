@@ -1,5 +1,5 @@
 import { COMMON_FALSE_POSITIVES } from "./dns-filters";
-import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
+import { allowAdvice, type ActiveFilter } from "./filter-products";
 import type { CauseId, ProbeId } from "./ids";
 import { cause, evidenceOf, noneCause, notFullyChecked, nothingChecked, unexplainedWarnings } from "./cause-builders";
 import { hostsFile, hostsFileCoversFailures } from "./hosts-file-rules";
@@ -228,6 +228,8 @@ const RULES: Rule[] = [
     // A filter that is on is a lead; it is the blocker only when sign-in fails while the internet works.
     const inTheWay = (hosts || push) && f.is("internet", "pass");
     const names = active.map((a) => a.product).join(" and ");
+    // Seen as an extension it is active; seen only as a running agent, it is running.
+    const how = active.every((a) => a.bundleId) ? "active" : "running";
     const what = hosts
       ? `the sign-in servers ${/timed out/.test(f.get("apple-hosts")!.summary) ? "time out" : "can't be reached"}`
       : "Apple's push service can't be reached";
@@ -236,8 +238,8 @@ const RULES: Rule[] = [
       "network-filter",
       inTheWay ? "high" : "low",
       inTheWay
-        ? `${names} ${active.length === 1 ? "is" : "are"} active and ${what} while the internet works: ${advice}.`
-        : `${names} ${active.length === 1 ? "is" : "are"} active. Nothing failed now, but if sign-in fails: ${advice}.`,
+        ? `${names} ${active.length === 1 ? "is" : "are"} ${how} and ${what} while the internet works: ${advice}.`
+        : `${names} ${active.length === 1 ? "is" : "are"} ${how}. Nothing failed now, but if sign-in fails: ${advice}.`,
       [
         ...evidenceOf(f.get("network-filter")),
         ...(inTheWay ? [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))] : []),

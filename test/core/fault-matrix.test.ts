@@ -242,10 +242,12 @@ const INPUTS: Record<Probe["id"], Input[]> = {
     },
   ],
   "network-filter": [
+    { label: "systemextensionsctl list", kind: "exec", match: execOf("/usr/bin/systemextensionsctl", "list") },
+    { label: "ps -axo comm=", kind: "exec", match: execOf("/bin/ps", "-axo", "comm=") },
     {
-      label: "systemextensionsctl list",
+      label: "both witnesses",
       kind: "exec",
-      match: execOf("/usr/bin/systemextensionsctl", "list"),
+      match: (e) => ["/usr/bin/systemextensionsctl", "/bin/ps"].includes(String((e.command as string[])[0])),
       sole: { passOk: ["garbage output", "empty output"] },
     },
   ],

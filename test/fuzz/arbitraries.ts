@@ -668,3 +668,23 @@ export const resolverLines = linesOf(
       .map(([key, sep, value]) => `${key}${sep}${value}`),
   ),
 );
+
+/** `ps -axo comm=` lines: system paths, filter agents' paths, bare and cut names, a header, `ps aux` rows. */
+export const psLines = linesOf(
+  fc.oneof(
+    fc.constantFrom(
+      "COMM",
+      "/sbin/launchd",
+      "/Applications/Zscaler/Zscaler.app/Contents/PlugIns/ZscalerTunnel",
+      "/Library/Little Snitch/Little Snitch Daemon.bundle/Contents/MacOS/Little Snitch Daemon",
+      "Little Snitch Da",
+      "SophosScanD",
+      "com.objective-see.lulu.extension",
+      "/opt/cisco/anyconnect/bin/vpnagentd -execv_instance",
+      "-bash",
+      "USER               PID  %CPU %MEM      VSZ    RSS   TT  STAT STARTED      TIME COMMAND",
+      "root                86   0.9  0.4  4486620  72908   ??  Ss   12:10PM   1:24.14 /Library/enSilo/enSiloCollector",
+    ),
+    fc.tuple(fc.constantFrom("/Applications/", "/", ""), fc.string({ maxLength: 40 })).map(([a, b]) => a + b),
+  ),
+);

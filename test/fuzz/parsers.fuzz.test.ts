@@ -1,6 +1,8 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { agentProduct } from "../../src/core/filter-products";
 import { findAppleLines } from "../../src/core/parse/etc-hosts";
+import { parseProcessCommands } from "../../src/core/parse/ps";
 import { parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
 import { parseMobileMeExport } from "../../src/core/parse/mobileme";
 import { parseResolverFile } from "../../src/core/parse/resolver-file";
@@ -27,6 +29,7 @@ import {
   mutated,
   ncListLines,
   notText,
+  psLines,
   resolverLines,
   scutilDnsLines,
   scutilProxyLines,
@@ -35,12 +38,14 @@ import {
   swVersLines,
 } from "./arbitraries";
 import {
+  checkAgent,
   checkFirewall,
   checkHostsLines,
   checkHwModel,
   checkIfconfig,
   checkMobileMe,
   checkNcList,
+  checkProcessCommands,
   checkResolverFile,
   checkScutilDns,
   checkScutilProxy,
@@ -225,6 +230,16 @@ const SUBJECTS: Subject[] = [
     bulk: bulky(fc.constantFrom("nameserver ", "10.0.0.17.", "domain ", "#", "\t", " ")),
     check: (text) => checkResolverFile(parseResolverFile(text as string)),
   },
+  {
+    name: "ps -axo comm= (parseProcessCommands, agentProduct)",
+    input: inputs(psLines, [fixture("ps-axu-10.14.6-jc.txt")]),
+    bulk: bulky(fc.constantFrom("/Applications/", "Little Snitch ", "COMMAND ", "/", " ", "ZscalerTunnel")),
+    check: (text) => {
+      const commands = parseProcessCommands(text as string);
+      checkProcessCommands(commands);
+      for (const c of commands) checkAgent(agentProduct(c));
+    },
+  },
 ];
 
 // A plist parser may report each damaged document on the console (xmldom did); thousands of runs would drown the output.
@@ -264,6 +279,7 @@ describe("line ends: CRLF reads like LF", () => {
     ],
     ["socketfilterfw", lf(firewallText, [fixture("socketfilterfw-enabled.txt")]), (t) => parseFirewallState(t).state],
     ["/etc/resolver", lf(resolverLines, [fixture("resolver-consul.txt")]), parseResolverFile],
+    ["ps -axo comm=", lf(psLines, [fixture("ps-axu-10.14.6-jc.txt")]), parseProcessCommands],
   ];
   it.each(cases)(`%s (${RUNS} runs)`, { timeout: testTimeout }, (_name, texts, parse) => {
     fc.assert(

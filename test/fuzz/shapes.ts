@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import type { agentProduct } from "../../src/core/filter-products";
 import type { HostsCatch } from "../../src/core/parse/etc-hosts";
 import type { ResolverFile } from "../../src/core/parse/resolver-file";
 import type { NetInterface } from "../../src/core/parse/ifconfig";
@@ -360,4 +361,17 @@ export function checkResolverFile(v: ResolverFile | unknown): void {
   for (const s of servers as string[]) if (isIP(s) === 0) fail("resolver.nameservers", "an IP address", s);
   optNum("resolver.port", o.port, { int: true, min: 1, max: 65535 });
   strings("resolver.search", o.search, { nonEmpty: true, oneLine: true });
+}
+
+export function checkProcessCommands(v: string[] | unknown): void {
+  const commands = strings("ps", v, { nonEmpty: true, oneLine: true });
+  for (const c of commands as string[]) if (c !== c.trim()) fail("ps", "trimmed commands", c);
+}
+
+export function checkAgent(v: ReturnType<typeof agentProduct> | unknown): void {
+  if (v === undefined) return;
+  const o = object("agent", v, ["product", "kind", "process"]);
+  str("agent.product", o.product, { nonEmpty: true, oneLine: true });
+  oneOf("agent.kind", o.kind, ["firewall", "gateway", "security"] as const);
+  str("agent.process", o.process, { nonEmpty: true, oneLine: true });
 }

@@ -30,6 +30,27 @@ const feed = (body: string) => ({
 
 type Mutable = Required<Omit<Recording, "env">> & { env: Record<string, string> };
 
+/**
+ * `ps -axo comm=` of a Mac with no filter: **constructed**, one executable per line, from the
+ * executables in jc's real `ps axu` capture (ps-axu-10.14.6-jc.txt and the rest of that file),
+ * root's and other users' among them, arguments left out.
+ */
+export const PS_COMM = [
+  "/sbin/launchd",
+  "/usr/libexec/hidd",
+  "/Library/enSilo/enSiloCollector",
+  "/System/Library/PrivateFrameworks/SkyLight.framework/Resources/WindowServer",
+  "/System/Library/CoreServices/powerd.bundle/powerd",
+  "/usr/libexec/opendirectoryd",
+  "/System/Library/PrivateFrameworks/AuthKit.framework/Versions/A/Support/akd",
+  "/System/Library/Frameworks/Accounts.framework/Versions/A/Support/accountsd",
+  "/System/Library/PrivateFrameworks/ApplePushService.framework/apsd",
+  "/Applications/Utilities/Terminal.app/Contents/MacOS/Terminal",
+  "-bash",
+  "ps",
+  "",
+].join("\n");
+
 export function healthy(): Mutable {
   const hosts = DEFAULT_TARGETS.signInHosts;
   return {
@@ -106,6 +127,7 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      { command: ["/bin/ps", "-axo", "comm="], stdout: PS_COMM, stderr: "", exitCode: 0 },
     ],
     http: [
       {
@@ -496,6 +518,24 @@ export function resolverFile(): Mutable {
   return r;
 }
 
+/**
+ * Zscaler's tunnel in the process list (its path as a public uninstall script names it; the
+ * line is constructed), no extension listed, and two sign-in servers timing out while the
+ * internet works: the agent is named, with what IT should exempt.
+ */
+export function filterAgent(): Mutable {
+  const r = healthy();
+  setExec(
+    r,
+    ["/bin/ps", "-axo", "comm="],
+    PS_COMM.replace("-bash\n", "/Applications/Zscaler/Zscaler.app/Contents/PlugIns/ZscalerTunnel\n-bash\n"),
+  );
+  r.tls = r.tls.map((t) =>
+    t.host === "gsa.apple.com" || t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t,
+  );
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -518,4 +558,5 @@ export const SCENARIOS = {
   restricted,
   "network-filter": networkFilter,
   "resolver-file": resolverFile,
+  "filter-agent": filterAgent,
 } as const;
