@@ -1,3 +1,5 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFullChecklist } from "../../src/core/checklist";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
@@ -81,6 +83,20 @@ describe("/etc/resolver files", () => {
     expect(causes[0].summary).toContain(
       "Also, /etc/resolver/icloud.com sends icloud.com to 10.0.0.53: delete that too.",
     );
+  });
+
+  it("scutil's resolver for apple.com is no identifier (redacting it blanked every Apple host name); a company's split-DNS domain still is", async () => {
+    const { findings } = await run(scenarios.resolverFile());
+    const dns = findings.find((f) => f.probe === "dns")!;
+    expect((dns.identifiers ?? []).map((i) => i.value)).not.toContain("apple.com");
+    const r = scenarios.healthy();
+    r.exec = r.exec.map((e) =>
+      e.command.join(" ") === "/usr/sbin/scutil --dns"
+        ? { ...e, stdout: readFileSync(join(__dirname, "..", "fixtures", "scutil-dns-split-utun-ipv6.txt"), "utf8") }
+        : e,
+    );
+    const split = (await run(r)).findings.find((f) => f.probe === "dns")!;
+    expect((split.identifiers ?? []).map((i) => i.value)).toContain("example.com");
   });
 
   it("a folder that can't be listed, or a file that can't be read, is said, not guessed", async () => {
