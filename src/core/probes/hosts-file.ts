@@ -153,7 +153,7 @@ function withResolverFiles(hosts: ProbeResult, found: ResolverFindings): ProbeRe
   if (domainsOnly.length && RANK[hosts.status] > RANK.warn) {
     return result(
       "warn",
-      `${resolverSentence(domainsOnly)}; it catches no sign-in host, but other Apple services under it`,
+      `${resolverSentence(domainsOnly)}; ${domainsOnly.length === 1 ? "it catches" : "they catch"} no sign-in host, but other Apple services under ${domainsOnly.length === 1 ? "it" : "them"}`,
       details,
       { data },
     );
