@@ -1,9 +1,10 @@
 import { COMMON_FALSE_POSITIVES } from "./dns-filters";
-import { allowAdvice, type ActiveFilter } from "./parse/systemextensions";
+import { allowAdvice, type ActiveFilter } from "./filter-products";
 import type { CauseId, ProbeId } from "./ids";
 import { cause, evidenceOf, noneCause, notFullyChecked, nothingChecked, unexplainedWarnings } from "./cause-builders";
 import type { Facts } from "./diagnose-facts";
 import { brokenIpv6, foreignAnswer, noIpv4NoNat64 } from "./diagnose-network";
+import { hostsFile, hostsFileCoversFailures } from "./hosts-file-rules";
 import type { Cause, Confidence, Finding } from "./types";
 
 // Findings in, ranked causes out. Each rule reads the evidence of several
@@ -58,31 +59,7 @@ const RULES: Rule[] = [
       ["open-network-settings"],
     );
   },
-  function hostsFile(f) {
-    const hosts = f.get("hosts-file");
-    if (!hosts || !f.is("hosts-file", "fail", "warn")) return undefined;
-    const blocked = f.data<string[]>("hosts-file", "blockedHosts") ?? [];
-    const pinned = f.data<string[]>("hosts-file", "pinnedHosts") ?? [];
-    if (!blocked.length && !pinned.length) return undefined; // a parent domain alone catches no sign-in host
-    const lineNumbers = (f.data<{ line: number; kind: string }[]>("hosts-file", "lines") ?? [])
-      .filter((l) => l.kind === "sign-in")
-      .map((l) => l.line);
-    const which = lineNumbers.length === 1 ? `line ${lineNumbers[0]}` : `lines ${lineNumbers.join(", ")}`;
-    const unreachable = (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
-      .filter((h) => !h.reachable && pinned.includes(h.host))
-      .map((h) => h.host);
-    const confidence: Confidence = blocked.length ? "high" : unreachable.length ? "medium" : "low";
-    const why = blocked.length
-      ? "That file answers before any DNS server, so this Mac can't reach Apple's sign-in servers whatever the network does."
-      : "That file answers before any DNS server, and Apple's addresses change, so the pinned one can go stale.";
-    return cause(
-      "hosts-file",
-      confidence,
-      `${hosts.summary}. ${why} Fix: delete ${which} (in Terminal: \`sudo nano /etc/hosts\`, remove ${lineNumbers.length === 1 ? "it" : "them"}, save with Control-O), or turn off the app that wrote it, then Flush DNS Cache.`,
-      [...evidenceOf(hosts), ...hosts.details.slice(0, 5)],
-      ["flush-dns"],
-    );
-  },
+  hostsFile,
   function restricted(f) {
     if (!f.is("restrictions", "fail") || f.data<boolean>("restrictions", "restricted") !== true) return undefined;
     return cause(
@@ -257,6 +234,8 @@ const RULES: Rule[] = [
     // A filter that is on is a lead; it is the blocker only when sign-in fails while the internet works.
     const inTheWay = (hosts || push) && f.is("internet", "pass");
     const names = active.map((a) => a.product).join(" and ");
+    // Seen as an extension it is active; seen only as a running agent, it is running.
+    const how = active.every((a) => a.bundleId) ? "active" : "running";
     const what = !hosts
       ? "Apple's push service can't be reached"
       : f.data<boolean>("apple-hosts", "foreignAnswer") === true
@@ -267,8 +246,8 @@ const RULES: Rule[] = [
       "network-filter",
       inTheWay ? "high" : "low",
       inTheWay
-        ? `${names} ${active.length === 1 ? "is" : "are"} active and ${what} while the internet works: ${advice}.`
-        : `${names} ${active.length === 1 ? "is" : "are"} active. Nothing failed now, but if sign-in fails: ${advice}.`,
+        ? `${names} ${active.length === 1 ? "is" : "are"} ${how} and ${what} while the internet works: ${advice}.`
+        : `${names} ${active.length === 1 ? "is" : "are"} ${how}. Nothing failed now, but if sign-in fails: ${advice}.`,
       [
         ...evidenceOf(f.get("network-filter")),
         ...(inTheWay ? [...evidenceOf(f.get("apple-hosts")), ...evidenceOf(f.get("internet"))] : []),
@@ -351,24 +330,6 @@ const SIGN_IN_PROBES: readonly ProbeId[] = [
   "tls-inspection",
   "clock",
 ];
-
-/**
- * Whether the hosts file's sign-in lines account for every sign-in host that failed to resolve
- * or connect: then DNS and blocking are its symptoms, not more causes.
- */
-function hostsFileCoversFailures(f: Facts): boolean {
-  const caught = new Set([
-    ...(f.data<string[]>("hosts-file", "blockedHosts") ?? []),
-    ...(f.data<string[]>("hosts-file", "pinnedHosts") ?? []),
-  ]);
-  const dnsHit = f.is("dns", "fail") ? (f.data<string[]>("dns", "hostsAffected") ?? []) : [];
-  const unreachable = f.is("apple-hosts", "fail")
-    ? (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
-        .filter((h) => !h.reachable)
-        .map((h) => h.host)
-    : [];
-  return [...dnsHit, ...unreachable].every((h) => caught.has(h));
-}
 
 function listNames(names: string[]): string {
   return names.length <= 1 ? names.join("") : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]}`;

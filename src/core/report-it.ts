@@ -42,13 +42,19 @@ export function measuredFailures(findings: readonly Finding[]): string[] {
   const by = (id: string) => findings.find((f) => f.probe === id);
   const lines: string[] = [];
   const hosts = by("hosts-file");
-  if (hosts?.status === "fail" || hosts?.status === "warn") lines.push(`/etc/hosts on this Mac: ${hosts.summary}`);
+  // The finding leads with /etc/resolver when a resolver file, not an /etc/hosts line, is what it found.
+  const fromResolver = /^(\/etc\/resolver\/|\d+ files in \/etc\/resolver )/.test(hosts?.summary ?? "");
+  if (hosts?.status === "fail" || hosts?.status === "warn")
+    lines.push(`${fromResolver ? "/etc/resolver" : "/etc/hosts"} on this Mac: ${hosts.summary}`);
   const dns = by("dns");
   // The Mac's resolver answers from /etc/hosts first: a "DNS" block the hosts file explains is no DNS server's doing.
   const fromHostsFile = new Set((hosts?.status === "fail" && (hosts.data?.blockedHosts as string[])) || []);
   const dnsHosts = (dns?.data?.hostsAffected as string[] | undefined) ?? [];
+  const viaResolver = new Set((hosts?.data?.resolverHosts as string[] | undefined) ?? []);
   if (dns?.status === "fail" && dnsHosts.length && dnsHosts.every((h) => fromHostsFile.has(h)))
     lines.push(`DNS: ${dnsHosts.join(", ")} answered from /etc/hosts, before any DNS server`);
+  else if (dns?.status === "fail" && dnsHosts.length && dnsHosts.every((h) => viaResolver.has(h)))
+    lines.push(`DNS: ${dnsHosts.join(", ")} asked of the server in /etc/resolver, not the network's`);
   else if (dns?.status === "fail" || dns?.status === "warn") lines.push(`DNS: ${dns.summary}`);
   const shakes = (by("apple-hosts")?.data?.hosts as HostData[] | undefined) ?? [];
   for (const h of shakes.filter((s) => !s.reachable && s.error && s.error !== "ENOTRECORDED"))

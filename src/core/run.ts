@@ -1,6 +1,6 @@
 import { binaryTable, type BinaryTable } from "./host/binaries";
 import { sharedHost } from "./host/shared";
-import { errorCode, type Host } from "./host/types";
+import { errorCode, listDirectory, type Host } from "./host/types";
 import type { Probe } from "./probes/types";
 import { FIX_IDS, type FixId } from "./ids";
 import { cleanDeep, cleanLine, cleanLines } from "./sanitize";
@@ -171,5 +171,6 @@ function trackedHost(host: Host, pending: Set<string>): Host {
     tls: (h, port, o) => track(`${h}:${port} (TLS)`, () => host.tls(h, port, o)),
     ntp: (server, o) => track(`${server} (NTP)`, () => host.ntp(server, o)),
     readFile: (path) => track(path, () => host.readFile(path)),
+    listDir: (path) => track(path, () => listDirectory(host, path)),
   };
 }

@@ -8,7 +8,15 @@ import { buildReport } from "../../src/core/report";
 import { runChecklist } from "../../src/core/run";
 import { DEFAULT_TARGETS } from "../../src/core/targets";
 import type { Finding, Status } from "../../src/core/types";
-import { blockPage, brokenIpv6, healthy, ipv6Nat64, ipv6OnlyNoClat, LOOKUP_URL } from "../support/scenarios";
+import {
+  blockPage,
+  brokenIpv6,
+  healthy,
+  ipv6Nat64,
+  ipv6OnlyNoClat,
+  LOOKUP_URL,
+  RESOLVER_APPLE_COM,
+} from "../support/scenarios";
 
 // Every probe × every way its inputs fail. Each case starts from the
 // healthy Mac's recording, breaks one input (or all of one kind) the way a
@@ -137,7 +145,11 @@ const MODES: Record<Kind, Mode[]> = {
     failing("ENOENT"),
     failing("EACCES"),
     { name: "empty", apply: (e) => id(e) },
-    { name: "garbage", apply: (e) => ({ ...id(e), link: GARBAGE, text: GARBAGE }) },
+    // A listing's names too (/etc/resolver): path tricks, control bytes, an empty name.
+    {
+      name: "garbage",
+      apply: (e) => ({ ...id(e), link: GARBAGE, text: GARBAGE, entries: [GARBAGE, "../../etc/passwd", "", ".hidden"] }),
+    },
     missing,
     hang(),
   ],
@@ -249,10 +261,12 @@ const INPUTS: Record<Probe["id"], Input[]> = {
     },
   ],
   "network-filter": [
+    { label: "systemextensionsctl list", kind: "exec", match: execOf("/usr/bin/systemextensionsctl", "list") },
+    { label: "ps -axo comm=", kind: "exec", match: execOf("/bin/ps", "-axo", "comm=") },
     {
-      label: "systemextensionsctl list",
+      label: "both witnesses",
       kind: "exec",
-      match: execOf("/usr/bin/systemextensionsctl", "list"),
+      match: (e) => ["/usr/bin/systemextensionsctl", "/bin/ps"].includes(String((e.command as string[])[0])),
       sole: { passOk: ["garbage output", "empty output"] },
     },
   ],
@@ -273,7 +287,22 @@ const INPUTS: Record<Probe["id"], Input[]> = {
       match: execOf("/usr/bin/profiles", "status", "-type", "enrollment"),
     },
   ],
-  "hosts-file": [{ label: "/etc/hosts", kind: "files", match: (e) => e.path === "/etc/hosts" }],
+  "hosts-file": [
+    { label: "/etc/hosts", kind: "files", match: (e) => e.path === "/etc/hosts" },
+    { label: "/etc/resolver listing", kind: "files", match: (e) => e.path === "/etc/resolver" },
+    {
+      label: "/etc/resolver/apple.com (a resolver file)",
+      kind: "files",
+      match: (e) => e.path === "/etc/resolver/apple.com",
+      before: (r) => {
+        r.files = [
+          ...r.files.filter((f) => !f.path.startsWith("/etc/resolver")),
+          { path: "/etc/resolver", entries: ["apple.com"] },
+          { path: "/etc/resolver/apple.com", text: RESOLVER_APPLE_COM },
+        ];
+      },
+    },
+  ],
   "time-settings": [
     { label: "/etc/localtime", kind: "files", match: (e) => e.path === "/etc/localtime" },
     { label: "/etc/ntp.conf", kind: "files", match: (e) => e.path === "/etc/ntp.conf" },

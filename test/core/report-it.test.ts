@@ -35,6 +35,21 @@ describe("report: For IT", () => {
     );
   });
 
+  it("a resolver file: names /etc/resolver, not /etc/hosts, and DNS as asked of its server", async () => {
+    const it = await report(scenarios.resolverFile());
+    expect(it).toContain("- **In the way:** Hosts File Blocks Apple: /etc/resolver/apple.com sends apple.com to");
+    expect(it).toContain("  - /etc/resolver on this Mac: /etc/resolver/apple.com sends apple.com to");
+    expect(it).not.toContain("/etc/hosts on this Mac");
+    expect(it).toContain(
+      "  - DNS: appleid.apple.com, idmsa.apple.com, gsa.apple.com, account.apple.com asked of the server in /etc/resolver, not the network's",
+    );
+  });
+
+  it("a filter agent from the process list: the product named as what is in the way", async () => {
+    const it = await report(scenarios.filterAgent(), "plain");
+    expect(it).toContain("In the way: Network Filter In The Way: Zscaler is running and the sign-in servers time out");
+  });
+
   it("HTTPS interception: the issuer, and Apple's word on interception", async () => {
     const it = await report(scenarios.httpsInterception());
     expect(it).toMatch(/In the way:\*\* HTTPS Inspection: .*Zscaler Intermediate Root CA/);

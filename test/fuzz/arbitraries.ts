@@ -700,3 +700,50 @@ export const lookupBodies = linesOf(
     "<!DOCTYPE html>",
   ),
 );
+
+/** /etc/resolver files (resolver(5)): nameserver lines in both address forms, port, domain, search, comments. */
+export const resolverLines = linesOf(
+  fc.oneof(
+    fc.constantFrom("# resolver for apple.com", "; comment", "search_order 1", "timeout 5", "options ndots:2", ""),
+    fc
+      .tuple(
+        fc.constantFrom("nameserver", "NameServer", "port", "domain", "search"),
+        fc.constantFrom(" ", "\t", "   "),
+        fc.constantFrom(
+          "10.0.0.53",
+          "10.0.0.17.55",
+          "::1",
+          "fe80::1%en0",
+          "2053",
+          "99999",
+          "apple.com.",
+          "Apple.COM",
+          "../../etc",
+          "not-an-ip",
+          "é.apple.com",
+          "",
+        ),
+      )
+      .map(([key, sep, value]) => `${key}${sep}${value}`),
+  ),
+);
+
+/** `ps -axo comm=` lines: system paths, filter agents' paths, bare and cut names, a header, `ps aux` rows. */
+export const psLines = linesOf(
+  fc.oneof(
+    fc.constantFrom(
+      "COMM",
+      "/sbin/launchd",
+      "/Applications/Zscaler/Zscaler.app/Contents/PlugIns/ZscalerTunnel",
+      "/Library/Little Snitch/Little Snitch Daemon.bundle/Contents/MacOS/Little Snitch Daemon",
+      "Little Snitch Da",
+      "SophosScanD",
+      "com.objective-see.lulu.extension",
+      "/opt/cisco/anyconnect/bin/vpnagentd -execv_instance",
+      "-bash",
+      "USER               PID  %CPU %MEM      VSZ    RSS   TT  STAT STARTED      TIME COMMAND",
+      "root                86   0.9  0.4  4486620  72908   ??  Ss   12:10PM   1:24.14 /Library/enSilo/enSiloCollector",
+    ),
+    fc.tuple(fc.constantFrom("/Applications/", "/", ""), fc.string({ maxLength: 40 })).map(([a, b]) => a + b),
+  ),
+);

@@ -1,11 +1,14 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { agentProduct } from "../../src/core/filter-products";
 import { findAppleLines } from "../../src/core/parse/etc-hosts";
 import { readLookup } from "../../src/core/parse/grandslam-lookup";
 import { clatState, parseIfconfig, tunnelInterfaces } from "../../src/core/parse/ifconfig";
 import { nat64Prefixes } from "../../src/core/parse/nat64";
 import { parseNetstatRoutes } from "../../src/core/parse/netstat-routes";
+import { parseProcessCommands } from "../../src/core/parse/ps";
 import { parseMobileMeExport } from "../../src/core/parse/mobileme";
+import { parseResolverFile } from "../../src/core/parse/resolver-file";
 import { parseScutilDns } from "../../src/core/parse/scutil-dns";
 import { parseScutilNcList } from "../../src/core/parse/scutil-nc";
 import { parseScutilProxy } from "../../src/core/parse/scutil-proxy";
@@ -32,6 +35,8 @@ import {
   mutated,
   ncListLines,
   notText,
+  psLines,
+  resolverLines,
   scutilDnsLines,
   scutilProxyLines,
   sntpLines,
@@ -40,6 +45,7 @@ import {
 } from "./arbitraries";
 import {
   checkClat,
+  checkAgent,
   checkFirewall,
   checkHostsLines,
   checkLookup,
@@ -49,6 +55,8 @@ import {
   checkIfconfig,
   checkMobileMe,
   checkNcList,
+  checkProcessCommands,
+  checkResolverFile,
   checkScutilDns,
   checkScutilProxy,
   checkSntp,
@@ -255,6 +263,22 @@ const SUBJECTS: Subject[] = [
     bulk: bulky(fc.constantFrom("<key>urls</key><dict>", "<key>a</key><string>https://x", "<title>", "<html", " ")),
     check: (body) => checkLookup(readLookup(body)),
   },
+  {
+    name: "/etc/resolver files (parseResolverFile)",
+    input: inputs(resolverLines, [fixture("resolver-containerization-vm.txt"), fixture("resolver-consul.txt")]),
+    bulk: bulky(fc.constantFrom("nameserver ", "10.0.0.17.", "domain ", "#", "\t", " ")),
+    check: (text) => checkResolverFile(parseResolverFile(text as string)),
+  },
+  {
+    name: "ps -axo comm= (parseProcessCommands, agentProduct)",
+    input: inputs(psLines, [fixture("ps-axu-10.14.6-jc.txt")]),
+    bulk: bulky(fc.constantFrom("/Applications/", "Little Snitch ", "COMMAND ", "/", " ", "ZscalerTunnel")),
+    check: (text) => {
+      const commands = parseProcessCommands(text as string);
+      checkProcessCommands(commands);
+      for (const c of commands) checkAgent(agentProduct(c));
+    },
+  },
 ];
 
 // A plist parser may report each damaged document on the console (xmldom did); thousands of runs would drown the output.
@@ -294,6 +318,8 @@ describe("line ends: CRLF reads like LF", () => {
       (t) => findAppleLines(t, ["gsa.apple.com"], ["apple.com"]),
     ],
     ["socketfilterfw", lf(firewallText, [fixture("socketfilterfw-enabled.txt")]), (t) => parseFirewallState(t).state],
+    ["/etc/resolver", lf(resolverLines, [fixture("resolver-consul.txt")]), parseResolverFile],
+    ["ps -axo comm=", lf(psLines, [fixture("ps-axu-10.14.6-jc.txt")]), parseProcessCommands],
   ];
   it.each(cases)(`%s (${RUNS} runs)`, { timeout: testTimeout }, (_name, texts, parse) => {
     fc.assert(

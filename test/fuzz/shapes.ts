@@ -1,7 +1,10 @@
+import { isIP } from "node:net";
+import type { agentProduct } from "../../src/core/filter-products";
 import type { HostsCatch } from "../../src/core/parse/etc-hosts";
 import type { LookupVerdict } from "../../src/core/parse/grandslam-lookup";
 import type { ClatState, NetInterface } from "../../src/core/parse/ifconfig";
 import type { RouteTable } from "../../src/core/parse/netstat-routes";
+import type { ResolverFile } from "../../src/core/parse/resolver-file";
 import type { MobileMeParse } from "../../src/core/parse/mobileme";
 import type { ScutilDns } from "../../src/core/parse/scutil-dns";
 import type { NcService } from "../../src/core/parse/scutil-nc";
@@ -398,4 +401,31 @@ export function checkHostsLines(v: HostsCatch[] | unknown): void {
     oneOf(`${p}.kind`, o.kind, ["sign-in", "domain", "apple"] as const);
     bool(`${p}.blocking`, o.blocking);
   });
+}
+
+export function checkResolverFile(v: ResolverFile | unknown): void {
+  const o = object("resolver", v, ["domain", "nameservers", "port", "search"]);
+  if (o.domain !== undefined) {
+    const d = str("resolver.domain", o.domain, { nonEmpty: true, oneLine: true });
+    // The domain names a path and reaches the screen: host-name characters only.
+    if (!/^[a-z0-9_.-]+$/.test(d)) fail("resolver.domain", "a domain", d);
+  }
+  const servers = strings("resolver.nameservers", o.nameservers, { nonEmpty: true, oneLine: true });
+  if (servers.length > 3) fail("resolver.nameservers", "at most three", servers);
+  for (const s of servers as string[]) if (isIP(s) === 0) fail("resolver.nameservers", "an IP address", s);
+  optNum("resolver.port", o.port, { int: true, min: 1, max: 65535 });
+  strings("resolver.search", o.search, { nonEmpty: true, oneLine: true });
+}
+
+export function checkProcessCommands(v: string[] | unknown): void {
+  const commands = strings("ps", v, { nonEmpty: true, oneLine: true });
+  for (const c of commands as string[]) if (c !== c.trim()) fail("ps", "trimmed commands", c);
+}
+
+export function checkAgent(v: ReturnType<typeof agentProduct> | unknown): void {
+  if (v === undefined) return;
+  const o = object("agent", v, ["product", "kind", "process"]);
+  str("agent.product", o.product, { nonEmpty: true, oneLine: true });
+  oneOf("agent.kind", o.kind, ["firewall", "gateway", "security"] as const);
+  str("agent.process", o.process, { nonEmpty: true, oneLine: true });
 }

@@ -474,6 +474,14 @@ describe("files, clock, environment", () => {
     expect((await failure(host.readFile(join(dir, "folder")))).code).toBe("EISDIR");
   });
 
+  it("lists a folder's names sorted, and fails for a missing path or a file", async () => {
+    const host = createRealHost();
+    expect(await host.listDir!(dir)).toEqual(["folder", "localtime", "ntp.conf"]);
+    expect(await host.listDir!(join(dir, "folder"))).toEqual([]);
+    expect((await failure(host.listDir!(join(dir, "missing")))).code).toBe("ENOENT");
+    expect((await failure(host.listDir!(join(dir, "ntp.conf")))).code).toBe("ENOTDIR");
+  });
+
   it.skipIf(process.getuid?.() === 0)("fails with EACCES for an unreadable file", async () => {
     const path = join(dir, "secret");
     await writeFile(path, "x", { mode: 0o000 });

@@ -30,6 +30,27 @@ const feed = (body: string) => ({
 
 type Mutable = Required<Omit<Recording, "env">> & { env: Record<string, string> };
 
+/**
+ * `ps -axo comm=` of a Mac with no filter: **constructed**, one executable per line, from the
+ * executables in jc's real `ps axu` capture (ps-axu-10.14.6-jc.txt and the rest of that file),
+ * root's and other users' among them, arguments left out.
+ */
+export const PS_COMM = [
+  "/sbin/launchd",
+  "/usr/libexec/hidd",
+  "/Library/enSilo/enSiloCollector",
+  "/System/Library/PrivateFrameworks/SkyLight.framework/Resources/WindowServer",
+  "/System/Library/CoreServices/powerd.bundle/powerd",
+  "/usr/libexec/opendirectoryd",
+  "/System/Library/PrivateFrameworks/AuthKit.framework/Versions/A/Support/akd",
+  "/System/Library/Frameworks/Accounts.framework/Versions/A/Support/accountsd",
+  "/System/Library/PrivateFrameworks/ApplePushService.framework/apsd",
+  "/Applications/Utilities/Terminal.app/Contents/MacOS/Terminal",
+  "-bash",
+  "ps",
+  "",
+].join("\n");
+
 export function healthy(): Mutable {
   const hosts = DEFAULT_TARGETS.signInHosts;
   return {
@@ -106,6 +127,7 @@ export function healthy(): Mutable {
         stderr: "",
         exitCode: 0,
       },
+      { command: ["/bin/ps", "-axo", "comm="], stdout: PS_COMM, stderr: "", exitCode: 0 },
     ],
     http: [
       {
@@ -156,6 +178,8 @@ export function healthy(): Mutable {
       { path: "/etc/localtime", link: "/var/db/timezone/zoneinfo/Europe/Berlin" },
       { path: "/etc/ntp.conf", text: "server time.apple.com.\n" },
       { path: "/etc/hosts", text: fixture("etc-hosts-macos-dagpenger.txt") },
+      // Most Macs have no /etc/resolver folder at all.
+      { path: "/etc/resolver", error: "ENOENT" },
     ],
   };
 }
@@ -558,6 +582,60 @@ export function blockPage(): Mutable {
   return r;
 }
 
+/**
+ * Constructed, in the shape of real resolver files (docker/for-mac#974, apple/container#1407): a
+ * per-domain resolver that sends every name under apple.com to a private DNS server.
+ */
+export const RESOLVER_APPLE_COM = "nameserver 10.0.0.53\n";
+
+/** Constructed after apple/container#1693's block: how `scutil --dns` lists such a file. */
+const SCUTIL_APPLE_COM =
+  "\nresolver #8\n  domain   : apple.com\n  nameserver[0] : 10.0.0.53\n  flags    : Request A records\n  reach    : 0x00000002 (Reachable)\n";
+
+const underAppleCom = (name: string) => name === "apple.com" || name.endsWith(".apple.com");
+
+/**
+ * /etc/resolver/apple.com sends Apple's names to 10.0.0.53, which doesn't answer: every lookup
+ * under apple.com fails the way getaddrinfo fails when its server is silent (EAI_AGAIN), while
+ * public DNS and everything outside apple.com work.
+ */
+export function resolverFile(): Mutable {
+  const r = healthy();
+  r.files = [
+    ...r.files.filter((f) => f.path !== "/etc/resolver"),
+    { path: "/etc/resolver", entries: ["apple.com"] },
+    { path: "/etc/resolver/apple.com", text: RESOLVER_APPLE_COM },
+  ];
+  setExec(r, ["/usr/sbin/scutil", "--dns"], fixture("scutil-dns-modern.txt") + SCUTIL_APPLE_COM);
+  const lost = "EAI_AGAIN";
+  r.dns = r.dns.map((d) =>
+    d.server === "system" && underAppleCom(d.name) ? { name: d.name, server: d.server, error: lost } : d,
+  );
+  r.tls = r.tls.map((t) => (underAppleCom(t.host) ? { host: t.host, port: t.port, error: lost } : t));
+  r.tcp = r.tcp.map((t) => (underAppleCom(t.host) ? { host: t.host, port: t.port, error: lost } : t));
+  r.http = r.http.map((h) => (underAppleCom(new URL(h.url).hostname) ? { url: h.url, error: lost } : h));
+  r.ntp = r.ntp.map((n) => (underAppleCom(n.server) ? { server: n.server, error: lost } : n));
+  return r;
+}
+
+/**
+ * Zscaler's tunnel in the process list (its path as a public uninstall script names it; the
+ * line is constructed), no extension listed, and two sign-in servers timing out while the
+ * internet works: the agent is named, with what IT should exempt.
+ */
+export function filterAgent(): Mutable {
+  const r = healthy();
+  setExec(
+    r,
+    ["/bin/ps", "-axo", "comm="],
+    PS_COMM.replace("-bash\n", "/Applications/Zscaler/Zscaler.app/Contents/PlugIns/ZscalerTunnel\n-bash\n"),
+  );
+  r.tls = r.tls.map((t) =>
+    t.host === "gsa.apple.com" || t.host === "idmsa.apple.com" ? { host: t.host, port: t.port, error: "ETIMEDOUT" } : t,
+  );
+  return r;
+}
+
 export const SCENARIOS = {
   healthy,
   offline,
@@ -582,4 +660,6 @@ export const SCENARIOS = {
   "ipv6-nat64": ipv6Nat64,
   "broken-ipv6": brokenIpv6,
   "block-page": blockPage,
+  "resolver-file": resolverFile,
+  "filter-agent": filterAgent,
 } as const;

@@ -20,6 +20,7 @@ export const BINARIES = {
   plutil: "/usr/bin/plutil",
   profiles: "/usr/bin/profiles",
   systemextensionsctl: "/usr/bin/systemextensionsctl",
+  ps: "/bin/ps",
 } as const;
 
 export type BinaryName = keyof typeof BINARIES;

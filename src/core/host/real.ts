@@ -5,7 +5,7 @@
 
 import { execa } from "execa";
 import { Resolver } from "node:dns/promises";
-import { lstat, readFile, readlink } from "node:fs/promises";
+import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
@@ -277,6 +277,7 @@ export function createRealHost(options: RealHostOptions = {}): Host {
       );
     },
     readFile: (path) => readHostFile(path),
+    listDir: (path) => listHostDir(path),
   };
 }
 
@@ -462,6 +463,18 @@ function handshake(
       });
     });
   });
+}
+
+/** More names than any folder a probe lists holds: a hostile one stays cheap to record and read. */
+const MAX_DIR_ENTRIES = 1000;
+
+async function listHostDir(path: string): Promise<string[]> {
+  try {
+    // readdir follows a link to a folder, as `ls /etc/resolver/` would.
+    return (await readdir(path)).sort().slice(0, MAX_DIR_ENTRIES);
+  } catch (error) {
+    throw toHostError(error);
+  }
 }
 
 async function readHostFile(path: string): Promise<FileRead> {

@@ -1,4 +1,4 @@
-import { errorCode, type Host } from "./types";
+import { errorCode, listDirectory, type Host } from "./types";
 import { CERT_ERRORS, RECORDING_FORMAT, type Recording } from "./recording";
 
 // Wraps a real host and writes down every input it reads, identifiers
@@ -128,6 +128,12 @@ export function createRecordingHost(inner: Host): RecordingHost {
             ...(r.link !== undefined ? { link: r.link } : {}),
             ...(r.text !== undefined ? { text: r.text } : {}),
           }),
+        (error) => rec.files.push({ path, error }),
+      ),
+    listDir: (path) =>
+      record(
+        () => listDirectory(inner, path),
+        (entries) => rec.files.push({ path, entries: [...entries] }),
         (error) => rec.files.push({ path, error }),
       ),
   };

@@ -56,6 +56,8 @@ export interface FileEntry extends Timed {
   path: string;
   link?: string;
   text?: string;
+  /** A directory's listing (`/etc/resolver`): the names in it, as `listDir` returned them. */
+  entries?: string[];
 }
 
 export interface Recording {
@@ -132,7 +134,7 @@ const SHAPES: Record<string, Record<string, (v: unknown) => boolean>> = {
     validTo: opt(isString),
   },
   ntp: { server: isString, offsetMs: opt(isNumber) },
-  files: { path: isString, link: opt(isString), text: opt(isString) },
+  files: { path: isString, link: opt(isString), text: opt(isString), entries: opt(isStrings) },
 };
 
 /** A platform is a short lower-case word (`darwin`, `linux`): it is printed, so nothing else is accepted. */

@@ -58,6 +58,11 @@ export function createReplayHost(recording: Recording): Host {
   const tls = indexBy(recording.tls, (e) => tlsKey(e.host, e.port, e.family));
   const ntp = indexBy(recording.ntp, (e) => e.server);
   const files = indexBy(recording.files, (e) => e.path);
+  // A listing is its own entry: a recording may hold a read and a listing of one path.
+  const dirs = indexBy(
+    recording.files?.filter((e) => e.entries !== undefined),
+    (e) => e.path,
+  );
   const recordedAt = new Date(recording.recordedAt);
   const startedAt = Date.now();
   const env = recording.env ?? {};
@@ -125,7 +130,16 @@ export function createReplayHost(recording: Recording): Host {
     async readFile(path) {
       const entry = files.get(path);
       await settle(entry, entry?.delayMs, entry?.error, undefined, undefined, path);
+      // A listed directory is no file, as the real host says.
+      if (entry!.entries !== undefined && entry!.text === undefined && entry!.link === undefined)
+        throw new HostError("EISDIR", `${path} is a directory`);
       return { link: entry!.link, text: entry!.text };
+    },
+    async listDir(path) {
+      const entry = dirs.get(path) ?? files.get(path);
+      await settle(entry, entry?.delayMs, entry?.error, undefined, undefined, `listing of ${path}`);
+      if (entry!.entries === undefined) throw new HostError("ENOTDIR", `${path} is not a directory`);
+      return [...entry!.entries];
     },
   };
 }

@@ -1,5 +1,5 @@
 import { urlKey } from "./recording";
-import type { Host } from "./types";
+import { listDirectory, type Host } from "./types";
 
 // One run asks for the same input from several probes (apple-hosts and
 // tls-inspection share handshakes; clock reads the http dates). Sharing the
@@ -39,5 +39,6 @@ export function sharedHost(inner: Host): Host {
       ),
     ntp: (server, options) => once(`ntp ${server}`, () => inner.ntp(server, strip(options))),
     readFile: (path) => once(`file ${path}`, () => inner.readFile(path)),
+    listDir: (path) => once(`dir ${path}`, () => listDirectory(inner, path)),
   };
 }

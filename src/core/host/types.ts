@@ -106,6 +106,17 @@ export interface Host {
   ntp(server: string, options?: OpOptions): Promise<NtpSample>;
   /** Reads a link target or a text file. Missing paths throw ENOENT. */
   readFile(path: string): Promise<FileRead>;
+  /**
+   * The names in a directory, sorted (no `.` or `..`). Missing paths throw ENOENT, a file
+   * ENOTDIR. Optional: added after the other inputs, so a host written before it (a test's
+   * stand-in) still type-checks; `listDirectory` below treats its absence as "not recorded".
+   */
+  listDir?(path: string): Promise<string[]>;
+}
+
+/** Lists a directory through any host; a host without `listDir` fails with ENOTRECORDED. */
+export function listDirectory(host: Host, path: string): Promise<string[]> {
+  return host.listDir ? host.listDir(path) : Promise.reject(new HostError("ENOTRECORDED", `${path} is not listed`));
 }
 
 /** Codes an operation fails with when its host name didn't resolve: DNS symptoms, not blocked hosts. */
@@ -146,6 +157,10 @@ export function describeError(code: string): string {
       return "not found";
     case "ENODATA":
       return "no address of that kind";
+    case "ENOTDIR":
+      return "not a folder";
+    case "EISDIR":
+      return "a folder, not a file";
     case "EACCES":
     case "EPERM":
       return "permission denied";

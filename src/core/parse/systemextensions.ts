@@ -45,56 +45,5 @@ export function parseSystemExtensions(text: string): SystemExtension[] {
   return out;
 }
 
-export type FilterKind = "firewall" | "gateway" | "security";
-
-/**
- * Products whose network extensions filter outgoing traffic, by bundle ID prefix. `firewall`: a
- * per-app firewall the user rules (allow akd and accountsd in it); `gateway`: a company's
- * secure web gateway or VPN client (IT exempts Apple's hosts); `security`: an antivirus web shield.
- */
-export const FILTER_PRODUCTS: [prefix: string, product: string, kind: FilterKind][] = [
-  ["com.objective-see.lulu", "LuLu", "firewall"],
-  ["at.obdev.littlesnitch", "Little Snitch", "firewall"],
-  ["com.radiosilenceapp", "Radio Silence", "firewall"],
-  ["com.murusfirewall", "Murus", "firewall"],
-  ["com.zscaler", "Zscaler", "gateway"],
-  ["com.netskope", "Netskope", "gateway"],
-  ["com.paloaltonetworks.globalprotect", "GlobalProtect", "gateway"],
-  ["com.cisco.anyconnect", "Cisco AnyConnect", "gateway"],
-  ["com.cisco.secureclient", "Cisco Secure Client", "gateway"],
-  ["com.cloudflare", "Cloudflare WARP", "gateway"],
-  ["com.adguard", "AdGuard", "security"],
-  ["com.sophos", "Sophos", "security"],
-  ["com.eset", "ESET", "security"],
-  ["com.bitdefender", "Bitdefender", "security"],
-  ["com.avast", "Avast", "security"],
-  ["com.avg", "AVG", "security"],
-  ["com.malwarebytes", "Malwarebytes", "security"],
-  ["com.mcafee", "McAfee", "security"],
-  ["com.fortinet", "FortiClient", "gateway"],
-  ["com.checkpoint", "Check Point", "gateway"],
-];
-
-export function filterProduct(bundleId: string): { product: string; kind: FilterKind } | undefined {
-  const id = bundleId.toLowerCase();
-  const hit = FILTER_PRODUCTS.find(([prefix]) => id === prefix || id.startsWith(`${prefix}.`));
-  return hit ? { product: hit[1], kind: hit[2] } : undefined;
-}
-
-export interface ActiveFilter {
-  product: string;
-  kind: FilterKind;
-  bundleId: string;
-}
-
-/** What to do in a filter, by kind: the user's own firewall, IT's gateway, or a security app's web shield. */
-export function allowAdvice(filter: ActiveFilter): string {
-  switch (filter.kind) {
-    case "firewall":
-      return `allow akd and accountsd (and apsd for push) in ${filter.product}'s rules`;
-    case "gateway":
-      return `ask IT to exempt Apple's sign-in hosts from ${filter.product}'s inspection and blocking`;
-    default:
-      return `turn off ${filter.product}'s web protection for a test, or exclude Apple's sign-in hosts`;
-  }
-}
+// The known-product table lives in one place for both witnesses (extensions and agent processes).
+export { allowAdvice, filterProduct, type ActiveFilter, type FilterKind } from "../filter-products";

@@ -1,6 +1,7 @@
 import { isIP } from "node:net";
 import { describeResolver } from "../dns-filters";
 import { describeError } from "../host/types";
+import { APPLE_DOMAINS } from "./hosts-file";
 import { parseScutilDns, type DnsResolverEntry } from "../parse/scutil-dns";
 import type { Identifier } from "../types";
 import type { Probe, ProbeContext } from "./types";
@@ -27,6 +28,16 @@ export function isSinkhole(address: string): boolean {
 }
 
 export const SLOW_MS = 1000;
+
+/**
+ * apple.com, icloud.com and the other public domains sign-in uses, or one name directly under
+ * them (gsa.apple.com). Deeper names stay identifiers: Back to My Mac's
+ * `<account number>.members.btmm.icloud.com` is per account.
+ */
+function isAppleDomain(domain: string): boolean {
+  const d = domain.toLowerCase().replace(/\.$/, "");
+  return APPLE_DOMAINS.some((a) => d === a || (d.endsWith(`.${a}`) && !d.slice(0, -a.length - 1).includes(".")));
+}
 
 /** Every sign-in host through the Mac's own resolver and through public ones, side by side. */
 export async function lookupSignInHosts(ctx: ProbeContext): Promise<DnsHostResult[]> {
@@ -65,7 +76,9 @@ async function readResolvers(
       r.searchDomains.map((value) => ({ value: value.replace(/\.$/, ""), kind: "domain" as const })),
     ),
     ...summary.supplemental
-      .filter((s) => s.domain && !/(^|\.)(local|arpa)$/.test(s.domain))
+      // A company's split-DNS domain is private; Apple's own (a resolver file for apple.com) is not,
+      // and hiding it would blank every Apple host name in the report.
+      .filter((s) => s.domain && !/(^|\.)(local|arpa)$/.test(s.domain) && !isAppleDomain(s.domain))
       .map((s) => ({ value: s.domain, kind: "domain" as const })),
   ];
   return { summary, identifiers };

@@ -1,0 +1,76 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { agentProduct, FILTER_PRODUCT_TABLE, filterProduct } from "../../src/core/filter-products";
+import { parseProcessCommands } from "../../src/core/parse/ps";
+
+const fixture = (name: string) => readFileSync(join(__dirname, "..", "fixtures", name), "utf8");
+
+describe("parseProcessCommands", () => {
+  it("jc's real `ps axu` (macOS 10.14.6): the command column, root's and other users' processes included", () => {
+    const commands = parseProcessCommands(fixture("ps-axu-10.14.6-jc.txt"));
+    expect(commands).toHaveLength(15);
+    expect(commands).toContain("/usr/libexec/hidd"); // _hidd's
+    expect(commands).toContain("/Library/enSilo/enSiloCollector"); // root's
+    expect(commands).toContain("/System/Library/CoreServices/powerd.bundle/powerd");
+    expect(commands[0]).toMatch(/^com\.docker\.hyperkit -A -u -F/);
+    // An EDR (enSilo), Jamf and Tanium are running: none of them filters web traffic, none is named.
+    expect(commands.map(agentProduct).filter(Boolean)).toEqual([]);
+  });
+
+  it("`ps -axo comm=`: one executable per line, spaces kept; a COMM header (without `=`) dropped", () => {
+    const text = "COMM\n/sbin/launchd\n/Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP\n\n-bash\n";
+    expect(parseProcessCommands(text)).toEqual([
+      "/sbin/launchd",
+      "/Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP",
+      "-bash",
+    ]);
+  });
+
+  it("never throws, and skips lines no process list has", () => {
+    for (const junk of [undefined, null, 7, {}, "\u0000\n".repeat(100), "x".repeat(10_000)])
+      expect(() => parseProcessCommands(junk as unknown as string)).not.toThrow();
+    expect(parseProcessCommands("x".repeat(10_000))).toEqual([]);
+  });
+});
+
+describe("agentProduct: the product whose agent a ps line is", () => {
+  it.each([
+    ["/Library/Little Snitch/Little Snitch Daemon.bundle/Contents/MacOS/Little Snitch Daemon", "Little Snitch"],
+    ["/Applications/LuLu.app/Contents/MacOS/LuLu", "LuLu"],
+    ["/Applications/Zscaler/Zscaler.app/Contents/PlugIns/ZscalerTunnel", "Zscaler"],
+    ["/Applications/Netskope Client.app/Contents/XPCServices/nsAuxiliarySvc", "Netskope"],
+    ["/Applications/GlobalProtect.app/Contents/Resources/PanGPS", "GlobalProtect"],
+    ["/opt/cisco/secureclient/bin/vpnagentd", "Cisco Secure Client"],
+    ["/opt/cisco/anyconnect/bin/vpnagentd -execv_instance", "Cisco AnyConnect"],
+    ["/Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP", "Cloudflare WARP"],
+    ["SophosScanD", "Sophos"],
+    [
+      "/Library/Application Support/Malwarebytes/MBAM/Engine.bundle/Contents/PlugIns/RTProtectionDaemon.app/Contents/MacOS/RTProtectionDaemon",
+      "Malwarebytes",
+    ],
+    // A system extension runs under its bundle ID: the extension table names it.
+    [
+      "/Library/SystemExtensions/0A1B/com.objective-see.lulu.extension.systemextension/Contents/MacOS/com.objective-see.lulu.extension",
+      "LuLu",
+    ],
+    ["com.adguard.mac.adguard.network-extension", "AdGuard"],
+    // The kernel's 16-byte name, as ps prints a process whose arguments it can't read.
+    ["Little Snitch Da", "Little Snitch"],
+  ])("%s is %s", (line, product) => expect(agentProduct(line)?.product).toBe(product));
+
+  it.each([
+    "/System/Library/PrivateFrameworks/AuthKit.framework/Versions/A/Support/akd",
+    "/Applications/LuLuHelper.app/Contents/MacOS/LuLuHelper",
+    "/Users/jane/bin/notZscalerTunnel",
+    "Zscal",
+    "/Applications/Zscaler/",
+    "",
+  ])("%s is no filter agent", (line) => expect(agentProduct(line)).toBeUndefined());
+
+  it("one table for both witnesses: every product names a bundle prefix or an agent, and bundle lookups stay as they were", () => {
+    for (const p of FILTER_PRODUCT_TABLE) expect(p.bundles.length + p.processes.length, p.product).toBeGreaterThan(0);
+    expect(filterProduct("com.cisco.anyconnect.macos.acsockext")?.product).toBe("Cisco AnyConnect");
+    expect(filterProduct("com.zscaler.zscaler.zstunnel")?.kind).toBe("gateway");
+  });
+});
