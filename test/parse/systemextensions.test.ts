@@ -160,3 +160,37 @@ describe("filterProduct: every product a network filter can belong to", () => {
     expect(allowAdvice({ product: "LuLu", kind, bundleId: "x.y" })).toBe(advice);
   });
 });
+
+describe("parseSystemExtensions: two categories (google/santa#1092, macOS 13.3.1)", () => {
+  it("each row under its own category; a row with empty star columns is read; only activated enabled is active", () => {
+    expect(parseSystemExtensions(fixture("systemextensionsctl-list-santa-lulu-13.3.1.txt"))).toEqual([
+      {
+        category: "com.apple.system_extension.network_extension",
+        teamId: "VBG97UB4TA",
+        bundleId: "com.objective-see.lulu.extension",
+        version: "2.4.2/2.4.2",
+        name: "Extension",
+        state: "activated enabled",
+        active: true,
+      },
+      {
+        category: "com.apple.system_extension.endpoint_security",
+        teamId: "EQHXZ8M8AV",
+        bundleId: "com.google.santa.daemon",
+        version: "2023.4/2023.4.527579445",
+        name: "santad",
+        state: "terminated waiting to uninstall on reboot",
+        active: false,
+      },
+      {
+        category: "com.apple.system_extension.endpoint_security",
+        teamId: "EQHXZ8M8AV",
+        bundleId: "com.google.santa.daemon",
+        version: "2023.4/2023.4.527579445",
+        name: "santad",
+        state: "activated enabled",
+        active: true,
+      },
+    ]);
+  });
+});
