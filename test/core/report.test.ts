@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, type ReportInput, type ReportOptions } from "../../src/core/report";
+import { buildReport, escapeMarkdown, type ReportInput, type ReportOptions } from "../../src/core/report";
 import type { Cause, Finding, FixRecord, Status } from "../../src/core/types";
 
 // buildReport on hand-made inputs (not captures): which sections a support
@@ -291,5 +291,39 @@ describe("buildReport: redaction", () => {
     const text = buildReport(input({ findings, context }), { format: "markdown", redact: true });
     expect(text).toContain("[email]");
     expect(text).not.toContain("\\[email\\]");
+  });
+});
+
+describe("escapeMarkdown: each rule", () => {
+  it.each([
+    ["a backslash", "a\\b", "a\\\\b"],
+    ["a table cell", "a|b", "a\\|b"],
+    ["brackets", "[x]", "\\[x\\]"],
+    ["a bare www link in capitals", "WWW.evil.example", "WWW\\.evil.example"],
+    ["www inside a word is no link", "awww.x", "awww.x"],
+    ["any scheme", "ftp://x and javascript://y", "ftp\\://x and javascript\\://y"],
+    ["a placeholder before a colon", "[email]: x", "\\[email\\]: x"],
+    ["a placeholder at the end", "by [user]", "by [user]"],
+    ["an unknown word in brackets", "[admin]", "\\[admin\\]"],
+  ])("%s", (_what, input, output) => {
+    expect(escapeMarkdown(input)).toBe(output);
+  });
+
+  it.each([
+    "email",
+    "dsid",
+    "uuid",
+    "serial",
+    "user",
+    "computer",
+    "private-ip",
+    "mac",
+    "wifi",
+    "proxy-host",
+    "vpn",
+    "domain",
+    "credentials",
+  ])("the placeholder [%s] stays readable", (kind) => {
+    expect(escapeMarkdown(`x [${kind}] y`)).toBe(`x [${kind}] y`);
   });
 });
