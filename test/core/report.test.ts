@@ -327,3 +327,35 @@ describe("escapeMarkdown: each rule", () => {
     expect(escapeMarkdown(`x [${kind}] y`)).toBe(`x [${kind}] y`);
   });
 });
+
+describe("buildReport: the privacy line names every kind it hid", () => {
+  it("whatever the kinds, each placeholder in the report is named once in the privacy line", () => {
+    const identifiers = [
+      { value: "jane.doe@example.com", kind: "email" },
+      { value: "12345678901", kind: "dsid" },
+      { value: "11111111-2222-4333-8444-555555555555", kind: "uuid" },
+      { value: "C02XK1ZZJG5H", kind: "serial" },
+      { value: "jdoe", kind: "user" },
+      { value: "Janes-MacBook", kind: "computer" },
+      { value: "192.168.7.42", kind: "ip" },
+      { value: "a4:83:e7:12:34:56", kind: "mac" },
+      { value: "JaneHomeWiFi", kind: "wifi" },
+      { value: "proxy.corp.example", kind: "proxy-host" },
+      { value: "Corp VPN West", kind: "vpn" },
+      { value: "corp.example", kind: "domain" },
+    ] as const;
+    const summary = `${identifiers.map((i) => i.value).join(" ")} http://bob:hunter2@10.0.0.1:3128`;
+    const findings = [finding({ probe: "proxy", summary, identifiers: [...identifiers] })];
+    for (const format of ["markdown", "plain"] as const) {
+      const text = buildReport(input({ findings }), { format, redact: true });
+      const [body, privacy] = text.split(/\n_?Hidden for privacy: /);
+      expect(privacy, format).toBeDefined();
+      const inBody = new Set(body.match(/\[[a-z-]+\]/g));
+      expect(inBody.size).toBeGreaterThanOrEqual(10);
+      expect(new Set(privacy.match(/\[[a-z-]+\]/g))).toEqual(inBody);
+      expect(privacy.match(/\[[a-z-]+\]/g)).toHaveLength(inBody.size);
+      for (const i of identifiers) expect(text).not.toContain(i.value);
+      expect(text).not.toContain("hunter2");
+    }
+  });
+});
