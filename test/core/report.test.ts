@@ -216,6 +216,7 @@ describe("buildReport: outside text", () => {
     const forged = [finding({ probe: "dns", summary: "a\u0001[x](http://e.example)\u0002b\u0007" })];
     for (const options of [md, plain]) {
       const text = buildReport(input({ findings: forged }), options);
+      // eslint-disable-next-line no-control-regex
       expect(text).not.toMatch(/[\u0000-\u0008]/);
     }
     expect(buildReport(input({ findings: forged }), md)).toContain("a \\[x\\](http\\://e.example) b");

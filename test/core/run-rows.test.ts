@@ -184,6 +184,7 @@ describe("runChecklist: a probe that crashes", () => {
       stuckHost,
     );
     expect(f.summary).toBe("The check itself failed: bad input line two");
+    // eslint-disable-next-line no-control-regex
     for (const d of f.details) expect(d).not.toMatch(/[\u0000-\u001f]/);
   });
 
@@ -253,6 +254,7 @@ describe("runChecklist: results made safe", () => {
 
   it("data is cleaned of control characters; a result without data has none", async () => {
     const f = await one(ok({ data: { name: "a\u0007b", list: ["c\u001bd"] } }));
+    // eslint-disable-next-line no-control-regex
     expect(JSON.stringify(f.data)).not.toMatch(/[\u0000-\u001f]/);
     expect(Object.keys(await one(ok()))).not.toContain("data");
   });
