@@ -201,6 +201,13 @@ describe("runChecklist: a probe that crashes", () => {
     expect(c.details).toEqual(["EPERM: not allowed"]);
   });
 
+  it("an Error without a stack: its code and message", async () => {
+    const bare = Object.assign(new Error("no stack here"), { code: "ENOENT" });
+    bare.stack = undefined;
+    const [f] = await runChecklist([probe(() => Promise.reject(bare))], stuckHost);
+    expect(f.details).toEqual(["ENOENT: no stack here"]);
+  });
+
   it("a probe that throws before its first await is still its own row", async () => {
     const sync: Probe = {
       ...probe(async () => ok()),
