@@ -70,6 +70,9 @@ describe("parseEnrollment: each line on its own", () => {
     ["MDM server: https://MDM.Example.com:8443/mdm", { serverHost: "mdm.example.com" }],
     ["MDM server:https://a.example/x y", { serverHost: "a.example" }],
     ["MDM server: https://[::1]/mdm", {}],
+    ["MDM server: https://_mdm.example/", {}],
+    ["MDM server: https://mdm.example_/", {}],
+    ["MDM enrollment:Yes", { enrolled: true, userApproved: false }],
     ["MDM server: ", {}],
     ["An MDM server: https://a.example/", {}],
   ])("%j reads %j", (line, enrollment) => {
