@@ -5,5 +5,15 @@ const raycastConfig = require("@raycast/eslint-config");
 
 module.exports = defineConfig([
   ...raycastConfig,
-  { ignores: ["dist/**", ".tools/**", "node_modules/**", "raycast-env.d.ts", "bench/results.json"] },
+  {
+    ignores: [
+      "dist/**",
+      ".tools/**",
+      "node_modules/**",
+      "raycast-env.d.ts",
+      "bench/results.json",
+      "reports/**",
+      ".stryker-tmp/**",
+    ],
+  },
 ]);

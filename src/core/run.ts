@@ -58,7 +58,8 @@ export async function runChecklist(probes: readonly Probe[], host: Host, options
         const result = await probe.run({ host: trackedHost(shared, pending), targets, bin, signal: controller.signal });
         emit(index, toFinding(probe, normalise(result), performance.now() - started));
       } catch (error) {
-        emit(index, toFinding(probe, crashed(error), performance.now() - started));
+        // Its message is outside text too (an error can quote what the probe read): cleaned like any result.
+        emit(index, toFinding(probe, normalise(crashed(error)), performance.now() - started));
       }
     })();
     runs.push({ probe, index, controller, pending, started, task });

@@ -48,3 +48,76 @@ describe("defaults errors (NSLog)", () => {
     expect(defaultsMessage("x".repeat(5000)).length).toBe(1000);
   });
 });
+
+// Hand-made variants of the header (not captures): what counts as one and what is a message.
+describe("defaults errors: the NSLog header, exactly", () => {
+  it.each([
+    [
+      "a comma before the milliseconds (some locales)",
+      "2019-09-01 12:04:08,950 defaults[736:8108] \nDomain X does not exist",
+    ],
+    ["a process without a thread id", "2019-09-01 12:04:08.950 defaults[736] \nDomain X does not exist"],
+    ["a hex thread id", "2019-09-01 12:04:08.950 defaults[736:1a2b3c] \nDomain X does not exist"],
+    ["no trailing space", "2019-09-01 12:04:08.950 defaults[736:8108]\nDomain X does not exist"],
+    ["another tool's name", "2019-09-01 12:04:08.950 cfprefsd[1:2]   \nDomain X does not exist"],
+  ])("skips a bare header with %s", (_name, text) => {
+    expect(defaultsMessage(text)).toBe("Domain X does not exist");
+    expect(defaultsMessageText(text)).toBe("Domain X does not exist");
+  });
+
+  it.each([
+    ["a comma", "2019-09-01 12:04:08,950 defaults[736:8108] Could not write"],
+    ["no thread id", "2019-09-01 12:04:08.950 defaults[736] Could not write"],
+    ["a hex thread id and two spaces", "2019-09-01 12:04:08.950 defaults[736:ff]  Could not write"],
+  ])("strips an inline header with %s", (_name, text) => {
+    expect(defaultsMessage(text)).toBe("Could not write");
+  });
+
+  it.each([
+    ["a message that only quotes a header", "see 2019-09-01 12:04:08.950 defaults[736:8108] "],
+    ["a date without a time", "2019-09-01 defaults[736:8108] "],
+    ["a time without milliseconds", "2019-09-01 12:04:08 defaults[736:8108] "],
+    ["a short year", "19-09-01 12:04:08.950 defaults[736:8108] "],
+    ["no process id", "2019-09-01 12:04:08.950 defaults[] "],
+    ["a thread id that isn't hex", "2019-09-01 12:04:08.950 defaults[736:xyz] "],
+    ["no process name", "2019-09-01 12:04:08.950 [736:8108] "],
+  ])("keeps %s as the message", (_name, text) => {
+    expect(defaultsMessage(text)).toBe(text.trim());
+  });
+
+  it("an inline header is stripped only at the start of a line", () => {
+    expect(defaultsMessage("Error: 2019-09-01 12:04:08.950 defaults[736:8108] x")).toBe(
+      "Error: 2019-09-01 12:04:08.950 defaults[736:8108] x",
+    );
+  });
+
+  it("stdout speaks when stderr is blank or not text", () => {
+    expect(defaultsMessage("  \n", "Domain Y does not exist")).toBe("Domain Y does not exist");
+    expect(defaultsMessage(42 as unknown as string, "Domain Y does not exist")).toBe("Domain Y does not exist");
+    expect(defaultsMessage("", 42 as unknown as string)).toBe("");
+    expect(defaultsMessage("from stderr", "from stdout")).toBe("from stderr");
+  });
+
+  it("the joined text is capped at 1,000 characters, not sooner", () => {
+    const line = "y".repeat(600);
+    expect(defaultsMessageText(`${line}\n${line}`)).toBe(`${line} ${line}`.slice(0, 1000));
+    expect(defaultsMessageText(`${line}\n${line}`)).toHaveLength(1000);
+    expect(defaultsMessage("z".repeat(1000))).toHaveLength(1000);
+  });
+
+  it.each([
+    ["Domain com.example does not exist", true],
+    ["Domain (com.example) not found.", true],
+    ["defaults: no such domain", true],
+    ["NO SUCH FILE", true],
+    ["DOES NOT EXIST", true],
+    ["it does not existence", false],
+    ["notfound", false],
+    ["no such thing", false],
+  ])("isMissingDomain(%j) is %s, in stderr or stdout", (text, missing) => {
+    expect(isMissingDomain(text)).toBe(missing);
+    expect(isMissingDomain("", text)).toBe(missing);
+    expect(isMissingDomain(undefined as unknown as string, text)).toBe(missing);
+    expect(isMissingDomain(text, undefined as unknown as string)).toBe(missing);
+  });
+});

@@ -172,3 +172,107 @@ describe("parseIfconfig: bad data", () => {
     }
   });
 });
+
+// Hand-made blocks in the shape of the jc captures (not captures themselves): each rule at its edge.
+describe("parseIfconfig: edges", () => {
+  const block = (name: string, ...details: string[]) =>
+    [`${name}: flags=8051<UP,POINTOPOINT,RUNNING,MULTICAST> mtu 1380`, ...details.map((d) => `\t${d}`)].join("\n");
+
+  it("header: name, flags and mtu; an empty flag list; no mtu", () => {
+    expect(
+      parseIfconfig("en0: flags=8863<UP,BROADCAST> mtu 1500\ngif0: flags=0<> \nstf0: flags=AB<LOOPBACK>\n"),
+    ).toEqual([
+      { name: "en0", flags: ["UP", "BROADCAST"], mtu: 1500, ipv4: [], ipv6: [] },
+      { name: "gif0", flags: [], ipv4: [], ipv6: [] },
+      { name: "stf0", flags: ["LOOPBACK"], ipv4: [], ipv6: [] },
+    ]);
+  });
+
+  it.each([
+    ["a name starting with a digit", "0en: flags=8863<UP> mtu 1500"],
+    ["no flags", "en0: mtu 1500"],
+    ["flags that aren't hex", "en0: flags=zz<UP> mtu 1500"],
+    ["no space after the colon", "en0:flags=8863<UP> mtu 1500"],
+    ["a name over 32 characters", `${"e".repeat(33)}: flags=8863<UP> mtu 1500`],
+  ])("%s is no interface", (_name, header) => {
+    expect(parseIfconfig(`${header}\n\tinet 10.0.0.1 netmask 0xff000000\n`)).toEqual([]);
+  });
+
+  it("a 32-character name is one", () => {
+    expect(parseIfconfig(`${"e".repeat(32)}: flags=8863<UP> mtu 1500\n`)).toHaveLength(1);
+  });
+
+  it("an unknown line at column 0 ends the interface: details after it belong to none", () => {
+    const list = parseIfconfig(`${block("utun3")}\nsomething else\n\tinet 10.0.0.1 --> 10.0.0.1 netmask 0xffffffff\n`);
+    expect(list).toHaveLength(1);
+    expect(list[0].ipv4).toEqual([]);
+  });
+
+  it("IPv4 with and without a peer and netmask; a bare 'inet' is skipped", () => {
+    const list = parseIfconfig(
+      block("utun3", "inet 10.0.0.1 --> 10.0.0.2 netmask 0xffffffff", "inet 10.0.0.3", "inet"),
+    );
+    expect(list[0].ipv4).toEqual([
+      { address: "10.0.0.1", peer: "10.0.0.2", netmask: "0xffffffff" },
+      { address: "10.0.0.3" },
+    ]);
+  });
+
+  it("IPv6: the zone dropped, prefixlen only when a number, scopeid kept", () => {
+    const list = parseIfconfig(
+      block(
+        "utun3",
+        "inet6 fe80::1%utun3 prefixlen 64 scopeid 0x12 ",
+        "inet6 fd7a::1 prefixlen x",
+        "inet6 fd7a::2 prefixlen 1234",
+      ),
+    );
+    expect(list[0].ipv6).toEqual([
+      { address: "fe80::1", prefixlen: 64, scopeid: "0x12" },
+      { address: "fd7a::1" },
+      { address: "fd7a::2" },
+    ]);
+  });
+
+  it("ether and status", () => {
+    expect(parseIfconfig(block("en0", "ether aa:bb:cc:dd:ee:ff ", "status: inactive"))[0]).toMatchObject({
+      ether: "aa:bb:cc:dd:ee:ff",
+      status: "inactive",
+    });
+  });
+});
+
+describe("tunnelInterfaces: edges", () => {
+  const iface = (name: string, ipv4: string[], ipv6: string[]) => ({
+    name,
+    flags: [],
+    ipv4: ipv4.map((address) => ({ address })),
+    ipv6: ipv6.map((address) => ({ address })),
+  });
+
+  it.each([
+    ["utun4 with IPv4", iface("utun4", ["100.64.0.1"], []), true],
+    ["ppp0 with IPv4", iface("ppp0", ["10.0.0.1"], []), true],
+    ["ipsec1 with IPv4", iface("ipsec1", ["10.0.0.1"], []), true],
+    ["tun0 with IPv4", iface("tun0", ["10.0.0.1"], []), true],
+    ["tap0 with IPv4", iface("tap0", ["10.0.0.1"], []), true],
+    ["utun with a global IPv6", iface("utun2", [], ["fd7a:115c::1"]), true],
+    ["utun with fe80: only", iface("utun0", [], ["fe80::1"]), false],
+    ["utun with feb0: (still link-local)", iface("utun0", [], ["FEB0::1"]), false],
+    ["utun with fec0: (not link-local)", iface("utun0", [], ["fec0::1"]), true],
+    ["utun with fe8 as a whole group (not link-local)", iface("utun0", [], ["fe8::1"]), true],
+    ["utun with ::1 only", iface("utun0", [], ["::1"]), false],
+    ["utun without addresses", iface("utun0", [], []), false],
+    ["en0 with IPv4", iface("en0", ["10.0.0.1"], []), false],
+    ["utun without a number", iface("utun", ["10.0.0.1"], []), false],
+    ["xutun0", iface("xutun0", ["10.0.0.1"], []), false],
+    ["utun0x", iface("utun0x", ["10.0.0.1"], []), false],
+  ])("%s: tunnel %s", (_name, i, tunnel) => {
+    expect(tunnelInterfaces([i])).toEqual(tunnel ? [i] : []);
+  });
+
+  it("not a list: none", () => {
+    expect(tunnelInterfaces(undefined as never)).toEqual([]);
+    expect(tunnelInterfaces([null] as never)).toEqual([]);
+  });
+});

@@ -51,3 +51,52 @@ describe("parseDefaultsBool", () => {
     ["(\n)", undefined],
   ])("%j is %s", (text, value) => expect(parseDefaultsBool(text)).toBe(value));
 });
+
+// Hand-made variants of the fleetdm/fleet lines (not captures).
+describe("parseEnrollment: each line on its own", () => {
+  it.each([
+    ["Enrolled via DEP: Yes", { dep: true }],
+    ["enrolled via dep:no", { dep: false }],
+    ["  Enrolled via DEP:   YES  ", { dep: true }],
+    ["Enrolled via DEP: Maybe", {}],
+    ["Enrolled via DEP: Yesterday", {}],
+    ["Not Enrolled via DEP: Yes", {}],
+    ["MDM enrollment: Yes", { enrolled: true, userApproved: false }],
+    ["MDM enrollment: Yes (User Approved)", { enrolled: true, userApproved: true }],
+    ["MDM enrollment: yes (user approved)", { enrolled: true, userApproved: true }],
+    ["MDM enrollment: No (User Approved)", { enrolled: false }],
+    ["MDM enrollment: Nope", {}],
+    ["The MDM enrollment: Yes", {}],
+    ["MDM server: https://MDM.Example.com:8443/mdm", { serverHost: "mdm.example.com" }],
+    ["MDM server:https://a.example/x y", { serverHost: "a.example" }],
+    ["MDM server: https://[::1]/mdm", {}],
+    ["MDM server: https://_mdm.example/", {}],
+    ["MDM server: https://mdm.example_/", {}],
+    ["MDM enrollment:Yes", { enrolled: true, userApproved: false }],
+    ["MDM server: ", {}],
+    ["An MDM server: https://a.example/", {}],
+  ])("%j reads %j", (line, enrollment) => {
+    expect(parseEnrollment(`${line}\n`)).toEqual(enrollment);
+  });
+
+  it("reads the first 100,000 characters only", () => {
+    expect(parseEnrollment(`${" ".repeat(99_970)}\nEnrolled via DEP: Yes\n`)).toEqual({ dep: true });
+    expect(parseEnrollment(`${" ".repeat(100_000)}\nEnrolled via DEP: Yes\n`)).toEqual({});
+  });
+});
+
+describe("parseDefaultsBool: every spelling", () => {
+  it.each([
+    [" 1 ", true],
+    ["TRUE\n", true],
+    ["yes", true],
+    ["Yes", true],
+    ["0", false],
+    ["False", false],
+    ["no\n", false],
+    ["2", undefined],
+    ["10", undefined],
+    [undefined, undefined],
+    [null, undefined],
+  ])("%j is %s", (text, value) => expect(parseDefaultsBool(text as string)).toBe(value));
+});

@@ -351,3 +351,152 @@ describe("parseScutilDns: bad data", () => {
     }
   });
 });
+
+// Hand-made resolvers in the dnsinfo shape (not captures): each rule at its edge.
+describe("parseScutilDns: edges", () => {
+  const one = (...lines: string[]) =>
+    parseScutilDns(`DNS configuration\n\nresolver #1\n${lines.map((l) => `  ${l}`).join("\n")}\n`).resolvers[0];
+
+  it("sections by their header; an unknown section's resolvers are left out; resolvers before any header are default", () => {
+    const text = [
+      "resolver #9",
+      "  nameserver[0] : 9.9.9.9",
+      "DNS configuration",
+      "resolver #1",
+      "DNS configuration (for scoped queries)",
+      "resolver #1",
+      "DNS configuration (SERVICE-SPECIFIC queries)",
+      "resolver #1",
+      "DNS configuration (something new)",
+      "resolver #1",
+      "  nameserver[0] : 6.6.6.6",
+    ].join("\n");
+    expect(parseScutilDns(text).resolvers.map((r) => [r.section, r.index, r.nameservers])).toEqual([
+      ["default", 9, ["9.9.9.9"]],
+      ["default", 1, []],
+      ["scoped", 1, []],
+      ["service-specific", 1, []],
+    ]);
+  });
+
+  it("a new header ends the resolver before it: its lines go nowhere", () => {
+    const dns = parseScutilDns("resolver #1\nDNS configuration (something new)\n  nameserver[0] : 6.6.6.6\n");
+    expect(dns.resolvers[0].nameservers).toEqual([]);
+  });
+
+  it.each(["resolver #", "resolver #x", "resolver #1234567", "resolver #1 extra", "Resolver #1"])(
+    "%j is no resolver header",
+    (header) => {
+      expect(parseScutilDns(`${header}\n  nameserver[0] : 1.1.1.1\n`).resolvers).toEqual([]);
+    },
+  );
+
+  it("a six-digit resolver number is one", () => {
+    expect(parseScutilDns("resolver #123456\n").resolvers[0].index).toBe(123456);
+  });
+
+  it("keys in any case, with or without an index; an empty value is skipped", () => {
+    expect(
+      one("Domain : corp.example.", "SEARCH DOMAIN[0] : a.example", "search domain[1] : ", "Nameserver[12] : 10.0.0.1"),
+    ).toMatchObject({
+      domain: "corp.example.",
+      searchDomains: ["a.example"],
+      nameservers: ["10.0.0.1"],
+    });
+  });
+
+  it.each([
+    ["if_index : 10 (en0)", "en0"],
+    ["if_index : 14 (utun4)", "utun4"],
+    ["if_index : 10", undefined],
+    ["if_index : 10 (en 0)", undefined],
+    ["if_index : 10 ()", undefined],
+  ])("%j: interface %s", (line, iface) => {
+    expect(one(line).interface).toBe(iface);
+  });
+
+  it("flags split on commas, options on spaces or commas", () => {
+    expect(one("flags : Supplemental, Request A records,", "options : mdns  pdns,x")).toMatchObject({
+      flags: ["Supplemental", "Request A records"],
+      options: ["mdns", "pdns", "x"],
+    });
+  });
+
+  it.each([
+    ["order", "300000", 300000],
+    ["port", "53", 53],
+    ["timeout", "5", 5],
+    ["order", "123456789", 123456789],
+    ["order", "1234567890", undefined],
+    ["port", "53x", undefined],
+    ["timeout", "-1", undefined],
+  ])("%s : %s reads %s", (key, value, n) => {
+    expect((one(`${key} : ${value}`) as unknown as Record<string, unknown>)[key]).toBe(n);
+  });
+
+  it.each<[string, string | undefined, boolean | undefined]>([
+    ["reach : 0x00000002 (Reachable)", "Reachable", true],
+    ["reach : 0x00000003 (Reachable,Transient Connection)", "Reachable,Transient Connection", true],
+    ["reach : 0x00000000 (Not Reachable)", "Not Reachable", false],
+    ["reach : 0x00020002 (Reachable,Directly Reachable Address)", "Reachable,Directly Reachable Address", true],
+    ["reach : 0x00000001 (Reachable)", "Reachable", false],
+    ["reach : 0xFFFFFFFF", undefined, true],
+    ["reach : 0x00000002()", undefined, true],
+    ["reach : 0x123456789 (Reachable)", undefined, undefined],
+    ["reach : Reachable,Transient Connection", "Reachable,Transient Connection", true],
+    ["reach : Not Reachable", "Not Reachable", false],
+    ["reach : Connection Required", "Connection Required", false],
+    ["reach : Reachable,Something New", undefined, undefined],
+    ["reach : nonsense", undefined, undefined],
+    ["Reachable,WWAN", "Reachable,WWAN", true],
+    ["Local Address", "Local Address", false],
+    ["not a reach line", undefined, undefined],
+  ])("%j: reach %j, reachable %s", (line, reach, reachable) => {
+    const r = one(line);
+    expect(r.reach).toBe(reach);
+    expect(r.reachable).toBe(reachable);
+  });
+
+  it.each([
+    "Connection Automatic",
+    "Connection On Traffic",
+    "Connection On Demand",
+    "Intervention Required",
+    "Transient Connection",
+    "Directly Reachable Address",
+  ])("%j is a reachability word", (word) => {
+    expect(one(word).reach).toBe(word);
+  });
+
+  it("the default resolver is the first default one without a domain that isn't Supplemental; split DNS leaves out mdns and pdns", () => {
+    const text = [
+      "DNS configuration",
+      "resolver #1",
+      "  domain : corp.example",
+      "  nameserver[0] : 10.0.0.1",
+      "resolver #2",
+      "  flags : Supplemental",
+      "resolver #3",
+      "  nameserver[0] : 1.1.1.1",
+      "resolver #4",
+      "  nameserver[0] : 8.8.8.8",
+      "resolver #5",
+      "  domain : local",
+      "  options : mdns",
+      "resolver #6",
+      "  domain : members.btmm.icloud.com",
+      "  options : pdns",
+      "DNS configuration (for scoped queries)",
+      "resolver #1",
+      "  domain : scoped.example",
+    ].join("\n");
+    const dns = parseScutilDns(text);
+    expect(dns.defaultResolver?.index).toBe(3);
+    expect(dns.supplemental.map((r) => r.domain)).toEqual(["corp.example"]);
+  });
+
+  it("a scoped resolver without a domain is never the default one", () => {
+    const dns = parseScutilDns("DNS configuration (for scoped queries)\nresolver #1\n  nameserver[0] : 1.1.1.1\n");
+    expect(dns.defaultResolver).toBeUndefined();
+  });
+});

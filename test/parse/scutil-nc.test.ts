@@ -139,3 +139,72 @@ describe("parseScutilNcList: bad data", () => {
     }
   });
 });
+
+// Hand-made rows in the fixture's shape (not captures): each step of the row grammar at its edge.
+describe("parseScutilNcList: the row grammar", () => {
+  const ID = "07CD635E-71A1-4229-9C2F-B485A7702C9A";
+  const row = (
+    status = "Connected",
+    tail = `VPN (io.tailscale.ipn.macsys) "Tailscale"  [VPN:io.tailscale.ipn.macsys]`,
+  ) => `* (${status})      ${ID} ${tail}`;
+
+  it.each([
+    ["Connected", "Connected"],
+    ["Disconnected", "Disconnected"],
+    ["Connecting", "Connecting"],
+    ["Disconnecting", "Disconnecting"],
+    ["Invalid", "Invalid"],
+    ["Paused", "Unknown"],
+    ["connected", "Unknown"],
+  ])("status (%s) reads %s", (word, status) => {
+    expect(parseScutilNcList(row(word))[0].status).toBe(status);
+  });
+
+  it("enabled by the star, disabled by a space", () => {
+    expect(parseScutilNcList(row())[0].enabled).toBe(true);
+    expect(parseScutilNcList(` ${row().slice(1)}`)[0].enabled).toBe(false);
+  });
+
+  it.each([
+    ["[IPSec]", { type: "IPSec" }],
+    ["[ PPP : L2TP ]", { type: "PPP", subtype: "L2TP" }],
+    ["[VPN:]", { type: "VPN" }],
+    ["[VPN:a:b]", { type: "VPN", subtype: "a:b" }],
+  ])("the bracket %s", (bracket, expected) => {
+    const s = parseScutilNcList(row("Connected", `IPSec "Office" ${bracket}`))[0];
+    expect({ type: s.type, ...(s.subtype !== undefined ? { subtype: s.subtype } : {}) }).toEqual(expected);
+    if (!("subtype" in expected)) expect(s).not.toHaveProperty("subtype");
+  });
+
+  it.each([
+    ["no bracket at the end", `IPSec "Office"`],
+    ["an empty type", `IPSec "Office" [:x]`],
+    ["a bracket holding a bracket", `IPSec "Office" [a]b]`],
+    ["no closing quote before the bracket", `IPSec "Office [IPSec]`],
+    ["no quote that starts a word", `IPSec x"Office" [IPSec]`],
+    ["no opening bracket", `IPSec "Office" IPSec]`],
+  ])("%s is no row", (_name, tail) => {
+    expect(parseScutilNcList(row("Connected", tail))).toEqual([]);
+  });
+
+  it.each([
+    ["no space after the star", `*(Connected) ${ID} IPSec "Office" [IPSec]`],
+    ["something else than a star or space", `+ (Connected) ${ID} IPSec "Office" [IPSec]`],
+    ["a status that isn't a word", `* (Not Connected) ${ID} IPSec "Office" [IPSec]`],
+    ["an indented row", `  * (Connected) ${ID} IPSec "Office" [IPSec]`],
+  ])("%s is no row", (_name, line) => {
+    expect(parseScutilNcList(line)).toEqual([]);
+  });
+
+  it("the name runs from the first quote that starts a word to the last, so quotes inside survive", () => {
+    const s = parseScutilNcList(row("Connected", `PPP (L2TP) "Jane's "work" VPN"   [PPP:L2TP]  `))[0];
+    expect(s).toMatchObject({ id: ID, interfaceName: "PPP (L2TP)", name: 'Jane\'s "work" VPN', type: "PPP" });
+  });
+
+  it("a name at the start of the rest has no interface name", () => {
+    expect(parseScutilNcList(row("Connected", `"Office" [IPSec]`))[0]).toMatchObject({
+      interfaceName: "",
+      name: "Office",
+    });
+  });
+});

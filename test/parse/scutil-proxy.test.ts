@@ -194,3 +194,89 @@ describe("parseScutilProxy: bad data", () => {
     }
   });
 });
+
+// Hand-made dictionaries in scutil's shape (not captures): each rule at its edge.
+describe("parseScutilProxy: edges", () => {
+  const dict = (...lines: string[]) => `<dictionary> {\n${lines.map((l) => `  ${l}`).join("\n")}\n}\n`;
+
+  it("a dictionary with nothing in it is configured, with nothing on", () => {
+    expect(parseScutilProxy("<dictionary> {\n}\n")).toEqual({ configured: true, autoDiscovery: false, exceptions: [] });
+  });
+
+  it("text before the dictionary and lines after it are ignored", () => {
+    const text = `HTTPEnable : 1\nHTTPProxy : before\n${dict("HTTPEnable : 1", "HTTPProxy : inside")}HTTPProxy : after\n`;
+    expect(parseScutilProxy(text).http).toEqual({ host: "inside" });
+  });
+
+  it("only ExceptionsList at the top level gives exceptions; other arrays and nested lists don't", () => {
+    const text = dict(
+      "OtherList : <array> {",
+      "  0 : not-an-exception",
+      "}",
+      "ExceptionsList : <array> {",
+      "  0 : *.local",
+      "  1 : ",
+      "  2 : fe80::/10",
+      "}",
+      "__SCOPED__ : <dictionary> {",
+      "  en0 : <dictionary> {",
+      "    ExceptionsList : <array> {",
+      "      0 : scoped.example",
+      "    }",
+      "    HTTPEnable : 1",
+      "    HTTPProxy : scoped-proxy",
+      "  }",
+      "}",
+    );
+    const p = parseScutilProxy(text);
+    expect(p.exceptions).toEqual(["*.local", "fe80::/10"]);
+    expect(p.http).toBeUndefined();
+  });
+
+  it.each([
+    ["1", true],
+    ["0", false],
+    ["yes", false],
+  ])("ProxyAutoDiscoveryEnable : %s is %s", (value, on) => {
+    expect(parseScutilProxy(dict(`ProxyAutoDiscoveryEnable : ${value}`)).autoDiscovery).toBe(on);
+  });
+
+  it.each([
+    ["HTTP", "http"],
+    ["HTTPS", "https"],
+    ["SOCKS", "socks"],
+  ] as const)("%s: an endpoint only when enabled, with a port from 1 to 65535", (prefix, key) => {
+    const on = (port: string) =>
+      parseScutilProxy(dict(`${prefix}Enable : 1`, `${prefix}Port : ${port}`, `${prefix}Proxy : p.example`))[key];
+    expect(on("1")).toEqual({ host: "p.example", port: 1 });
+    expect(on("65535")).toEqual({ host: "p.example", port: 65535 });
+    expect(on("0")).toEqual({ host: "p.example" });
+    expect(on("65536")).toEqual({ host: "p.example" });
+    expect(on("80x")).toEqual({ host: "p.example" });
+    expect(on("123456")).toEqual({ host: "p.example" });
+    expect(parseScutilProxy(dict(`${prefix}Enable : 0`, `${prefix}Proxy : p.example`))[key]).toBeUndefined();
+    expect(parseScutilProxy(dict(`${prefix}Enable : 1`, `${prefix}Proxy : `))[key]).toBeUndefined();
+  });
+
+  it("the PAC URL only when enabled and not empty", () => {
+    expect(parseScutilProxy(dict("ProxyAutoConfigEnable : 1", "ProxyAutoConfigURLString : ")).pacUrl).toBeUndefined();
+    expect(parseScutilProxy(dict("ProxyAutoConfigEnable : 1")).pacUrl).toBeUndefined();
+    expect(
+      parseScutilProxy(dict("ProxyAutoConfigEnable : 0", "ProxyAutoConfigURLString : http://w/p.pac")).pacUrl,
+    ).toBeUndefined();
+    expect(
+      parseScutilProxy(dict("ProxyAutoConfigEnable : 1", "ProxyAutoConfigURLString : http://w:80/p.pac")).pacUrl,
+    ).toBe("http://w:80/p.pac");
+  });
+
+  it("a line without a colon inside the dictionary is skipped", () => {
+    expect(parseScutilProxy(dict("junk", "HTTPEnable : 1", "HTTPProxy : p")).http).toEqual({ host: "p" });
+  });
+
+  it("a dictionary that is never closed still counts", () => {
+    expect(parseScutilProxy("<dictionary> {\n  HTTPEnable : 1\n  HTTPProxy : p\n")).toMatchObject({
+      configured: true,
+      http: { host: "p" },
+    });
+  });
+});

@@ -112,3 +112,61 @@ describe("parseFirewallState: the state line past the first 500 characters", () 
     expect(parseFirewallState(shrunk.replace(/\n/g, "\r\n")).raw.length).toBeLessThanOrEqual(500);
   });
 });
+
+// Hand-made sentences in socketfilterfw's wording (not captures): each rule at its edge.
+describe("parseFirewallState: each sentence", () => {
+  it.each([
+    ["Firewall is enabled. (State = 1)", "on"],
+    ["Firewall is enabled. (State = 2)", "strict"],
+    ["Firewall is disabled. (State = 0)", "off"],
+    ["(State = 12)", "unknown"],
+    ["Firewall is enabled. (State = 12)", "on"],
+    ["firewall IS DISABLED", "off"],
+    ["FIREWALL IS BLOCKING ALL incoming", "strict"],
+    ["Firewall is enabledx", "unknown"],
+    ["xFirewall is enabled", "unknown"],
+    ["Firewall is disabledx", "unknown"],
+    ["Firewall is blocking allx", "unknown"],
+    ["Firewall is blocking all. Firewall is disabled.", "strict"],
+    ["Firewall is disabled. Firewall is enabled.", "off"],
+  ])("%j reads %s", (text, state) => {
+    expect(parseFirewallState(text).state).toBe(state);
+  });
+
+  it.each([
+    ["Firewall has block all state set to enabled.", true],
+    ["Firewall has block all state set to DISABLED.", false],
+    ["Firewall is blocking all non-essential incoming connections.", true],
+    ["FIREWALL IS BLOCKING ALL NON-ESSENTIAL INCOMING CONNECTIONS", true],
+    ["Firewall has block all state set to enabledx", undefined],
+    ["Firewall is blocking all non-essential incoming connectionsx", undefined],
+    ["Firewall is enabled. (State = 1)", undefined],
+  ])("%j: block-all %s", (text, blockAll) => {
+    const r = parseFirewallState(text);
+    expect(r.blockAll).toBe(blockAll);
+    if (blockAll === undefined) expect(r).not.toHaveProperty("blockAll");
+  });
+
+  it.each([
+    ["Stealth mode enabled", true],
+    ["Stealth mode disabled", false],
+    ["Firewall stealth mode is on", true],
+    ["Firewall stealth mode is off", false],
+    ["STEALTH MODE ENABLED", true],
+    ["Firewall stealth mode is ON", true],
+    ["stealth mode onx", undefined],
+    ["xstealth mode on", undefined],
+    ["Firewall is enabled. (State = 1)", undefined],
+  ])("%j: stealth %s", (text, stealth) => {
+    const r = parseFirewallState(text);
+    expect(r.stealth).toBe(stealth);
+    if (stealth === undefined) expect(r).not.toHaveProperty("stealth");
+  });
+
+  it("raw is the trimmed output, cut at 500 characters", () => {
+    expect(parseFirewallState("  Firewall is enabled. (State = 1)\n").raw).toBe("Firewall is enabled. (State = 1)");
+    const long = `${"x".repeat(600)}`;
+    expect(parseFirewallState(long).raw).toBe("x".repeat(500));
+    expect(parseFirewallState("y".repeat(500)).raw).toBe("y".repeat(500));
+  });
+});

@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, it, expect } from "vitest";
-import { isVirtualMac, parseHwModel, parseSwVers } from "../../src/core/parse/sw-vers";
+import { isVirtualMac, parseHvVmmPresent, parseHwModel, parseSwVers } from "../../src/core/parse/sw-vers";
 import { BINARY, junk } from "../support/junk";
 
 const fixture = (name: string) => readFileSync(new URL(`../fixtures/${name}`, import.meta.url), "utf8");
@@ -165,5 +165,77 @@ describe("parseSwVers: bad data", () => {
       const model = parseHwModel(text);
       expect(typeof isVirtualMac(model ?? text)).toBe("boolean");
     }
+  });
+});
+
+// Hand-made lines in the sw_vers shape (not captures): each rule at its edge.
+describe("parseSwVers: fields", () => {
+  const three = (version: string) => `ProductName:\tmacOS\nProductVersion:\t${version}\nBuildVersion:\t24G517\n`;
+
+  it.each([
+    ["15", 15, 0, 0],
+    ["15.7", 15, 7, 0],
+    ["15.7.4", 15, 7, 4],
+    ["999.999.999", 999, 999, 999],
+  ])("version %s reads %i.%i.%i", (version, major, minor, patch) => {
+    expect(parseSwVers(three(version))).toMatchObject({ productVersion: version, major, minor, patch });
+  });
+
+  it.each(["1000", "15.7.4.1", "15..4", "v15.7", " 15.7x", "15.1000"])("version %j is no version", (version) => {
+    expect(parseSwVers(three(version))).toBeUndefined();
+  });
+
+  it("the first of a repeated key wins; keys are words of up to 40 characters; a line without a key is skipped", () => {
+    const text = `ProductVersion:\t14.1\nProductVersion:\t15.0\n: 13.0\nProduct Version: 12.0\n${"K".repeat(41)}: x\n`;
+    expect(parseSwVers(text)).toMatchObject({ productVersion: "14.1", productName: "", buildVersion: "" });
+  });
+
+  it("the value keeps what follows the first colon", () => {
+    expect(parseSwVers("ProductVersion: 15.1\nBuildVersion:  24B:83 \n")?.buildVersion).toBe("24B:83");
+  });
+
+  it("names the release from the table; an empty extra is left out", () => {
+    const v = parseSwVers(`${three("15.7.4")}ProductVersionExtra:\t\n`);
+    expect(v).toMatchObject({ marketingName: "Sequoia" });
+    expect(v).not.toHaveProperty("productVersionExtra");
+    expect(parseSwVers(three("10.14.6"))?.marketingName).toBe("Mojave");
+  });
+});
+
+describe("parseHwModel and parseHvVmmPresent: edges", () => {
+  it.each([
+    ["Mac16,8", "Mac16,8"],
+    ["  iMac21,1  ", "iMac21,1"],
+    ["hw.model:Mac16,8", "Mac16,8"],
+    ["Parallels-ARM", "Parallels-ARM"],
+    ["A", "A"],
+    [`A${"b".repeat(40)}`, `A${"b".repeat(40)}`],
+    [`A${"b".repeat(41)}`, undefined],
+    ["1Mac16,8", undefined],
+    ["Mac16,", undefined],
+    ["Mac,8", undefined],
+    ["Mac16,8 x", undefined],
+    ["x hw.model: Mac16,8", undefined],
+  ])("%j is %s", (text, model) => {
+    expect(parseHwModel(text)).toBe(model);
+  });
+
+  it.each([
+    ["1\n", true],
+    ["0", false],
+    ["kern.hv_vmm_present: 1", true],
+    ["kern.hv_vmm_present:0", false],
+    ["2", undefined],
+    ["", undefined],
+    ["x kern.hv_vmm_present: 1", undefined],
+    [undefined, undefined],
+  ])("kern.hv_vmm_present %j is %s", (text, vm) => {
+    expect(parseHvVmmPresent(text as string)).toBe(vm);
+  });
+
+  it("a virtual machine's name is matched at the start, whatever its case", () => {
+    expect(isVirtualMac(" virtualmac2,1")).toBe(true);
+    expect(isVirtualMac("parallels")).toBe(true);
+    expect(isVirtualMac("MacVirtualMac")).toBe(false);
   });
 });
