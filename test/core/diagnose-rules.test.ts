@@ -189,10 +189,21 @@ describe("clock-skew", () => {
     { name: "a measured clock that passes: no cause", given: [clock("pass")], want: ["none/high"] },
     { name: "one certificate error alone: no clock cause", given: [certClockErrors(1)], want: ["none/low"] },
     {
-      name: "two certificate errors, clock fine: medium, evidence names them",
+      name: "two certificate errors, the clock passing unmeasured: medium, evidence names them",
       given: [certClockErrors(2)],
       want: ["clock-skew/medium"],
       evidence: [line("clock", "pass"), "gsa.apple.com: CERT_HAS_EXPIRED", "idmsa.apple.com: CERT_HAS_EXPIRED"],
+    },
+    {
+      // A clock measured right is not what makes the certificates fail: no Sync Clock advice.
+      name: "certificate errors while the clock measured right: not the clock",
+      given: [certClockErrors(2), clock("pass", { offsetMs: 800 })],
+      want: ["none/low"],
+    },
+    {
+      name: "a foreign issuer with expired certificates while the clock measured right: interception, not the clock",
+      given: [finding("tls-inspection", "fail", certClockErrors(2).data), clock("pass", { offsetMs: 800 })],
+      want: ["tls-inspection/high"],
     },
     {
       name: "two certificate errors and no clock finding: medium",
