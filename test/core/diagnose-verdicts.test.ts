@@ -116,6 +116,15 @@ describe("clean", () => {
     expect(c).toMatchObject({ cause: "none", confidence: "medium" });
     expect(c.summary).toMatch(/in 6 checks: .* DNS, Clock couldn't be checked\./);
   });
+  it.each(SIGN_IN)("%s skipped: medium, not clean", (id) => {
+    expect(diagnose(passingRun(finding(id, "skip")))[0]).toMatchObject({ cause: "none", confidence: "medium" });
+  });
+  it.each(SIGN_IN)("%s unfinished: not fully checked", (id) => {
+    expect(diagnose(passingRun(finding(id, "error")))[0]).toMatchObject({
+      title: "Not Fully Checked",
+      unchecked: [id],
+    });
+  });
   it("a check outside sign-in skipped: still high", () => {
     expect(diagnose(passingRun(finding("firewall", "skip")))[0]).toMatchObject({ cause: "none", confidence: "high" });
   });
