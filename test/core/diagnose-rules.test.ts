@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { diagnose } from "../../src/core/diagnose";
-import type { FixId } from "../../src/core/ids";
+import type { FixId, ProbeId } from "../../src/core/ids";
 import { allowAdvice, type ActiveFilter } from "../../src/core/parse/systemextensions";
 import type { Finding } from "../../src/core/types";
 import { finding, line, passingRun } from "../support/findings";
@@ -19,6 +19,8 @@ interface Case {
   /** The first cause's fixes and evidence, when the case pins them. */
   fixes?: FixId[];
   evidence?: string[];
+  /** A sign-in check left out of the run entirely. */
+  without?: ProbeId;
 }
 
 const outage = [{ service: "Apple Account", type: "Outage" }];
@@ -38,8 +40,8 @@ const zscaler: ActiveFilter = { product: "Zscaler", kind: "gateway", bundleId: "
 const filterOn = (...active: ActiveFilter[]) => finding("network-filter", "warn", { active });
 
 function table(cases: Case[]) {
-  it.each(cases)("$name", ({ given, want, fixes, evidence }) => {
-    const causes = diagnose(passingRun(...given));
+  it.each(cases)("$name", ({ given, want, fixes, evidence, without }) => {
+    const causes = diagnose(passingRun(...given).filter((f) => f.probe !== without));
     expect(causes.map((c) => `${c.cause}/${c.confidence}`)).toEqual(want);
     if (fixes) expect(causes[0].fixes).toEqual(fixes);
     if (evidence) expect(causes[0].evidence).toEqual(evidence);
@@ -138,6 +140,11 @@ describe("hosts-file", () => {
       want: ["none/low"],
     },
     {
+      name: "no pinned hosts reported at all: no cause",
+      given: [hosts("fail", { blockedHosts: [] })],
+      want: ["none/low"],
+    },
+    {
       name: "a passing hosts file: no cause",
       given: [hosts("pass", { blockedHosts: ["gsa.apple.com"] })],
       want: ["none/high"],
@@ -206,9 +213,15 @@ describe("clock-skew", () => {
       want: ["tls-inspection/high"],
     },
     {
-      name: "two certificate errors and no clock finding: medium",
+      name: "two certificate errors, the clock skipped: medium",
       given: [certClockErrors(3), finding("clock", "skip")],
       want: ["clock-skew/medium"],
+    },
+    {
+      name: "two certificate errors and no clock check at all: medium",
+      given: [certClockErrors(2), finding("network-filter", "pass")],
+      want: ["clock-skew/medium"],
+      without: "clock",
     },
     {
       name: "certificates and a clock that warns: high",
@@ -489,6 +502,7 @@ describe("network-filter", () => {
       want: ["network-filter/low"],
     },
     { name: "a warning with no active filter: nothing", given: [filterOn()], want: ["none/high"] },
+    { name: "a warning with no filter list: nothing", given: [finding("network-filter", "warn")], want: ["none/high"] },
     {
       name: "a filter that passes: nothing",
       given: [finding("network-filter", "pass", { active: [littleSnitch] })],

@@ -60,6 +60,12 @@ describe("a failure no rule explains", () => {
     const causes = diagnose(passingRun(finding("hosts-file", "fail", { pinnedHosts: ["gsa.apple.com"] })));
     expect(causes.map((c) => `${c.cause}/${c.confidence}`)).toEqual(["hosts-file/low"]);
   });
+  it("a serious cause without a failure: only the causes, even when a check couldn't finish", () => {
+    const causes = diagnose(
+      passingRun(finding("account", "warn", { signedIn: false }), finding("apple-hosts", "error")),
+    );
+    expect(causes.map((c) => `${c.cause}/${c.confidence}`)).toEqual(["signed-out/medium"]);
+  });
   it("a serious cause: only the causes, even when a check couldn't finish", () => {
     const causes = diagnose(passingRun(finding("internet", "fail"), finding("dns", "error")));
     expect(causes.map((c) => `${c.cause}/${c.confidence}`)).toEqual(["offline/high"]);
