@@ -74,8 +74,10 @@ const RULES: Rule[] = [
     const clockErrors = f.data<{ host: string; error: string }[]>("tls-inspection", "clockErrors") ?? [];
     const clock = f.get("clock");
     const offsetMs = f.data<number>("clock", "offsetMs");
-    const certsSayClock = clockErrors.length >= 2;
     const measured = offsetMs !== undefined;
+    // A clock measured right is not what makes certificates look expired: that
+    // is the certificates (or who serves them), and Sync Clock would not help.
+    const certsSayClock = clockErrors.length >= 2 && !(measured && clock?.status === "pass");
     // A clock that couldn't be measured is no evidence; certificates alone can be.
     if (!(measured && (clock?.status === "fail" || clock?.status === "warn")) && !certsSayClock) return undefined;
     // A large offset plus certificates that look expired or not yet valid is
@@ -83,10 +85,9 @@ const RULES: Rule[] = [
     const confidence: Confidence =
       clock?.status === "fail" ? "high" : certsSayClock ? (clock?.status === "warn" ? "high" : "medium") : "low";
     const evidence = [...evidenceOf(clock), ...clockErrors.map((e) => `${e.host}: ${e.error}`)];
-    const what =
-      offsetMs !== undefined && clock?.status !== "pass"
-        ? `Your ${clock!.summary.replace(/^Clock/, "clock")}`
-        : "Apple's certificates look expired or not yet valid to this Mac, so its clock is probably wrong";
+    const what = measured
+      ? `Your ${clock!.summary.replace(/^Clock/, "clock")}`
+      : "Apple's certificates look expired or not yet valid to this Mac, so its clock is probably wrong";
     return cause(
       "clock-skew",
       confidence,

@@ -172,7 +172,9 @@ const SCENARIOS: Scenario[] = [
   {
     name: "expired certificates",
     world: NETWORKS.expiredCertificates,
-    top: ["clock-skew", "medium"],
+    // The clock measured right here, so the certificates are not the clock's
+    // fault: no Sync Clock advice, the certificates' warning is what's left.
+    top: ["none", "low"],
     statuses: ["warn", "pass", "pass", "pass", "pass", "pass", "warn", "pass"],
     exit: 0,
   },
