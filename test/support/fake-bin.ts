@@ -63,6 +63,7 @@ case "$1" in
     [ -f "$state" ] || missing; cp "$state" "$3"; exit 0 ;;
   delete) [ "$mode" = delete-fails ] && { nslog "Domain (MobileMeAccounts) not found." "Defaults have not been changed."; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
   import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }
+    [ "$mode" = import-noop ] && exit 0
     [ "$mode" = import-lossy ] && { sed '/<key>Services<\\/key>/,/<\\/array>/d' "$3" > "$state"; exit 0; }
     cp "$3" "$state"; exit 0 ;;
 esac

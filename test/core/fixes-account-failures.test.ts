@@ -1,0 +1,174 @@
+import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { resetAccountCacheFix, restoreAccountCache, restoreAccountCacheFix } from "../../src/core/fixes/account-cache";
+import type { FixContext } from "../../src/core/fixes/types";
+import { createBackupStore } from "../../src/core/host/backups";
+import { createRealHost } from "../../src/core/host/real";
+import { DEFAULT_TARGETS } from "../../src/core/targets";
+import { makeFakeBin } from "../support/fake-bin";
+
+// The failure paths of the account-cache reset and restore (issue 19): each
+// one must leave the user's settings as they were and must not say "done".
+// Real host, fake `defaults` / `plutil` keeping a real plist (test/support/fake-bin.ts).
+
+const FIXTURE = readFileSync(join(__dirname, "..", "fixtures", "defaults-export-mobilemeaccounts.xml"), "utf8");
+const OTHER = FIXTURE.replace("jane.doe@example.com", "someone.else@example.com");
+
+function setup() {
+  const fake = makeFakeBin();
+  fake.setAccountState(FIXTURE);
+  const dir = mkdtempSync(join(tmpdir(), "aid-backups-"));
+  const ctx: FixContext = {
+    host: createRealHost(),
+    bin: fake.bin,
+    targets: DEFAULT_TARGETS,
+    backups: createBackupStore(dir),
+  };
+  const ran = (verb: string) => fake.calls().filter((c) => c[0] === "defaults" && c[1] === verb);
+  return { fake, ctx, dir, ran };
+}
+
+/** A reset that worked, then someone else's settings: the state a restore over different settings starts from. */
+async function resetThenOtherSignedIn() {
+  const s = setup();
+  expect((await resetAccountCacheFix.run(s.ctx)).outcome).toBe("done");
+  s.fake.setAccountState(OTHER);
+  return s;
+}
+
+describe("restore over different current settings", () => {
+  it("stops, imports nothing and keeps the current settings when their safety backup fails", async () => {
+    const { fake, ctx, ran } = await resetThenOtherSignedIn();
+    fake.mode("defaults", "export-fails");
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("failed");
+    expect(r.message).toMatch(
+      /^The backup failed \(Could not export domain MobileMeAccounts to .*\), so nothing was changed$/,
+    );
+    expect(ran("import")).toEqual([]);
+    expect(fake.accountState()).toBe(OTHER);
+    // Only the first backup is listed: the failed safety backup left no file behind.
+    expect(await ctx.backups!.list()).toHaveLength(1);
+  });
+
+  it("stops when the safety backup lost part of the current settings", async () => {
+    const { fake, ctx, ran } = await resetThenOtherSignedIn();
+    fake.mode("defaults", "export-lossy");
+    const r = await restoreAccountCache(ctx);
+    expect(r).toMatchObject({ outcome: "failed" });
+    expect(r.message).toMatch(/doesn't match the current settings, so nothing was changed/);
+    expect(ran("import")).toEqual([]);
+    expect(fake.accountState()).toBe(OTHER);
+  });
+
+  it("a working safety backup is listed in what ran, before the import", async () => {
+    const { ctx, dir } = await resetThenOtherSignedIn();
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("done");
+    const ran = r.ran ?? [];
+    const exportAt = ran.findIndex((line) => / export MobileMeAccounts \//.test(line));
+    const importAt = ran.findIndex((line) => / import MobileMeAccounts \//.test(line));
+    expect(exportAt).toBeGreaterThanOrEqual(0);
+    expect(importAt).toBeGreaterThan(exportAt);
+    expect(readdirSync(dir).filter((f) => f.endsWith(".plist"))).toHaveLength(2);
+  });
+
+  it("the same settings as the backup: no safety backup, just the import", async () => {
+    const { fake, ctx, ran } = setup();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    fake.setAccountState(FIXTURE); // signed back in: the same document as the backup
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("done");
+    expect(ran("export").filter((c) => c[3] !== "-")).toHaveLength(1);
+    expect(await ctx.backups!.list()).toHaveLength(1);
+    expect(r.ran).toEqual([expect.stringMatching(/ import MobileMeAccounts \/.*\.plist$/)]);
+  });
+
+  it("signed out now (nothing to lose): no safety backup, just the import", async () => {
+    const { fake, ctx } = setup();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    fake.setAccountState(undefined);
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("done");
+    expect(r.ran).toHaveLength(1);
+    expect(await ctx.backups!.list()).toHaveLength(1);
+    expect(fake.accountState()).toBe(FIXTURE);
+  });
+});
+
+describe("a restore that didn't take is not done", () => {
+  it.each([
+    [
+      "the import kept only part of the backup",
+      "import-lossy",
+      /^The restore didn't take: the settings don't match the backup$/,
+    ],
+    ["the import is refused", "import-fails", /^The restore failed \(Could not import\)$/],
+  ])("%s", async (_name, mode, message) => {
+    const { fake, ctx } = setup();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    fake.mode("defaults", mode);
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("failed");
+    expect(r.message).toMatch(message);
+    expect(r.ran).toEqual([expect.stringMatching(/ import MobileMeAccounts /)]);
+  });
+
+  it("the import exits 0 but the settings can't be read afterwards", async () => {
+    const { fake, ctx } = setup();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    fake.mode("defaults", "import-noop");
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("failed");
+    expect(r.message).toBe(
+      "The restore didn't take: the settings don't match the backup (Domain MobileMeAccounts does not exist)",
+    );
+  });
+
+  it("a done restore names the backup file, not its folder", async () => {
+    const { ctx } = setup();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    const [backup] = await ctx.backups!.list();
+    const r = await restoreAccountCacheFix.run({ ...ctx, backupName: backup.name });
+    expect(r).toMatchObject({ outcome: "done", message: `Account settings restored from ${backup.name}` });
+  });
+});
+
+describe("a failed delete is not reported as a reset", () => {
+  it("says the clearing failed, keeps the settings and keeps the verified backup", async () => {
+    const { fake, ctx } = setup();
+    fake.mode("defaults", "delete-fails");
+    const r = await resetAccountCacheFix.run(ctx);
+    expect(r.outcome).toBe("failed");
+    expect(r.message).not.toMatch(/Account cache reset/);
+    expect(fake.accountState()).toBe(FIXTURE);
+    const [backup] = await ctx.backups!.list();
+    expect(r.message).toMatch(new RegExp(`the backup is saved as ${backup.name}$`));
+    expect(r.ran?.at(-1)).toMatch(/ delete MobileMeAccounts$/);
+    // The backup it names can be restored.
+    fake.mode("defaults", "ok");
+    expect((await restoreAccountCache(ctx, backup.name)).outcome).toBe("done");
+  });
+
+  it("a done reset lists export, read-back and delete in that order", async () => {
+    const { ctx } = setup();
+    const r = await resetAccountCacheFix.run(ctx);
+    expect(r.outcome).toBe("done");
+    const [backup] = await ctx.backups!.list();
+    expect(r.message).toBe(`Account cache reset; backup saved as ${backup.name}`);
+    expect(r.ran?.map((line) => line.split(" ").slice(1, 3).join(" "))).toEqual([
+      "export MobileMeAccounts",
+      "-convert xml1",
+      "delete MobileMeAccounts",
+    ]);
+  });
+});
+
+describe("the fix entries", () => {
+  it("reset is destructive, restore is not; neither asks for admin; both re-check the account", () => {
+    expect(resetAccountCacheFix).toMatchObject({ destructive: true, needsAdmin: false, verifies: ["account"] });
+    expect(restoreAccountCacheFix).toMatchObject({ destructive: false, needsAdmin: false, verifies: ["account"] });
+  });
+});
