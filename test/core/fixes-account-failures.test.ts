@@ -172,3 +172,127 @@ describe("the fix entries", () => {
     expect(restoreAccountCacheFix).toMatchObject({ destructive: false, needsAdmin: false, verifies: ["account"] });
   });
 });
+
+describe("a command that can't run, or a backup folder that refuses", () => {
+  /** The real host, except that one defaults verb (or plutil) can't be started, or exits with nothing said. */
+  function breaking(s: ReturnType<typeof setup>, matches: (argv: string[]) => boolean, how: "throw" | "silent") {
+    const real = s.ctx.host;
+    const host = {
+      ...real,
+      exec: async (argv: string[], options?: Parameters<typeof real.exec>[1]) => {
+        if (!matches(argv)) return real.exec(argv, options);
+        if (how === "silent") return { exitCode: 3, stdout: "", stderr: "" };
+        throw Object.assign(new Error("spawn failed"), { code: "ENOENT" });
+      },
+    };
+    return { ...s.ctx, host };
+  }
+  const verb = (v: string, toFile?: boolean) => (argv: string[]) =>
+    argv[0].endsWith("/defaults") && argv[1] === v && (toFile === undefined || (argv[3] !== "-") === toFile);
+
+  it.each([
+    [
+      "defaults can't run",
+      verb("export", false),
+      "throw",
+      "Couldn't read the account settings (couldn't run defaults (ENOENT)), so nothing was changed",
+    ],
+    [
+      "defaults exits without a word",
+      verb("export", false),
+      "silent",
+      "Couldn't read the account settings (defaults exited 3), so nothing was changed",
+    ],
+    [
+      "the export to a file can't run",
+      verb("export", true),
+      "throw",
+      "The backup failed (ENOENT), so nothing was changed",
+    ],
+    [
+      "the export to a file exits without a word",
+      verb("export", true),
+      "silent",
+      "The backup failed (exit 3), so nothing was changed",
+    ],
+    [
+      "plutil can't run",
+      (a: string[]) => a[0].endsWith("/plutil"),
+      "throw",
+      "The backup couldn't be read back (couldn't read it back (ENOENT)), so nothing was changed",
+    ],
+    [
+      "plutil exits without a word",
+      (a: string[]) => a[0].endsWith("/plutil"),
+      "silent",
+      "The backup couldn't be read back (plutil exited 3), so nothing was changed",
+    ],
+  ] as const)("reset: %s → nothing deleted, no backup listed", async (_what, matches, how, message) => {
+    const s = setup();
+    const r = await resetAccountCacheFix.run(breaking(s, matches, how));
+    expect(r).toMatchObject({ outcome: "failed", message });
+    expect(s.ran("delete")).toEqual([]);
+    expect(s.fake.accountState()).toBe(FIXTURE);
+    expect(readdirSync(s.dir)).toEqual([]);
+  });
+
+  it.each([
+    [
+      "can't run",
+      "throw",
+      /^Clearing the settings failed \(ENOENT\); the backup is saved as MobileMeAccounts-\S+\.plist$/,
+    ],
+    [
+      "exits without a word",
+      "silent",
+      /^Clearing the settings failed \(exit 3\); the backup is saved as MobileMeAccounts-\S+\.plist$/,
+    ],
+  ] as const)("reset: a delete that %s is a failure naming the backup", async (_what, how, message) => {
+    const s = setup();
+    const r = await resetAccountCacheFix.run(breaking(s, verb("delete"), how));
+    expect(r.outcome).toBe("failed");
+    expect(r.message).toMatch(message);
+    expect(await s.ctx.backups!.list()).toHaveLength(1);
+  });
+
+  it.each([
+    ["can't run", "throw", "The restore failed (ENOENT)"],
+    ["exits without a word", "silent", "The restore failed (exit 3)"],
+  ] as const)("restore: an import that %s is a failure", async (_what, how, message) => {
+    const s = setup();
+    expect((await resetAccountCacheFix.run(s.ctx)).outcome).toBe("done");
+    const r = await restoreAccountCache(breaking(s, verb("import"), how));
+    expect(r).toMatchObject({ outcome: "failed", message });
+    expect(s.fake.accountState()).toBeUndefined();
+  });
+
+  it("a backup folder that can't be created, or a backup that can't be saved: nothing deleted, no file left", async () => {
+    const denied = () => Promise.reject(Object.assign(new Error("denied"), { code: "EACCES" }));
+    const a = setup();
+    const noFolder = { ...a.ctx, backups: { ...a.ctx.backups!, newPath: denied } };
+    expect(await resetAccountCacheFix.run(noFolder)).toMatchObject({
+      outcome: "failed",
+      message: "Couldn't create the backup folder (EACCES), so nothing was changed",
+    });
+    expect(a.ran("delete")).toEqual([]);
+    const b = setup();
+    const store = b.ctx.backups!;
+    const noCommit = { ...b.ctx, backups: { ...store, newPath: store.newPath, commit: denied } };
+    expect(await resetAccountCacheFix.run(noCommit)).toMatchObject({
+      outcome: "failed",
+      message: "The backup couldn't be saved (EACCES), so nothing was changed",
+    });
+    expect(b.ran("delete")).toEqual([]);
+    expect(readdirSync(b.dir)).toEqual([]);
+    expect(b.fake.accountState()).toBe(FIXTURE);
+  });
+
+  it("restore with no backup folder set up changes nothing", async () => {
+    const { ctx, ran } = setup();
+    expect(await restoreAccountCache({ ...ctx, backups: undefined })).toMatchObject({
+      outcome: "failed",
+      message: "No backup folder is set up, so there is no backup to restore",
+    });
+    expect(ran("import")).toEqual([]);
+  });
+});
