@@ -296,3 +296,99 @@ describe("a command that can't run, or a backup folder that refuses", () => {
     expect(ran("import")).toEqual([]);
   });
 });
+
+describe("exactly what runs, and only then", () => {
+  it("reset: export, export to the backup, read back, delete: all on the MobileMeAccounts domain", async () => {
+    const { fake, ctx } = setup();
+    const r = await resetAccountCacheFix.run(ctx);
+    expect(r.outcome).toBe("done");
+    const [backup] = await ctx.backups!.list();
+    const calls = fake.calls();
+    const temp = calls[1][3];
+    expect(calls).toEqual([
+      ["defaults", "export", "MobileMeAccounts", "-"],
+      ["defaults", "export", "MobileMeAccounts", temp],
+      ["plutil", "-convert", "xml1", "-o", "-", temp],
+      ["defaults", "delete", "MobileMeAccounts"],
+    ]);
+    expect(r.ran).toEqual([
+      `${fake.bin.defaults} export MobileMeAccounts ${temp}`,
+      `${fake.bin.plutil} -convert xml1 -o - ${temp}`,
+      `${fake.bin.defaults} delete MobileMeAccounts`,
+    ]);
+    // The verified temporary file became the listed backup.
+    expect(readFileSync(backup.path, "utf8")).toBe(FIXTURE);
+  });
+
+  it("restore over different settings: read the backup, export, back up, read back, import, read again", async () => {
+    const { fake, ctx } = await resetThenOtherSignedIn();
+    const [backup] = await ctx.backups!.list();
+    const start = fake.calls().length;
+    const r = await restoreAccountCache(ctx, backup);
+    expect(r.outcome).toBe("done");
+    const calls = fake.calls().slice(start);
+    const temp = calls[2][3];
+    expect(calls).toEqual([
+      ["plutil", "-convert", "xml1", "-o", "-", backup.path],
+      ["defaults", "export", "MobileMeAccounts", "-"],
+      ["defaults", "export", "MobileMeAccounts", temp],
+      ["plutil", "-convert", "xml1", "-o", "-", temp],
+      ["defaults", "import", "MobileMeAccounts", backup.path],
+      ["defaults", "export", "MobileMeAccounts", "-"],
+    ]);
+    expect(r.ran).toEqual([
+      `${fake.bin.defaults} export MobileMeAccounts ${temp}`,
+      `${fake.bin.plutil} -convert xml1 -o - ${temp}`,
+      `${fake.bin.defaults} import MobileMeAccounts ${backup.path}`,
+    ]);
+  });
+
+  it("an empty name restores the newest backup", async () => {
+    const { fake, ctx } = setup();
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    fake.setAccountState(OTHER);
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    expect(await restoreAccountCacheFix.run({ ...ctx, backupName: "" })).toMatchObject({ outcome: "done" });
+    expect(fake.accountState()).toBe(OTHER);
+  });
+
+  it("settings with no account in them: nothing to reset, and nothing worth a safety backup", async () => {
+    const { fake, ctx, ran } = setup();
+    const empty = FIXTURE.replace(/<key>Accounts<\/key>\s*<array>[\s\S]*<\/array>/, "<key>Accounts</key><array/>");
+    fake.setAccountState(empty);
+    expect(await resetAccountCacheFix.run(ctx)).toEqual({
+      outcome: "failed",
+      message: "There are no cached account settings to reset; nothing was changed",
+      ran: [],
+    });
+    expect(ran("delete")).toEqual([]);
+    fake.setAccountState(FIXTURE);
+    expect((await resetAccountCacheFix.run(ctx)).outcome).toBe("done");
+    fake.setAccountState(empty);
+    const r = await restoreAccountCache(ctx);
+    expect(r.outcome).toBe("done");
+    expect(r.ran).toHaveLength(1);
+    expect(await ctx.backups!.list()).toHaveLength(1);
+  });
+
+  it("no backup folder: the reset says so and runs nothing", async () => {
+    const { fake, ctx } = setup();
+    expect(await resetAccountCacheFix.run({ ...ctx, backups: undefined })).toEqual({
+      outcome: "failed",
+      message: "No backup folder is set up, so nothing was changed",
+      ran: [],
+    });
+    expect(fake.calls()).toEqual([]);
+  });
+
+  it("a backup plutil can't read is quoted, and the reset stops", async () => {
+    const { fake, ctx, ran } = setup();
+    fake.mode("plutil", "fail");
+    const r = await resetAccountCacheFix.run(ctx);
+    expect(r.message).toMatch(
+      /^The backup couldn't be read back \(\/\S+: Property List error: Unexpected character\), so nothing was changed$/,
+    );
+    expect(r.ran).toHaveLength(2);
+    expect(ran("delete")).toEqual([]);
+  });
+});

@@ -197,6 +197,26 @@ describe("restart-icloud-daemons", () => {
     expect(r.ran).toEqual([`${fake.dir}/nope bird`, `${fake.dir}/nope cloudd`]);
   });
 
+  it("one restarted, one refused: done, naming the refusal", async () => {
+    const { fake, ctx } = ctxWith();
+    fake.mode("killall", "cloudd-denied");
+    const r = await restartIcloudDaemonsFix.run(ctx);
+    expect(r).toEqual({
+      outcome: "done",
+      message: "Restarted bird; couldn't restart cloudd: kill: Operation not permitted",
+      ran: [`${fake.bin.killall} bird`, `${fake.bin.killall} cloudd`],
+    });
+  });
+
+  it("both refused: the failure quotes each refusal", async () => {
+    const { fake, ctx } = ctxWith();
+    fake.mode("killall", "denied");
+    const r = await restartIcloudDaemonsFix.run(ctx);
+    expect(r.message).toBe(
+      "Couldn't restart iCloud services (bird: kill: Operation not permitted; cloudd: kill: Operation not permitted)",
+    );
+  });
+
   it("neither running: done, both said to start when needed", async () => {
     const { fake, ctx } = ctxWith();
     fake.mode("killall", "missing");

@@ -43,6 +43,7 @@ case "$mode" in
   ok) exit 0 ;;
   missing) echo "No matching processes belonging to you were found" >&2; exit 1 ;;
   cloudd-missing) [ "$1" = cloudd ] && { echo "No matching processes belonging to you were found" >&2; exit 1; }; exit 0 ;;
+  cloudd-denied) [ "$1" = cloudd ] && { echo "kill: Operation not permitted" >&2; exit 1; }; exit 0 ;;
   denied) echo "kill: Operation not permitted" >&2; exit 1 ;;
 esac`,
   // Keeps a real plist file as the MobileMeAccounts domain, like cfprefsd would.
