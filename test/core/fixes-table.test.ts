@@ -247,7 +247,7 @@ describe("applyFix", () => {
     id,
     title: id,
     area: "network",
-    run: async () => ({ status: "pass", summary: `${id} run ${++probeRuns}` }),
+    run: async () => ({ status: "pass", summary: `${id} run ${++probeRuns}`, details: [], fixes: [] }),
   });
 
   it("off macOS nothing runs, and the history says why", async () => {
@@ -279,7 +279,8 @@ describe("applyFix", () => {
       onMac,
       { probes: [probe("dns"), probe("clock")], history },
     );
-    expect(applied.result.message).not.toMatch(/[\u001b\n]/);
+    expect(applied.result.message).not.toContain("\u001b");
+    expect(applied.result.message).not.toContain("\n");
     expect(applied.before.map((f) => [f.probe, f.summary])).toEqual([["dns", "dns run 1"]]);
     expect(applied.after.map((f) => [f.probe, f.summary])).toEqual([["dns", "dns run 2"]]);
     const [record] = await history.list();
