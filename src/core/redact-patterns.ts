@@ -17,8 +17,12 @@ import {
 
 /** `: `, ` = `, `" : "`, `=>`, or a plist `</key> <string>` / `<integer>`. */
 const SEP = String.raw`(["']?[ \t]*(?:=>|[:=])[ \t]*|<\/key>\s*<(?:string|integer)>)`;
-/** A single token (stops at white space, quotes, markup and list punctuation), or a quoted string. */
-const TOKEN = String.raw`("[^"\r\n]*"|'[^'\r\n]*'|[^\s"'<>,;&)\]}]+)`;
+/**
+ * A single token (stops at white space, quotes, markup and list punctuation), or a quoted string.
+ * A bracketed part (an IPv6 proxy `[2001:db8::5]:3128`) is one piece: stopping at its `]` would
+ * leave the rest of the address after the placeholder. Bounded, so a run of `[` stays linear.
+ */
+const TOKEN = String.raw`("[^"\r\n]*"|'[^'\r\n]*'|(?:\[[^\]\s"'<>]{0,64}\]|[^\s"'<>,;&)\]}])+)`;
 /** A quoted string, or the rest of the line. */
 const LINE = String.raw`("[^"\r\n]*"|[^\r\n]*)`;
 
@@ -65,7 +69,11 @@ const to = (placeholder: string) => () => placeholder;
 /** Proxy values: `host`, `host:port`, `http://user:pw@host:port/path`. */
 const PROXY_VALUE = /^([a-z][a-z0-9+.-]*:\/\/)?([^@/\s]*@)?(\[[^\]/\s]*\]|[^:/?#@\s]+)(.*)$/is;
 
+/** A bare IPv6 address (scutil shows an IPv6 proxy unbracketed): all of it is the host. */
+const BARE_IPV6 = /^[0-9a-f]{0,4}:[0-9a-f]{0,4}:[0-9a-f:.]*(?:%[0-9a-z]+)?$/i;
+
 function parseProxy(value: string): { scheme: string; userinfo: string; host: string; rest: string } | null {
+  if (BARE_IPV6.test(value)) return { scheme: "", userinfo: "", host: value, rest: "" };
   const m = PROXY_VALUE.exec(value);
   if (!m) return null;
   const [, scheme = "", userinfo = "", host = "", rest = ""] = m;

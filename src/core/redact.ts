@@ -92,7 +92,13 @@ function contextSteps(context: RedactionContext | undefined): { known: Step[]; u
 
   const identifiers = context && Array.isArray(context.identifiers) ? context.identifiers : [];
   for (const identifier of identifiers) {
-    if (identifier && typeof identifier === "object") add(identifier.value, identifier.kind);
+    // One entry that can't be read (an untyped caller's getter that throws) skips that entry only:
+    // failing the whole context would leave every known value after it unredacted.
+    try {
+      if (identifier && typeof identifier === "object") add(identifier.value, identifier.kind);
+    } catch {
+      // skipped
+    }
   }
   if (context) {
     add(context.computerName, "computer");
@@ -216,10 +222,14 @@ export function collectIdentifiers(findings: { identifiers?: Identifier[] }[]): 
     for (const finding of Array.isArray(findings) ? findings : []) {
       const list = finding && Array.isArray(finding.identifiers) ? finding.identifiers : [];
       for (const identifier of list) {
-        if (!identifier || typeof identifier.value !== "string" || identifier.value === "") continue;
-        if (seen.has(identifier.value)) continue;
-        seen.add(identifier.value);
-        out.push({ value: identifier.value, kind: identifier.kind });
+        try {
+          const value: unknown = identifier?.value;
+          if (typeof value !== "string" || value === "" || seen.has(value)) continue;
+          seen.add(value);
+          out.push({ value, kind: identifier.kind });
+        } catch {
+          // An entry that can't be read: skip it, keep the ones after it.
+        }
       }
     }
   } catch {

@@ -43,6 +43,7 @@ case "$mode" in
   ok) exit 0 ;;
   missing) echo "No matching processes belonging to you were found" >&2; exit 1 ;;
   cloudd-missing) [ "$1" = cloudd ] && { echo "No matching processes belonging to you were found" >&2; exit 1; }; exit 0 ;;
+  cloudd-denied) [ "$1" = cloudd ] && { echo "kill: Operation not permitted" >&2; exit 1; }; exit 0 ;;
   denied) echo "kill: Operation not permitted" >&2; exit 1 ;;
 esac`,
   // Keeps a real plist file as the MobileMeAccounts domain, like cfprefsd would.
@@ -63,6 +64,7 @@ case "$1" in
     [ -f "$state" ] || missing; cp "$state" "$3"; exit 0 ;;
   delete) [ "$mode" = delete-fails ] && { nslog "Domain (MobileMeAccounts) not found." "Defaults have not been changed."; exit 1; }; [ -f "$state" ] || missing; rm -f "$state"; exit 0 ;;
   import) [ "$mode" = import-fails ] && { echo "Could not import" >&2; exit 1; }
+    [ "$mode" = import-noop ] && exit 0
     [ "$mode" = import-lossy ] && { sed '/<key>Services<\\/key>/,/<\\/array>/d' "$3" > "$state"; exit 0; }
     cp "$3" "$state"; exit 0 ;;
 esac
