@@ -12,6 +12,8 @@ export default {
   mutate: [
     "src/core/diagnose.ts",
     "src/core/cause-builders.ts",
+    "src/core/diagnose-network.ts",
+    "src/core/hosts-file-rules.ts",
     "src/core/redact*.ts",
     "src/core/fixes/**/*.ts",
     "src/core/parse/**/*.ts",
