@@ -1,19 +1,14 @@
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { runFullChecklist } from "../../src/core/checklist";
 import { resetAccountCacheFix, restoreAccountCache } from "../../src/core/fixes/account-cache";
 import { restartIcloudDaemonsFix } from "../../src/core/fixes/restart-icloud-daemons";
-import type { FixContext } from "../../src/core/fixes/types";
-import { createBackupStore } from "../../src/core/host/backups";
-import { createRealHost } from "../../src/core/host/real";
+import { accountFixContext } from "../support/account-fix";
 import { parseRecording, type Recording } from "../../src/core/host/recording";
 import { createReplayHost } from "../../src/core/host/replay";
 import { accountProbe } from "../../src/core/probes/account";
 import { runChecklist } from "../../src/core/run";
-import { DEFAULT_TARGETS } from "../../src/core/targets";
-import { makeFakeBin } from "../support/fake-bin";
 import * as scenarios from "../support/scenarios";
 
 const FIXTURE = readFileSync(join(__dirname, "..", "fixtures", "defaults-export-mobilemeaccounts.xml"), "utf8");
@@ -76,15 +71,7 @@ describe("account probe", () => {
 });
 
 function fixContext() {
-  const fake = makeFakeBin();
-  fake.setAccountState(FIXTURE);
-  const dir = mkdtempSync(join(tmpdir(), "aid-backups-"));
-  const ctx: FixContext = {
-    host: createRealHost(),
-    bin: fake.bin,
-    targets: DEFAULT_TARGETS,
-    backups: createBackupStore(dir),
-  };
+  const { fake, ctx, dir } = accountFixContext(FIXTURE);
   const deleted = () => fake.calls().some((c) => c[0] === "defaults" && c[1] === "delete");
   return { fake, ctx, dir, deleted };
 }

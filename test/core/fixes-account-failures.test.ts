@@ -1,13 +1,8 @@
-import { mkdtempSync, readdirSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { resetAccountCacheFix, restoreAccountCache, restoreAccountCacheFix } from "../../src/core/fixes/account-cache";
-import type { FixContext } from "../../src/core/fixes/types";
-import { createBackupStore } from "../../src/core/host/backups";
-import { createRealHost } from "../../src/core/host/real";
-import { DEFAULT_TARGETS } from "../../src/core/targets";
-import { makeFakeBin } from "../support/fake-bin";
+import { accountFixContext } from "../support/account-fix";
 
 // The failure paths of the account-cache reset and restore (issue 19): each
 // one must leave the user's settings as they were and must not say "done".
@@ -17,15 +12,7 @@ const FIXTURE = readFileSync(join(__dirname, "..", "fixtures", "defaults-export-
 const OTHER = FIXTURE.replace("jane.doe@example.com", "someone.else@example.com");
 
 function setup() {
-  const fake = makeFakeBin();
-  fake.setAccountState(FIXTURE);
-  const dir = mkdtempSync(join(tmpdir(), "aid-backups-"));
-  const ctx: FixContext = {
-    host: createRealHost(),
-    bin: fake.bin,
-    targets: DEFAULT_TARGETS,
-    backups: createBackupStore(dir),
-  };
+  const { fake, ctx, dir } = accountFixContext(FIXTURE);
   const ran = (verb: string) => fake.calls().filter((c) => c[0] === "defaults" && c[1] === verb);
   return { fake, ctx, dir, ran };
 }

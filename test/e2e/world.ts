@@ -115,11 +115,11 @@ export function unavailable(): string | undefined {
   return undefined;
 }
 
-function unboundConf(dir: string, world: World): string {
-  if (world.ipv6Only) return dns64Conf(dir);
-  const lines = [
+/** unbound in the foreground, as this test's process, with no files outside its own folder. */
+function unboundServer(iface: string, dir: string, ip6: boolean): string[] {
+  return [
     "server:",
-    `  interface: ${ADDR.router}`,
+    `  interface: ${iface}`,
     "  port: 53",
     "  do-daemonize: no",
     '  username: ""',
@@ -129,7 +129,14 @@ function unboundConf(dir: string, world: World): string {
     "  use-syslog: no",
     '  logfile: ""',
     "  verbosity: 0",
-    "  do-ip6: no",
+    `  do-ip6: ${ip6 ? "yes" : "no"}`,
+  ];
+}
+
+function unboundConf(dir: string, world: World): string {
+  if (world.ipv6Only) return dns64Conf(dir);
+  const lines = [
+    ...unboundServer(ADDR.router, dir, false),
     "  access-control: 0.0.0.0/0 allow",
     '  module-config: "iterator"',
   ];
@@ -161,18 +168,7 @@ function unboundConf(dir: string, world: World): string {
 function dns64Conf(dir: string): string {
   return (
     [
-      "server:",
-      `  interface: ${V6_ROUTER}`,
-      "  port: 53",
-      "  do-daemonize: no",
-      '  username: ""',
-      '  chroot: ""',
-      `  directory: "${dir}"`,
-      '  pidfile: ""',
-      "  use-syslog: no",
-      '  logfile: ""',
-      "  verbosity: 0",
-      "  do-ip6: yes",
+      ...unboundServer(V6_ROUTER, dir, true),
       "  do-not-query-localhost: no",
       "  access-control: ::/0 allow",
       '  module-config: "dns64 iterator"',
