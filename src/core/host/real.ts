@@ -5,13 +5,14 @@
 
 import { execa } from "execa";
 import { Resolver } from "node:dns/promises";
-import { lstat, readdir, readFile, readlink } from "node:fs/promises";
 import http from "node:http";
 import https from "node:https";
 import net from "node:net";
-import { constants as osConstants } from "node:os";
 import tls from "node:tls";
+import { constants as osConstants } from "node:os";
 import { HTTP_BODY_LIMIT, TIMEOUTS } from "../targets";
+import { listHostDir, readHostFile } from "./files";
+import { connectTcp, handshake, toHostError } from "./sockets";
 import { sntpQuery } from "./sntp";
 import { createSystemResolver } from "./system-resolver";
 import {
@@ -20,13 +21,10 @@ import {
   type DnsAnswer,
   type ExecOptions,
   type ExecResult,
-  type FileRead,
   type Host,
   type HttpOptions,
   type HttpResponse,
   type OpOptions,
-  type TcpResult,
-  type TlsResult,
 } from "./types";
 
 export interface RealHostOptions {
@@ -101,13 +99,6 @@ function parseUrl(url: string): URL {
   } catch {
     throw new HostError("EINVAL", `not a URL: ${url}`);
   }
-}
-
-function toHostError(error: unknown): HostError {
-  if (error instanceof HostError) return error;
-  const code = errorCode(error);
-  // c-ares says ETIMEOUT where every other module says ETIMEDOUT.
-  return new HostError(code === "ETIMEOUT" ? "ETIMEDOUT" : code, error instanceof Error ? error.message : undefined);
 }
 
 /**
@@ -382,109 +373,4 @@ async function resolveDirect(name: string, server: string, timeoutMs: number, ab
   return {
     addresses: [...(v4.status === "fulfilled" ? v4.value : []), ...(v6.status === "fulfilled" ? v6.value : [])],
   };
-}
-
-function tcpOutcome(code: string): TcpResult {
-  if (code === "ECONNREFUSED" || code === "ECONNRESET") return "refused";
-  if (code === "ETIMEDOUT") return "timeout";
-  // EHOSTUNREACH, ENETUNREACH, EADDRNOTAVAIL, ENOTFOUND, EAI_AGAIN: no path to the host.
-  return "unreachable";
-}
-
-function connectTcp(host: string, port: number, abort: AbortSignal): Promise<TcpResult> {
-  return new Promise((resolve) => {
-    const socket = net.connect({ host, port });
-    const settle = (result: TcpResult) => {
-      socket.destroy();
-      resolve(result);
-    };
-    abort.addEventListener("abort", () => socket.destroy(), { once: true });
-    socket.once("connect", () => settle("open"));
-    socket.on("error", (error) => settle(tcpOutcome(errorCode(error))));
-  });
-}
-
-function firstName(field: string | string[] | undefined): string | undefined {
-  return Array.isArray(field) ? field[0] : field;
-}
-
-function isoDate(text: string | undefined): string | undefined {
-  if (!text) return undefined;
-  const date = new Date(text);
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
-}
-
-function handshake(
-  host: string,
-  address: string,
-  port: number,
-  trust: string[] | undefined,
-  abort: AbortSignal,
-): Promise<TlsResult> {
-  return new Promise((resolve, reject) => {
-    const socket = tls.connect({
-      host: address,
-      port,
-      // SNI is the name asked for, so a redirect to a test server still sees "appleid.apple.com".
-      servername: net.isIP(host) ? undefined : host,
-      // Certificate problems are the finding, not a failure: verify, but read the verdict.
-      rejectUnauthorized: false,
-      ca: trust,
-    });
-    abort.addEventListener("abort", () => socket.destroy(), { once: true });
-    socket.on("error", (error) => {
-      socket.destroy();
-      reject(toHostError(error));
-    });
-    socket.once("secureConnect", () => {
-      const cert = socket.getPeerCertificate();
-      let authorized = socket.authorized;
-      const reason = socket.authorizationError as unknown;
-      let error = authorized ? undefined : typeof reason === "string" ? reason : errorCode(reason);
-      // A trusted chain for another name (a portal's own certificate) is not Apple either.
-      const mismatch = authorized ? tls.checkServerIdentity(host, cert) : undefined;
-      if (mismatch) {
-        authorized = false;
-        error = errorCode(mismatch);
-      }
-      socket.destroy();
-      const present = cert && Object.keys(cert).length > 0;
-      resolve({
-        authorized,
-        ...(error ? { error } : {}),
-        ...(present
-          ? {
-              issuer: firstName(cert.issuer?.CN) ?? firstName(cert.issuer?.O),
-              subject: firstName(cert.subject?.CN),
-              validFrom: isoDate(cert.valid_from),
-              validTo: isoDate(cert.valid_to),
-            }
-          : {}),
-      });
-    });
-  });
-}
-
-/** More names than any folder a probe lists holds: a hostile one stays cheap to record and read. */
-const MAX_DIR_ENTRIES = 1000;
-
-async function listHostDir(path: string): Promise<string[]> {
-  try {
-    // readdir follows a link to a folder, as `ls /etc/resolver/` would.
-    return (await readdir(path)).sort().slice(0, MAX_DIR_ENTRIES);
-  } catch (error) {
-    throw toHostError(error);
-  }
-}
-
-async function readHostFile(path: string): Promise<FileRead> {
-  try {
-    const stat = await lstat(path);
-    if (stat.isSymbolicLink()) return { link: await readlink(path) };
-    // A FIFO or device would block or never end: only regular files are read.
-    if (!stat.isFile()) throw new HostError(stat.isDirectory() ? "EISDIR" : "EINVAL", `${path} is not a file`);
-    return { text: await readFile(path, "utf8") };
-  } catch (error) {
-    throw toHostError(error);
-  }
 }
