@@ -212,3 +212,17 @@ describe("sntp output", () => {
     },
   );
 });
+
+describe("expired certificates with a clock measured right", () => {
+  it("the HTTPS Inspection row doesn't send the user to a clock that was just measured right", async () => {
+    const rec = scenarios.healthy();
+    rec.tls = rec.tls.map((t) => ({ ...t, authorized: false, error: "CERT_HAS_EXPIRED" }));
+    const { findings } = await runFullChecklist(replay(rec));
+    expect(findings.find((f) => f.probe === "clock")?.status).toBe("pass");
+    const tls = findings.find((f) => f.probe === "tls-inspection");
+    expect(tls?.status).toBe("warn");
+    expect(tls?.summary).toBe(
+      "Apple's certificates look expired to this Mac: a clock that's off, or something serving old certificates",
+    );
+  });
+});

@@ -217,11 +217,11 @@ describe("restart-icloud-daemons", () => {
     );
   });
 
-  it("neither running: done, both said to start when needed", async () => {
+  it("neither running: done, both said to start when needed, in plural", async () => {
     const { fake, ctx } = ctxWith();
     fake.mode("killall", "missing");
     const r = await restartIcloudDaemonsFix.run(ctx);
-    expect(r).toMatchObject({ outcome: "done", message: "bird and cloudd wasn't running (it starts when needed)" });
+    expect(r).toMatchObject({ outcome: "done", message: "bird and cloudd weren't running (they start when needed)" });
   });
 });
 

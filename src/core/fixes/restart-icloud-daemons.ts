@@ -32,7 +32,8 @@ export const restartIcloudDaemonsFix: Fix = {
       return { outcome: "failed", message: `Couldn't restart iCloud services (${problems.join("; ")})`, ran };
     const parts = [
       restarted.length ? `Restarted ${restarted.join(" and ")}` : "",
-      notRunning.length ? `${notRunning.join(" and ")} wasn't running (it starts when needed)` : "",
+      notRunning.length === 1 ? `${notRunning[0]} wasn't running (it starts when needed)` : "",
+      notRunning.length > 1 ? `${notRunning.join(" and ")} weren't running (they start when needed)` : "",
       problems.length ? `couldn't restart ${problems.join("; ")}` : "",
     ].filter(Boolean);
     return { outcome: "done", message: parts.join("; "), ran };

@@ -45,8 +45,13 @@ export const tlsInspectionProbe: Probe = {
       );
     }
     if (clockErrors.length) {
-      const kind = clockErrors[0].tls!.error === "CERT_HAS_EXPIRED" ? "expired" : "not yet valid";
-      return result("warn", `Apple's certificates look ${kind} to this Mac: check the clock`, details, {
+      // This probe can't see the clock's measurement, so it names both readings;
+      // the diagnosis weighs them (a clock measured right rules the clock out).
+      const reading =
+        clockErrors[0].tls!.error === "CERT_HAS_EXPIRED"
+          ? "expired to this Mac: a clock that's off, or something serving old certificates"
+          : "not yet valid to this Mac: a clock that's off, or something serving certificates dated ahead";
+      return result("warn", `Apple's certificates look ${reading}`, details, {
         fixes: ["open-date-time-settings"],
         data,
       });
