@@ -43,6 +43,7 @@ describe("runChecklist: the run's clock", () => {
         throw new Error("gave up");
       }, "push"),
     ];
+    vi.advanceTimersByTime(60_000); // the run starts a minute into the clock, not at its zero
     const run = runChecklist(probes, stuckHost, { deadlineMs: 1000 });
     await vi.advanceTimersByTimeAsync(1000);
     // The one cut off is first: it starts with the deadline, so it ran the whole of it.
