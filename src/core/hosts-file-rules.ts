@@ -19,10 +19,10 @@ export function hostsFile(f: Facts): Cause | undefined {
     .filter((l) => l.kind === "sign-in")
     .map((l) => l.line);
   const which = lineNumbers.length === 1 ? `line ${lineNumbers[0]}` : `lines ${lineNumbers.join(", ")}`;
-  const unreachable = (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? [])
-    .filter((h) => !h.reachable && pinned.includes(h.host))
-    .map((h) => h.host);
-  const confidence: Confidence = blocked.length ? "high" : unreachable.length ? "medium" : "low";
+  const pinnedUnreachable = (f.data<{ host: string; reachable: boolean }[]>("apple-hosts", "hosts") ?? []).some(
+    (h) => !h.reachable && pinned.includes(h.host),
+  );
+  const confidence: Confidence = blocked.length ? "high" : pinnedUnreachable ? "medium" : "low";
   const why = blocked.length
     ? "That file answers before any DNS server, so this Mac can't reach Apple's sign-in servers whatever the network does."
     : "That file answers before any DNS server, and Apple's addresses change, so the pinned one can go stale.";

@@ -36,8 +36,9 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
   const h2 = (t: string) => lines.push("", md ? `## ${t}` : `${t}\n${"-".repeat(t.length)}`, "");
   const bold = (t: string) => (md ? `**${t}**` : t);
   // Outside text (summaries quote feeds, login pages, command output) is marked here and escaped
-  // for Markdown only after redaction, which must see it as it was written.
-  const outside = (t: string) => `${OPEN}${cleanLine(t).replace(SENTINELS, "")}${CLOSE}`;
+  // for Markdown only after redaction, which must see it as it was written. cleanLine removes
+  // control characters, the marks among them, so outside text cannot forge one.
+  const outside = (t: string) => `${OPEN}${cleanLine(t)}${CLOSE}`;
 
   const mac = input.findings.find((f) => f.probe === "macos");
   const version =
@@ -81,7 +82,7 @@ export function buildReport(input: ReportInput, options: ReportOptions): string 
     lines.push(`${md ? "- " : ""}${MARKS[f.status]} ${bold(f.title)} (${WORDS[f.status]}): ${outside(f.summary)}`);
     // One line per detail, whatever it held; in Markdown inside a fence longer than any backtick run
     // in them, so no detail can close it and put a link or an image at the start of a line.
-    const details = f.details.flatMap(cleanLines).map((d) => d.replace(SENTINELS, ""));
+    const details = f.details.flatMap(cleanLines);
     if (details.length) {
       if (md) {
         const fence = "`".repeat(Math.max(3, ...details.map(longestBacktickRun).map((n) => n + 1)));

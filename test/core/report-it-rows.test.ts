@@ -89,6 +89,52 @@ describe("measuredFailures", () => {
     expect(measuredFailures([hosts, dns]).at(-1)).toBe("DNS: blocked");
   });
 
+  it.each<[string, string]>([
+    ["one file", "/etc/resolver/apple.com sends apple.com to 10.0.0.53, so this Mac asks that server"],
+    ["two files", "2 files in /etc/resolver send apple.com to 10.0.0.53 and icloud.com to 10.0.0.53"],
+    ["a dozen files", "12 files in /etc/resolver send gsa.apple.com to 10.0.0.53 and 11 more"],
+  ])("a resolver file's warning is named /etc/resolver, not /etc/hosts: %s", (_name, summary) => {
+    expect(measuredFailures([f("hosts-file", "warn", summary)])).toEqual([`/etc/resolver on this Mac: ${summary}`]);
+  });
+
+  it("DNS blocks all sent to an /etc/resolver server are said to be asked of it, not the network's", () => {
+    const hosts = f("hosts-file", "warn", "2 files in /etc/resolver send …", {
+      resolverHosts: ["gsa.apple.com", "idmsa.apple.com"],
+    });
+    const dns = f("dns", "fail", "blocked", { hostsAffected: ["idmsa.apple.com", "gsa.apple.com"] });
+    expect(measuredFailures([hosts, dns]).at(-1)).toBe(
+      "DNS: idmsa.apple.com, gsa.apple.com asked of the server in /etc/resolver, not the network's",
+    );
+  });
+
+  it.each<[string, Finding, Finding, string]>([
+    [
+      "a name public DNS can't find either is no /etc/hosts doing",
+      f("hosts-file", "fail", "one line", { blockedHosts: ["gsa.apple.com"] }),
+      f("dns", "warn", "gsa.apple.com didn't resolve anywhere", { hostsAffected: ["gsa.apple.com"] }),
+      "DNS: gsa.apple.com didn't resolve anywhere",
+    ],
+    [
+      "a name public DNS can't find either is no /etc/resolver doing",
+      f("hosts-file", "warn", "/etc/resolver/apple.com sends …", { resolverHosts: ["gsa.apple.com"] }),
+      f("dns", "warn", "gsa.apple.com didn't resolve anywhere", { hostsAffected: ["gsa.apple.com"] }),
+      "DNS: gsa.apple.com didn't resolve anywhere",
+    ],
+    [
+      "one DNS block the resolver file doesn't explain",
+      f("hosts-file", "warn", "/etc/resolver/icloud.com sends …", { resolverHosts: ["setup.icloud.com"] }),
+      f("dns", "fail", "blocked", { hostsAffected: ["setup.icloud.com", "gsa.apple.com"] }),
+      "DNS: blocked",
+    ],
+  ])("DNS keeps its own summary when: %s", (_name, hosts, dns, line) => {
+    expect(measuredFailures([hosts, dns]).at(-1)).toBe(line);
+  });
+
+  it("a sign-in or clock check that crashed (no data) adds no line", () => {
+    const crashed = (probe: Finding["probe"]) => f(probe, "error", "The check itself failed: boom");
+    expect(measuredFailures([crashed("apple-hosts"), crashed("clock")])).toEqual([]);
+  });
+
   it("lines come in the order of Apple's list: hosts, DNS, handshakes, push, certificates, time, proxy, VPN", () => {
     const all = [
       f("vpn", "warn", "v"),

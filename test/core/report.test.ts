@@ -125,6 +125,28 @@ describe("buildReport: Diagnosis", () => {
   });
 });
 
+describe("buildReport: For IT", () => {
+  it("who is in the way, Apple's requirements, then each failure under its heading, escaped", () => {
+    const findings = [finding({ probe: "push", status: "fail", title: "Push", summary: "5223 <closed>" })];
+    const causes = [cause({ cause: "proxy", summary: "A proxy *x* is on. It sends…" })];
+    const lines = section(buildReport(input({ findings, causes }), md), "For IT");
+    expect(lines[0]).toBe("- **In the way:** Proxy In Use: A proxy \\*x\\* is on.");
+    expect(lines[1]).toMatch(/^- \*\*Apple requires for sign-in\*\* \(Apple, .*support\.apple\.com\/101555\):$/);
+    expect(lines.slice(-3)).toEqual([
+      "- **Failed from this Mac:**",
+      "  - Push: 5223 \\<closed\\>",
+      "- Apple says its services fail any connection that uses HTTPS interception (SSL inspection): exempt the hosts above from it.",
+    ]);
+  });
+
+  it("plain: the same lines without bold or escapes", () => {
+    const findings = [finding({ probe: "push", status: "fail", title: "Push", summary: "5223 <closed>" })];
+    const lines = section(buildReport(input({ findings }), plain), "For IT", "plain");
+    expect(lines[0]).toBe("- In the way: nothing found from this Mac");
+    expect(lines.slice(-3, -1)).toEqual(["- Failed from this Mac:", "  - Push: 5223 <closed>"]);
+  });
+});
+
 describe("buildReport: Checks", () => {
   const statuses: [Status, string, string][] = [
     ["pass", "✓", "OK"],
@@ -150,6 +172,16 @@ describe("buildReport: Checks", () => {
     expect(text).toContain("- ✓ **DNS** (OK): fine\n\n  ```\n  server 10.0.0.1\n  two\n  three\n  ```\n");
     expect(buildReport(input({ findings }), plain)).toContain(
       "✓ DNS (OK): fine\n    server 10.0.0.1\n    two\n    three\n",
+    );
+  });
+
+  it("a fence has a blank line each side, so the next check starts its own list item", () => {
+    const findings = [
+      finding({ probe: "dns", title: "DNS", details: ["server 10.0.0.1"] }),
+      finding({ probe: "push", title: "Push" }),
+    ];
+    expect(buildReport(input({ findings }), md)).toContain(
+      "- ✓ **DNS** (OK): fine\n\n  ```\n  server 10.0.0.1\n  ```\n\n- ✓ **Push** (OK): fine\n",
     );
   });
 
@@ -213,13 +245,16 @@ describe("buildReport: outside text", () => {
   });
 
   it("control characters a summary carries cannot forge the report's own marks", () => {
-    const forged = [finding({ probe: "dns", summary: "a\u0001[x](http://e.example)\u0002b\u0007" })];
+    const forged = [
+      finding({ probe: "dns", summary: "a\u0001[x](http://e.example)\u0002b\u0007", details: ["c\u0002d\u0001e"] }),
+    ];
     for (const options of [md, plain]) {
       const text = buildReport(input({ findings: forged }), options);
       // eslint-disable-next-line no-control-regex
       expect(text).not.toMatch(/[\u0000-\u0008]/);
     }
     expect(buildReport(input({ findings: forged }), md)).toContain("a \\[x\\](http\\://e.example) b");
+    expect(buildReport(input({ findings: forged }), md)).toContain("\n  c d e\n");
   });
 
   it("the Mac line is outside text too: a forged version is escaped", () => {
@@ -244,57 +279,6 @@ describe("buildReport: outside text", () => {
     expect(buildReport(input({ causes }), md)).toContain("(high confidence): Proxy \\*\\*x\\*\\* on.");
   });
 });
-
-describe("buildReport: redaction", () => {
-  const findings = [
-    finding({
-      probe: "account",
-      title: "Apple Account",
-      summary: "Signed in as jane.doe@example.com on Jane's MacBook",
-      details: ["user jdoe at /Users/jdoe"],
-      identifiers: [{ value: "jane.doe@example.com", kind: "email" }],
-    }),
-  ];
-  const context = { userName: "jdoe", homeDir: "/Users/jdoe", computerName: "Jane's MacBook" };
-
-  it("on: identifiers and the context's names are hidden, and the report says what kinds were hidden", () => {
-    const text = buildReport(input({ findings, context }), { format: "markdown", redact: true });
-    for (const secret of ["jane.doe@example.com", "jdoe", "Jane's MacBook"]) expect(text).not.toContain(secret);
-    expect(text).toContain("Signed in as [email] on [computer]");
-    expect(text).toMatch(/\n_Hidden for privacy: [^\n]*\[email\][^\n]*_\n$/);
-    expect(text).toMatch(/Hidden for privacy: [^\n]*\[user\]/);
-    expect(text).toMatch(/Hidden for privacy: [^\n]*\[computer\]/);
-  });
-
-  it("each kind is named once, in plain without the Markdown underscores", () => {
-    const twice = [...findings, { ...findings[0], probe: "dns" as const }];
-    const text = buildReport(input({ findings: twice, context }), { format: "plain", redact: true });
-    const line = text.split("\n").find((l) => l.startsWith("Hidden for privacy: "));
-    expect(line).toBeDefined();
-    expect(line!.match(/\[email\]/g)).toHaveLength(1);
-    expect(text.endsWith(`${line}\n`)).toBe(true);
-  });
-
-  it("off: everything as written and no privacy line", () => {
-    const text = buildReport(input({ findings, context }), md);
-    expect(text).toContain("jane.doe@example.com");
-    expect(text).toContain("/Users/jdoe");
-    expect(text).not.toContain("Hidden for privacy");
-  });
-
-  it("on, with nothing to hide: no privacy line", () => {
-    const text = buildReport(input(), { format: "markdown", redact: true });
-    expect(text).not.toContain("Hidden for privacy");
-    expect(text).toBe(buildReport(input(), md));
-  });
-
-  it("a placeholder stays readable in Markdown, a bracket from outside does not", () => {
-    const text = buildReport(input({ findings, context }), { format: "markdown", redact: true });
-    expect(text).toContain("[email]");
-    expect(text).not.toContain("\\[email\\]");
-  });
-});
-
 describe("escapeMarkdown: each rule", () => {
   it.each([
     ["a backslash", "a\\b", "a\\\\b"],
@@ -326,37 +310,5 @@ describe("escapeMarkdown: each rule", () => {
     "credentials",
   ])("the placeholder [%s] stays readable", (kind) => {
     expect(escapeMarkdown(`x [${kind}] y`)).toBe(`x [${kind}] y`);
-  });
-});
-
-describe("buildReport: the privacy line names every kind it hid", () => {
-  it("whatever the kinds, each placeholder in the report is named once in the privacy line", () => {
-    const identifiers = [
-      { value: "jane.doe@example.com", kind: "email" },
-      { value: "12345678901", kind: "dsid" },
-      { value: "11111111-2222-4333-8444-555555555555", kind: "uuid" },
-      { value: "C02XK1ZZJG5H", kind: "serial" },
-      { value: "jdoe", kind: "user" },
-      { value: "Janes-MacBook", kind: "computer" },
-      { value: "192.168.7.42", kind: "ip" },
-      { value: "a4:83:e7:12:34:56", kind: "mac" },
-      { value: "JaneHomeWiFi", kind: "wifi" },
-      { value: "proxy.corp.example", kind: "proxy-host" },
-      { value: "Corp VPN West", kind: "vpn" },
-      { value: "corp.example", kind: "domain" },
-    ] as const;
-    const summary = `${identifiers.map((i) => i.value).join(" ")} http://bob:hunter2@10.0.0.1:3128`;
-    const findings = [finding({ probe: "proxy", summary, identifiers: [...identifiers] })];
-    for (const format of ["markdown", "plain"] as const) {
-      const text = buildReport(input({ findings }), { format, redact: true });
-      const [body, privacy] = text.split(/\n_?Hidden for privacy: /);
-      expect(privacy, format).toBeDefined();
-      const inBody = new Set(body.match(/\[[a-z-]+\]/g));
-      expect(inBody.size).toBeGreaterThanOrEqual(10);
-      expect(new Set(privacy.match(/\[[a-z-]+\]/g))).toEqual(inBody);
-      expect(privacy.match(/\[[a-z-]+\]/g)).toHaveLength(inBody.size);
-      for (const i of identifiers) expect(text).not.toContain(i.value);
-      expect(text).not.toContain("hunter2");
-    }
   });
 });
