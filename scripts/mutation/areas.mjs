@@ -57,7 +57,12 @@ export const AREAS = {
   "parse-defaults-error": parser("defaults-error", REAL),
   "parse-etc-hosts": parser("etc-hosts"),
   "parse-grandslam-lookup": parser("grandslam-lookup"),
-  "parse-ifconfig": parser("ifconfig", REAL, "test/parse/address-families.test.ts"),
+  "parse-ifconfig": parser(
+    "ifconfig",
+    REAL,
+    "test/parse/address-families.test.ts",
+    "test/parse/ifconfig-details.test.ts",
+  ),
   "parse-mobileme": parser("mobileme"),
   "parse-nat64": { mutate: ["src/core/parse/nat64.ts"], tests: ["test/parse/address-families.test.ts"] },
   "parse-netstat-routes": {
