@@ -64,11 +64,8 @@ export const AREAS = {
     "test/parse/ifconfig-details.test.ts",
   ),
   "parse-mobileme": parser("mobileme"),
-  "parse-nat64": { mutate: ["src/core/parse/nat64.ts"], tests: ["test/parse/address-families.test.ts"] },
-  "parse-netstat-routes": {
-    mutate: ["src/core/parse/netstat-routes.ts"],
-    tests: ["test/parse/address-families.test.ts"],
-  },
+  "parse-nat64": parser("nat64", "test/parse/address-families.test.ts"),
+  "parse-netstat-routes": parser("netstat-routes", "test/parse/address-families.test.ts"),
   "parse-ps": parser("ps"),
   "parse-resolver-file": parser("resolver-file"),
   "parse-restrictions": parser("restrictions"),
