@@ -74,3 +74,58 @@ describe("agentProduct: the product whose agent a ps line is", () => {
     expect(filterProduct("com.zscaler.zscaler.zstunnel")?.kind).toBe("gateway");
   });
 });
+
+// Hand-made listings in the shapes macOS's ps prints (not captures): each form's header rule.
+describe("parseProcessCommands: each listing's header", () => {
+  it("`ps -axo comm=` prints no header: the first line is a process, even one with a space in its path", () => {
+    expect(parseProcessCommands("/sbin/launchd\n/usr/libexec/logd\n")).toEqual(["/sbin/launchd", "/usr/libexec/logd"]);
+    expect(
+      parseProcessCommands("/Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP\n/sbin/launchd\n"),
+    ).toEqual(["/Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP", "/sbin/launchd"]);
+  });
+
+  it("`ps -axo command` prints a COMMAND header: dropped, arguments kept", () => {
+    expect(parseProcessCommands("COMMAND\n/sbin/launchd\n/usr/sbin/syslogd -d\n")).toEqual([
+      "/sbin/launchd",
+      "/usr/sbin/syslogd -d",
+    ]);
+  });
+
+  it("`ps -ef`: a header and rows that start with spaces, the CMD column with its arguments", () => {
+    const text = [
+      "  UID   PID  PPID   C STIME   TTY           TIME CMD",
+      "    0     1     0   0  9:46AM ??         1:23.45 /sbin/launchd",
+      "  501   812     1   0  9:47AM ??         0:02.10 /Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP --foreground",
+      "",
+    ].join("\n");
+    expect(parseProcessCommands(text)).toEqual([
+      "/sbin/launchd",
+      "/Applications/Cloudflare WARP.app/Contents/Resources/CloudflareWARP --foreground",
+    ]);
+  });
+
+  it("blank lines before the header; nothing but blank lines is no process", () => {
+    expect(parseProcessCommands("\n  \nCOMM\n/sbin/launchd\n")).toEqual(["/sbin/launchd"]);
+    expect(parseProcessCommands("")).toEqual([]);
+    expect(parseProcessCommands(" \r\n\r\n")).toEqual([]);
+  });
+});
+
+describe("parseProcessCommands: bounds on a hostile listing", () => {
+  it("a line of 4,096 characters is read, a longer one skipped", () => {
+    const path = (n: number) => `/${"p".repeat(n - 1)}`;
+    expect(parseProcessCommands(`${path(4096)}\n/sbin/launchd`)).toEqual([path(4096), "/sbin/launchd"]);
+    expect(parseProcessCommands(`${path(4097)}\n/sbin/launchd`)).toEqual(["/sbin/launchd"]);
+  });
+
+  it("at most 20,000 lines, and only the first 4 MB, are read", () => {
+    const many = Array.from({ length: 25_000 }, (_, i) => `/bin/p${i}`).join("\n");
+    const commands = parseProcessCommands(many);
+    expect(commands).toHaveLength(20_000);
+    expect(commands.at(-1)).toBe("/bin/p19999");
+    const line = `/${"q".repeat(999)}`; // 1,000 characters, 1,001 with its newline
+    const big = parseProcessCommands(Array.from({ length: 5000 }, () => line).join("\n"));
+    expect(big).toHaveLength(Math.ceil(4_000_000 / 1001));
+    expect(big.at(-1)).toBe(line.slice(0, 4_000_000 - 1001 * Math.floor(4_000_000 / 1001)));
+  });
+});
