@@ -36,6 +36,8 @@ describe("nat64Prefixes: ipv4only.arpa's AAAA answers", () => {
     ["nine groups", "64:ff9b:0:0:0:0:0:c000:aa"],
     ["a group over 16 bits", "64:ff9b::1c000:aa"],
     ["text", "ipv4only.arpa"],
+    ["a second '::'", "64:ff9b::c000:aa::"],
+    ["junk after the last group", "64:ff9b::c000:aaz"],
     ["an empty string", ""],
   ])("%s is no prefix", (_name, answer) => {
     expect(nat64Prefixes([answer])).toEqual([]);
@@ -58,6 +60,9 @@ describe("synthesize: an IPv4 address through a /96 prefix", () => {
     ["64:ff9b:1:2:3:4::/96", "17.253.144.10", "64:ff9b:1:2:3:4:11fd:900a"],
     ["1:0:0:1:0:0::/96", "0.1.0.1", "1::1:0:0:1:1"],
     ["64:ff9b:0:0:0:0::/96", "10.0.0.1", "64:ff9b::a00:1"],
+    ["2001:db8:0:1:2:3::/96", "0.4.0.5", "2001:db8:0:1:2:3:4:5"],
+    // The last 32 bits are the IPv4 address's, whatever the prefix text held there.
+    ["64:ff9b::ffff:ffff/96", "1.1.1.1", "64:ff9b::101:101"],
   ])("%s + %s = %s", (prefix, ipv4, address) => {
     expect(synthesize(prefix, ipv4)).toBe(address);
   });
@@ -66,6 +71,7 @@ describe("synthesize: an IPv4 address through a /96 prefix", () => {
     ["a prefix that isn't /96", "64:ff9b::/64", "1.1.1.1"],
     ["no length", "64:ff9b::", "1.1.1.1"],
     ["a length alone", "/96", "1.1.1.1"],
+    ["a longer length", "64:ff9b::/960", "1.1.1.1"],
     ["a prefix that isn't IPv6", "10.0.0.0/96", "1.1.1.1"],
     ["an IPv4 address with three parts", "64:ff9b::/96", "1.1.1"],
     ["an IPv4 address out of range", "64:ff9b::/96", "256.1.1.1"],
@@ -82,6 +88,8 @@ describe("inPrefix: is an address a synthesized one", () => {
     ["64:ff9b::101:101", "64:ff9b::/96", true],
     ["64:FF9B::C000:221", "64:ff9b::/96", true],
     ["64:ff9b::192.0.2.33", "64:ff9b:0:0:0:0::/96", true],
+    ["64:ff9b:0:0:0:0:17.253.144.10", "64:ff9b::/96", true],
+    ["64:ff9b::101:101", "64:ff9b::/960", false],
     ["2001:db8:122:344::c000:221", "2001:db8:122:344::/96", true],
     ["64:ff9b::1:101:101", "64:ff9b::/96", false],
     ["64:ff9a::101:101", "64:ff9b::/96", false],
