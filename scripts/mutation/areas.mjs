@@ -69,7 +69,7 @@ export const AREAS = {
   "parse-ps": parser("ps"),
   "parse-resolver-file": parser("resolver-file"),
   "parse-restrictions": parser("restrictions"),
-  "parse-scutil-dns": parser("scutil-dns", REAL),
+  "parse-scutil-dns": parser("scutil-dns", REAL, "test/parse/scutil-dns-pasted.test.ts"),
   "parse-scutil-nc": parser("scutil-nc", REAL),
   "parse-scutil-proxy": parser("scutil-proxy", REAL),
   "parse-sntp": parser("sntp"),
