@@ -74,7 +74,11 @@ export const AREAS = {
   "parse-scutil-proxy": parser("scutil-proxy", REAL),
   "parse-sntp": parser("sntp"),
   "parse-socketfilterfw": parser("socketfilterfw", REAL),
-  "parse-status-feed": parser("status-feed", "test/parse/status-feed-edges.test.ts"),
+  "parse-status-feed": parser(
+    "status-feed",
+    "test/parse/status-feed-edges.test.ts",
+    "test/parse/status-feed-order.test.ts",
+  ),
   "parse-sw-vers": parser("sw-vers", REAL),
   "parse-systemextensions": parser("systemextensions"),
 };
