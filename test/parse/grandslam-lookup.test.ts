@@ -145,6 +145,7 @@ describe("GrandSlam lookup: what isn't Apple's answer", () => {
       kind: "other",
       sample: "Access denied by policy",
     });
+    expect(readLookup("Access   denied\t\tby policy")).toEqual({ kind: "other", sample: "Access denied by policy" });
     const long = `${"a".repeat(59)} ${"b".repeat(100)}`;
     expect(readLookup(long)).toEqual({ kind: "other", sample: "a".repeat(59) });
     expect(readLookup("c".repeat(100))).toEqual({ kind: "other", sample: "c".repeat(60) });
