@@ -104,6 +104,15 @@ describe("parseProcessCommands: each listing's header", () => {
     ]);
   });
 
+  it("a `ps aux` row cut off before its command column gives no command", () => {
+    const text = [
+      "USER               PID  %CPU %MEM      VSZ    RSS   TT  STAT STARTED      TIME COMMAND",
+      "_hidd              112   1.7  0.1  4382500   9940   ??  Ss   12:10PM   2:47.17 /usr/libexec/hidd",
+      "root                 1   0.0  0.1  4467444  13132   ??  Ss   12:09PM   0:31.14",
+    ].join("\n");
+    expect(parseProcessCommands(text)).toEqual(["/usr/libexec/hidd"]);
+  });
+
   it("blank lines before the header; nothing but blank lines is no process", () => {
     expect(parseProcessCommands("\n  \nCOMM\n/sbin/launchd\n")).toEqual(["/sbin/launchd"]);
     expect(parseProcessCommands("")).toEqual([]);
