@@ -31,6 +31,7 @@ describe("parseProcessCommands", () => {
     for (const junk of [undefined, null, 7, {}, "\u0000\n".repeat(100), "x".repeat(10_000)])
       expect(() => parseProcessCommands(junk as unknown as string)).not.toThrow();
     expect(parseProcessCommands("x".repeat(10_000))).toEqual([]);
+    for (const notText of [undefined, null]) expect(parseProcessCommands(notText as unknown as string)).toEqual([]);
   });
 });
 
