@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { defaultsMessage, defaultsMessageText, isMissingDomain } from "../../src/core/parse/defaults-error";
+import {
+  defaultsMessage,
+  defaultsMessageLines,
+  defaultsMessageText,
+  isMissingDomain,
+} from "../../src/core/parse/defaults-error";
 
 // `defaults` errors as real Macs print them (NSLog header line, then the
 // message). Each string is copied from a public transcript named beside it;
@@ -119,5 +124,31 @@ describe("defaults errors: the NSLog header, exactly", () => {
     expect(isMissingDomain("", text)).toBe(missing);
     expect(isMissingDomain(undefined as unknown as string, text)).toBe(missing);
     expect(isMissingDomain(text, undefined as unknown as string)).toBe(missing);
+  });
+});
+
+describe("defaults errors: lines, blanks and what isn't text", () => {
+  it("the message lines of a real delete, headers and blank lines removed; nothing said, no lines", () => {
+    expect(defaultsMessageLines(DELETE_MISSING)).toEqual([
+      "Domain (MobileMeAccounts) not found.",
+      "Defaults have not been changed.",
+    ]);
+    expect(defaultsMessageLines("")).toEqual([]);
+    expect(defaultsMessageLines("2019-09-01 12:04:08.950 defaults[736:8108] \n\n")).toEqual([]);
+    expect(defaultsMessageText("")).toBe("");
+    expect(defaultsMessageText(" \n")).toBe("");
+  });
+
+  it.each([
+    ["no thread id and nothing after the bracket", "2019-09-01 12:04:08.950 defaults[736]\nDomain X does not exist"],
+    ["a tab after the bracket", "2019-09-01 12:04:08.950 defaults[736:8108]\t\nDomain X does not exist"],
+  ])("a bare header with %s is skipped", (_name, text) => {
+    expect(defaultsMessageText(text)).toBe("Domain X does not exist");
+  });
+
+  it("only text is read: an error object saying 'no such file' is no missing domain", () => {
+    const spawnError = new Error("spawn /usr/bin/defaults ENOENT: no such file or directory");
+    expect(isMissingDomain(spawnError as unknown as string)).toBe(false);
+    expect(isMissingDomain("", spawnError as unknown as string)).toBe(false);
   });
 });

@@ -192,3 +192,26 @@ describe("hostsFileWriter: each tool it names", () => {
     expect(hostsFileWriter(undefined as unknown as string)).toBeUndefined();
   });
 });
+
+describe("hostsFileAddresses: the stock file and line rules", () => {
+  it("the stock macOS file: localhost on two lines (IPv4 and IPv6), kafka beside it, the placeholder skipped", () => {
+    const stock = fixture("etc-hosts-macos-dagpenger.txt");
+    expect(hostsFileAddresses(stock, "localhost")).toEqual(["127.0.0.1", "::1"]);
+    expect(hostsFileAddresses(stock, "kafka")).toEqual(["127.0.0.1", "::1"]);
+    expect(hostsFileAddresses(stock, "broadcasthost")).toEqual(["255.255.255.255"]);
+    expect(hostsFileAddresses(stock, "xxxxx")).toEqual([]);
+  });
+
+  it("a name that appears only in a trailing comment isn't mapped; an empty name matches nothing", () => {
+    expect(hostsFileAddresses("10.0.0.1 a.example # gsa.apple.com and more", "gsa.apple.com")).toEqual([]);
+    expect(hostsFileAddresses("127.0.0.1  localhost\n::1\t\tlocalhost", "")).toEqual([]);
+  });
+});
+
+describe("isBlockingAddress: every loopback address", () => {
+  it.each([
+    ["127.0.53.53", true],
+    ["127.10.0.1", true],
+    ["127.255.255.254", true],
+  ])("%s blocking: %s", (address, blocking) => expect(isBlockingAddress(address)).toBe(blocking));
+});

@@ -231,3 +231,28 @@ describe("sameDocument and sameAccounts", () => {
     expect(sameAccounts([{ ...a, email: undefined }], [{ ...a, email: "" }])).toBe(true);
   });
 });
+
+describe("defaults export MobileMeAccounts: what isn't an export", () => {
+  it("blank or non-text output is empty, never a throw", () => {
+    for (const xml of [" \n\t\n", undefined, null, 42])
+      expect(parseMobileMeExport(xml as unknown as string)).toEqual({ ok: false, reason: "the export is empty" });
+  });
+
+  it("the damage is the parser's first line, at most 80 characters of it", () => {
+    const damage = (after: string) => {
+      const r = parseMobileMeExport(plist(`<dict><key>Accounts</key><array><dict><key>x</key></array>${after}</dict>`));
+      const m = !r.ok && /^the property list is damaged \((.*)\)$/.exec(r.reason);
+      return m ? m[1] : undefined;
+    };
+    const long = damage("<key>Other</key><string>yyyyyyyyyyyyyyyyyyyyyyyy</string>");
+    expect(long).toMatch(/^Near offset \d+: unexpected <\/array> ~~~<key>Other<\/key><string>y+$/);
+    expect(long).toHaveLength(80);
+    expect(damage("\n<key>Other</key>")).toMatch(/^Near offset \d+: unexpected <\/array> ~~~$/);
+  });
+
+  it("sameAccounts sorts both sides: any order on either side", () => {
+    const a = { email: "a@x", dsid: "1", uuid: "u", managed: false, services: [] };
+    const b = { email: "b@x", dsid: "2", uuid: "v", managed: false, services: [] };
+    expect(sameAccounts([b, a], [a, b])).toBe(true);
+  });
+});

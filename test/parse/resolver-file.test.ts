@@ -36,7 +36,7 @@ describe("parseResolverFile (resolver(5) files in /etc/resolver)", () => {
   });
 
   it("ignores what isn't a resolver line, and never throws", () => {
-    expect(parseResolverFile("nameserver not-an-ip\nport 99999\ndomain ../../etc\nsortlist x\n")).toEqual({
+    expect(parseResolverFile("nameserver not-an-ip\nport 99999\ndomain ../../etc\nsortlist x\n")).toStrictEqual({
       nameservers: [],
       search: [],
     });
@@ -67,5 +67,85 @@ describe("scutil --dns sees resolver files (the corroboration the hosts-file che
       searchDomains: ["cont"],
     });
     expect(parsed.supplemental.map((r) => r.domain)).toEqual(["cont"]);
+  });
+});
+
+// Hand-made files (not captures) at each rule's edge.
+describe("parseResolverFile: lines and values", () => {
+  it("indentation, tabs and runs of spaces between a keyword and its value; comments anywhere", () => {
+    const text =
+      "  nameserver   10.0.0.53\n\tport\t\t5353\n# nameserver 10.0.0.99\n;port 99\n   \ndomain \t corp.example\n";
+    expect(parseResolverFile(text)).toStrictEqual({
+      domain: "corp.example",
+      nameservers: ["10.0.0.53"],
+      port: 5353,
+      search: [],
+    });
+  });
+
+  it("a nameserver without a port sets none; the first nameserver's port is the one kept; a port line wins", () => {
+    expect(parseResolverFile("nameserver 10.0.0.1\n")).toStrictEqual({ nameservers: ["10.0.0.1"], search: [] });
+    expect(parseResolverFile("nameserver 10.0.0.17.55\nnameserver 10.0.0.18.66\n").port).toBe(55);
+    expect(parseResolverFile("port 53\nnameserver 10.0.0.17.55\n").port).toBe(53);
+    expect(parseResolverFile("nameserver 10.0.0.17.55\nport 53\n").port).toBe(53);
+  });
+
+  it.each([
+    ["10.0.0.17.1", "10.0.0.17", 1],
+    ["10.0.0.17.65535", "10.0.0.17", 65535],
+    ["10.0.0.17.0", undefined, undefined],
+    ["10.0.0.17.65536", undefined, undefined],
+    ["10.0.0.17.99999", undefined, undefined],
+    ["1110.0.0.17.55", undefined, undefined],
+    ["10.0.0.17.55.66", undefined, undefined],
+    ["10.0.0.256.55", undefined, undefined],
+  ])("nameserver %s: server %s, port %s", (value, server, port) => {
+    const r = parseResolverFile(`nameserver ${value}\n`);
+    expect(r.nameservers).toEqual(server ? [server] : []);
+    expect(r.port).toBe(port);
+  });
+
+  it.each([
+    ["1", 1],
+    ["65535", 65535],
+    ["0", undefined],
+    ["65536", undefined],
+    ["0x35", undefined],
+    ["1e3", undefined],
+    ["53x", undefined],
+    ["x53", undefined],
+    ["-53", undefined],
+    ["", undefined],
+  ])("port %j: %s", (value, port) => {
+    expect(parseResolverFile(`port ${value}\n`).port).toBe(port);
+  });
+
+  it("search: valid domains only, at most six", () => {
+    expect(parseResolverFile("search a.example ../x B.Example.\n").search).toEqual(["a.example", "b.example"]);
+    expect(parseResolverFile("search a b c d e f g h\n").search).toEqual(["a", "b", "c", "d", "e", "f"]);
+  });
+
+  it("a line of 1,024 characters is read, a longer one skipped; only the first 100 KB of a file", () => {
+    const padded = (n: number) => `nameserver 10.0.0.1${" ".repeat(n - 19)}`;
+    expect(parseResolverFile(padded(1024)).nameservers).toEqual(["10.0.0.1"]);
+    expect(parseResolverFile(padded(1025)).nameservers).toEqual([]);
+    const comments = "# filler\n".repeat(12_000);
+    expect(parseResolverFile(`${comments}nameserver 10.0.0.1\n`).nameservers).toEqual([]);
+    expect(parseResolverFile(`nameserver 10.0.0.2\n${comments}`).nameservers).toEqual(["10.0.0.2"]);
+  });
+});
+
+describe("normalDomain: what counts as a domain", () => {
+  it.each([
+    ["  Apple.COM.  ", "apple.com"],
+    ["x", "x"],
+    ["_dns-sd._udp.example", "_dns-sd._udp.example"],
+    ["a..b", undefined],
+    ["-a.example", undefined],
+    ["a.example-", undefined],
+    ["", undefined],
+    [undefined, undefined],
+  ])("%j: %s", (value, domain) => {
+    expect(normalDomain(value as string)).toBe(domain);
   });
 });

@@ -183,6 +183,8 @@ describe("parseScutilNcList: the row grammar", () => {
     ["no closing quote before the bracket", `IPSec "Office [IPSec]`],
     ["no quote that starts a word", `IPSec x"Office" [IPSec]`],
     ["no opening bracket", `IPSec "Office" IPSec]`],
+    ["no opening bracket, right after the name", `IPSec "Office"]`],
+    ["a lone quote, no name", `IPSec " [IPSec]`],
   ])("%s is no row", (_name, tail) => {
     expect(parseScutilNcList(row("Connected", tail))).toEqual([]);
   });

@@ -73,8 +73,9 @@ function expectUnconfigured(p: ProxySettings): void {
 }
 
 describe("parseScutilProxy: fixtures", () => {
+  // toStrictEqual: a proxy that isn't set is absent, not an undefined key.
   it("no proxy: only exceptions, nothing enabled", () => {
-    expect(parseScutilProxy(NONE)).toEqual({
+    expect(parseScutilProxy(NONE)).toStrictEqual({
       configured: true,
       autoDiscovery: false,
       exceptions: ["*.local", "169.254/16"],
@@ -89,6 +90,12 @@ describe("parseScutilProxy: fixtures", () => {
     expect(p.pacUrl).toBeUndefined();
     expect(p.exceptions).toEqual(["*.local", "169.254/16"]);
     expect(p.configured).toBe(true);
+    expect(p).toStrictEqual({
+      configured: true,
+      autoDiscovery: false,
+      exceptions: ["*.local", "169.254/16"],
+      http: { host: "127.0.0.1", port: 8118 },
+    });
   });
 });
 

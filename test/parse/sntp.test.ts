@@ -59,3 +59,12 @@ describe("parseSntp", () => {
     expect(parseSntp("sntp:no space\n")).toEqual({ ok: false, reason: "no measurement in sntp's output" });
   });
 });
+
+describe("parseSntp: spacing", () => {
+  it("runs of spaces between the fields (a pasted transcript) read like single ones", () => {
+    expect(parseSntp("+0.171773   +/-  0.105399\ttime.apple.com  17.253.60.45\n")).toEqual({
+      ok: true,
+      result: { offsetSeconds: 0.171773, errorSeconds: 0.105399, server: "time.apple.com", address: "17.253.60.45" },
+    });
+  });
+});

@@ -35,6 +35,15 @@ describe("parseFirewallState: fixtures", () => {
 describe("parseFirewallState: variants", () => {
   it("the number wins over the words", () => {
     expect(parseFirewallState("Firewall is enabled. (State = 0)").state).toBe("off");
+    expect(parseFirewallState("Firewall is disabled. (State = 1)").state).toBe("on");
+  });
+
+  it("the number alone says the state", () => {
+    expect(["(State = 0)", "(State = 1)", "(State = 2)"].map((t) => parseFirewallState(t).state)).toEqual([
+      "off",
+      "on",
+      "strict",
+    ]);
   });
 
   it("words alone when the number is missing or unknown", () => {

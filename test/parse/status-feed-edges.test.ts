@@ -159,6 +159,9 @@ describe("bodies that are not a feed: the reason", () => {
     [`x${"y".repeat(60)}`, `the feed is not JSON (it starts with "x${"y".repeat(39)}")`],
     ["jsonCallback( );", "the feed is empty"],
     ["jsonCallback()", "the feed is empty"],
+    ['{"message": "[[ see" x}', "the feed is damaged (malformed JSON)"],
+    ["502 Bad Gateway\n<html lang=en><body>proxy</body></html>", "the feed is an HTML page, not JSON"],
+    ['\n<html><script>var config = {"services": 1};</script></html>', "the feed is an HTML page, not JSON"],
   ])("%j: %s", (body, reason) => {
     expect(reasonOf(body)).toBe(reason);
   });
@@ -170,6 +173,7 @@ describe("bodies that are not a feed: the reason", () => {
 
   it("another callback name: the outermost object", () => {
     expect(feed(`cb(${feedOf([svc("Maps")])});`).services[0].name).toBe("Maps");
+    expect(feed(`(${feedOf([svc("Maps")])})`).services[0].name).toBe("Maps");
     expect(reasonOf("} {")).toBe('the feed is not JSON (it starts with "} {")');
   });
 });

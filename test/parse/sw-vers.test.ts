@@ -102,7 +102,7 @@ describe("parseSwVers: variants without fixtures", () => {
 });
 
 describe("parseHwModel and isVirtualMac", () => {
-  it.each(["MacBookPro18,2", "Mac16,8", "Macmini8,1", "VirtualMac2,1", "VMware7,1", "iMac21,1"])(
+  it.each(["MacBookPro18,2", "Mac16,8", "Mac14,10", "Macmini8,1", "VirtualMac2,1", "VMware7,1", "iMac21,1"])(
     "accepts %s",
     (model) => {
       expect(parseHwModel(`${model}\n`)).toBe(model);
@@ -237,5 +237,18 @@ describe("parseHwModel and parseHvVmmPresent: edges", () => {
     expect(isVirtualMac(" virtualmac2,1")).toBe(true);
     expect(isVirtualMac("parallels")).toBe(true);
     expect(isVirtualMac("MacVirtualMac")).toBe(false);
+  });
+});
+
+describe("parseSwVers: pasted", () => {
+  it("the 15.7.4 capture indented in a Markdown code block, spaces before the colons, reads the same", () => {
+    const pasted = SEQUOIA.replace(/^(\w+):/gm, "    $1 :");
+    expect(pasted).toContain("    ProductVersion :\t\t15.7.4");
+    expect(parseSwVers(pasted)).toEqual(parseSwVers(SEQUOIA));
+    expect(parseSwVers(pasted)).toMatchObject({
+      productName: "macOS",
+      productVersion: "15.7.4",
+      buildVersion: "24G517",
+    });
   });
 });

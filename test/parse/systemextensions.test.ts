@@ -194,3 +194,57 @@ describe("parseSystemExtensions: two categories (google/santa#1092, macOS 13.3.1
     ]);
   });
 });
+
+describe("parseSystemExtensions: pasted output and bounds", () => {
+  it("the LuLu#901 row with runs of spaces between its columns reads the same", () => {
+    const waiting = fixture("systemextensionsctl-list-lulu-waiting.txt");
+    const spaced = waiting.replace(/ (?=[^[]*\[)/g, "   "); // between the columns, not inside the state
+    expect(parseSystemExtensions(spaced)).toEqual(parseSystemExtensions(waiting));
+    expect(parseSystemExtensions(spaced)).toEqual([
+      {
+        teamId: "VBG97UB4TA",
+        bundleId: "com.objective-see.lulu.extension",
+        version: "4.4.0/4.4.0",
+        name: "LuLu",
+        state: "activated waiting for user",
+        active: false,
+      },
+    ]);
+  });
+
+  it("the santa#1092 listing indented in a Markdown code block keeps its categories", () => {
+    const text = fixture("systemextensionsctl-list-santa-lulu-13.3.1.txt");
+    const indented = text.replace(/^(?=.)/gm, "    ");
+    expect(parseSystemExtensions(indented)).toEqual(parseSystemExtensions(text));
+    expect(parseSystemExtensions(indented).map((e) => [e.category, e.bundleId, e.active])).toEqual([
+      ["com.apple.system_extension.network_extension", "com.objective-see.lulu.extension", true],
+      ["com.apple.system_extension.endpoint_security", "com.google.santa.daemon", false],
+      ["com.apple.system_extension.endpoint_security", "com.google.santa.daemon", true],
+    ]);
+  });
+
+  const row = "*\t*\tVBG97UB4TA\tcom.objective-see.lulu.extension (2.3.0/2.3.0)\tExtension\t[activated enabled]";
+
+  it("the state is trimmed inside its brackets; text glued after them is no row", () => {
+    expect(parseSystemExtensions(row.replace("[activated enabled]", "[ activated enabled ]"))[0].state).toBe(
+      "activated enabled",
+    );
+    expect(parseSystemExtensions(`${row}x`)).toEqual([]);
+  });
+
+  it("a name holding '---' is a row, not a category header", () => {
+    const list = parseSystemExtensions(
+      `--- com.apple.system_extension.network_extension\n${row.replace("Extension", "My --- Filter")}`,
+    );
+    expect(list).toMatchObject([{ category: "com.apple.system_extension.network_extension", name: "My --- Filter" }]);
+  });
+
+  it("a line of 1,000 characters is read; only the first 500 KB of the output", () => {
+    const exactly = row.replace("Extension", "E".repeat(1000 - row.length + "Extension".length));
+    expect(exactly).toHaveLength(1000);
+    expect(parseSystemExtensions(exactly)).toHaveLength(1);
+    const filler = `${"#".repeat(99)}\n`.repeat(5100);
+    expect(parseSystemExtensions(`${filler}${row}\n`)).toEqual([]);
+    expect(parseSystemExtensions(`${row}\n${filler}`)).toHaveLength(1);
+  });
+});

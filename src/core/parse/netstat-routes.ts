@@ -40,7 +40,7 @@ export function parseNetstatRoutes(text: unknown): RouteTable | undefined {
       }
       if (!family) continue;
       const tokens = line.split(/\s+/);
-      if (tokens[0] !== "default" || tokens.length < 4) continue;
+      if (tokens[0] !== "default") continue;
       const [, gateway, flags] = tokens;
       const netif = tokens.slice(3).find((t) => INTERFACE.test(t));
       if (!netif || !/^[A-Za-z]+$/.test(flags)) continue;

@@ -37,9 +37,8 @@ export function parseResolverFile(text: string): ResolverFile {
     .slice(0, 100_000)
     .split(/\r?\n/)) {
     if (raw.length > MAX_LINE) continue;
-    const line = raw.trim();
-    if (line === "" || line.startsWith("#") || line.startsWith(";")) continue;
-    const [key, ...values] = line.split(/\s+/);
+    // Blank and comment (`#`, `;`) lines fall through the switch: their first word is no keyword.
+    const [key, ...values] = raw.trim().split(/\s+/);
     const value = values[0] ?? "";
     switch (key.toLowerCase()) {
       case "nameserver": {
