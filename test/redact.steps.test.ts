@@ -222,6 +222,18 @@ describe("encodings", () => {
     ["an encoded newline stays encoded", "u=jane%40example.com%0Aset", ["jane"], "u=[email]%0Aset"],
     ["an encoded space stays encoded", "q=jane%40example.com%20x", ["jane"], "q=[email]%20x"],
     ["an encoded DEL stays encoded", "q=jane%40example.com%7F", ["jane"], "q=[email]%7F"],
+    [
+      "an encoded newline right after another encoded byte stays encoded",
+      "p=%2FUsers%2Fjane%2F%0AStatus:%20ok",
+      ["jane", "\n"],
+      "p=/Users/[user]/%0AStatus:%20ok",
+    ],
+    [
+      "an encoded space right after another encoded byte",
+      "q=jane%40example.com%2E%20x",
+      ["jane", " x"],
+      "q=[email].%20x",
+    ],
     ["an invalid UTF-8 byte stays as it was", "x=%FF%2FUsers%2Fjane", ["jane"], "x=%FF/Users/[user]"],
     ["an encoded two-byte character", "p=%2FUsers%2Fjos%C3%A9%2Fx", ["jos"], "p=/Users/[user]/x"],
     ["an encoded four-byte character", "p=%F0%9F%98%80%2FUsers%2Fjane", ["jane"], "p=😀/Users/[user]"],
