@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { redact, type RedactionContext } from "../src/core/redact";
+import { collectIdentifiers, redact, type RedactionContext } from "../src/core/redact";
 import type { Identifier } from "../src/core/types";
 
 // The values this report knows (RedactionContext): the user's name and home
@@ -246,5 +246,53 @@ describe("a malformed context hides what it can", () => {
       computerName: "Jane’s Workstation",
     } as unknown as RedactionContext;
     check("jdoe on Jane’s Workstation", ctx, "[user] on [computer]");
+  });
+});
+
+describe("redact's own guards", () => {
+  it("a value glued to an address is hidden once the address is (a second pass)", () => {
+    check("inet 10.0.0.5Jane Home", ids(["Jane Home", "wifi"]), "inet [private-ip][wifi]");
+  });
+
+  it("a context whose getters throw still gets the fixed patterns", () => {
+    const ctx = {
+      get homeDir(): string {
+        throw new Error("a getter that throws");
+      },
+    } as unknown as RedactionContext;
+    expect(redact("dsid=12345678901 at 10.0.0.5", ctx)).toBe("dsid=[dsid] at [private-ip]");
+  });
+
+  it("a Buffer (a child process's stdout) is redacted as its text", () => {
+    expect(redact(Buffer.from("dsid=12345678901") as unknown as string)).toBe("dsid=[dsid]");
+  });
+
+  it("text that cannot even be read gives the failure marker, never throws", () => {
+    const hostile = {
+      toString(): string {
+        throw new Error("no text");
+      },
+    };
+    expect(redact(hostile as unknown as string)).toBe("[redaction failed]");
+  });
+});
+
+describe("collectIdentifiers keeps going past what it can't read", () => {
+  const good: Identifier = { value: "proxy.corp.example", kind: "proxy-host" };
+  it.each([
+    ["a finding that is null", null],
+    ["a finding whose identifiers are no list", { identifiers: { value: "x" } }],
+    [
+      "a finding whose identifiers getter throws",
+      Object.defineProperty({}, "identifiers", {
+        get: () => {
+          throw new Error("x");
+        },
+      }),
+    ],
+  ])("%s", (_what, bad) => {
+    expect(collectIdentifiers([bad, { identifiers: [good] }] as unknown as { identifiers: Identifier[] }[])).toEqual([
+      good,
+    ]);
   });
 });
