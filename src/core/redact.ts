@@ -219,7 +219,12 @@ export function collectIdentifiers(findings: { identifiers?: Identifier[] }[]): 
   try {
     const seen = new Set<string>();
     for (const finding of Array.isArray(findings) ? findings : []) {
-      const list = finding && Array.isArray(finding.identifiers) ? finding.identifiers : [];
+      let list: Identifier[] = [];
+      try {
+        if (finding && Array.isArray(finding.identifiers)) list = finding.identifiers;
+      } catch {
+        // A finding that can't be read: skip it, keep the ones after it.
+      }
       for (const identifier of list) {
         try {
           const value: unknown = identifier?.value;
