@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { collectIdentifiers, redact, type RedactionContext } from "../src/core/redact";
+import { collectIdentifiers, PLACEHOLDERS, redact, type RedactionContext } from "../src/core/redact";
 import type { Identifier } from "../src/core/types";
 
 // The values this report knows (RedactionContext): the user's name and home
@@ -250,6 +250,14 @@ describe("a malformed context hides what it can", () => {
 });
 
 describe("redact's own guards", () => {
+  it.each([...Object.values(PLACEHOLDERS), "[credentials]"])(
+    "a value spelling %s never touches that placeholder",
+    (placeholder) => {
+      const word = placeholder.slice(1, -1);
+      check(`${placeholder} and ${word}`, ids([word, "wifi"]), `${placeholder} and [wifi]`);
+    },
+  );
+
   it("a value glued to an address is hidden once the address is (a second pass)", () => {
     check("inet 10.0.0.5Jane Home", ids(["Jane Home", "wifi"]), "inet [private-ip][wifi]");
   });

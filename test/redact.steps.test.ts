@@ -100,7 +100,36 @@ describe("labelled values", () => {
     ["a short hex value after mac= stays", "mac=12345", [], "mac=12345"],
     ["a phone-number Apple Account", "apple_id: +1.555.123.4567", ["555.123.4567"], "apple_id: [email]"],
     ["an Apple ID that isn't a number stays", "appleid=jane", [], "appleid=jane"],
+    ["a Wi-Fi name of only emoji", "SSID: 🏠", ["🏠"], "SSID: [wifi]"],
+    ["an empty quoted Wi-Fi name stays", 'SSID: "" x', [], 'SSID: "" x'],
+    [
+      "a proxy with credentials and no scheme",
+      "all_proxy=bob:s3cret@127.0.0.1:8888",
+      ["bob", "s3cret"],
+      "all_proxy=[credentials]@127.0.0.1:8888",
+    ],
+    ["an IPv6 proxy with a scope", "HTTPProxy : fe80::1%en0", ["fe80", "en0"], "HTTPProxy : [proxy-host]"],
   ])("%s", (_what, input, hidden, expected) => check(input, hidden, expected));
+});
+
+describe("label values that say nothing is there stay", () => {
+  it.each([
+    "<redacted>",
+    "<private>",
+    "(null)",
+    "null",
+    "NULL",
+    "nil",
+    "none",
+    "None",
+    "n/a",
+    "N/A",
+    "unknown",
+    "Unknown",
+    "-",
+  ])("Current Wi-Fi Network: %s", (value) =>
+    check(`Current Wi-Fi Network: ${value}`, [], `Current Wi-Fi Network: ${value}`),
+  );
 });
 
 describe("patterns", () => {
