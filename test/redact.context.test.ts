@@ -165,9 +165,17 @@ describe("values the probes saw", () => {
 
   it("a value known under two kinds, exact case for one, is still hidden in any case for the other", () => {
     check(
-      "vpn CorpNet, dns corpnet.example CORPNET",
-      ids(["CorpNet", "vpn"], ["corpnet", "domain"]),
+      "vpn corpnet, dns CORPNET.example Corpnet",
+      ids(["corpnet", "vpn"], ["corpnet", "domain"]),
       "vpn [vpn], dns [domain].example [domain]",
+    );
+  });
+
+  it("two Wi-Fi names that differ only in case are both hidden, other cases stay", () => {
+    check(
+      "Jane Home, JANE HOME, jane home",
+      ids(["Jane Home", "wifi"], ["JANE HOME", "wifi"]),
+      "[wifi], [wifi], jane home",
     );
   });
 
