@@ -160,7 +160,7 @@ export function regexStep(
  * A step for one known value: whole-token (not glued to other letters or digits), optionally
  * case-insensitive, optionally swallowing a `.local` suffix (computer names).
  */
-export function valueStep(value: string, placeholder: string, caseInsensitive: boolean, localSuffix = false): Step {
+export function valueStep(value: string, placeholder: string, caseInsensitive: boolean, localSuffix: boolean): Step {
   const before = /^[\p{L}\p{N}]/u.test(value) ? "(?<![\\p{L}\\p{N}])" : "";
   const after = /[\p{L}\p{N}]$/u.test(value) ? "(?![\\p{L}\\p{N}])" : "";
   const suffix = localSuffix ? "(?:\\.local(?![\\p{L}\\p{N}-])\\.?)?" : "";
