@@ -86,7 +86,8 @@ export const EMPTY_VALUES = new Set([
   "-",
 ]);
 
-export type Replacer = (match: string, ...groups: (string | undefined)[]) => string;
+/** Every step's capture groups take part in each match, so they are always strings. */
+export type Replacer = (match: string, ...groups: string[]) => string;
 /** A regex replacement, or (for values too long or odd for a regex) a literal one. */
 export type Step = { re: RegExp; replace: string | Replacer } | { literal: string; replace: string };
 
