@@ -100,7 +100,62 @@ describe("labelled values", () => {
     ["a short hex value after mac= stays", "mac=12345", [], "mac=12345"],
     ["a phone-number Apple Account", "apple_id: +1.555.123.4567", ["555.123.4567"], "apple_id: [email]"],
     ["an Apple ID that isn't a number stays", "appleid=jane", [], "appleid=jane"],
+    ["a Wi-Fi name of only emoji", "SSID: 🏠", ["🏠"], "SSID: [wifi]"],
+    ["an empty plist string stays", "<key>SSID_STR</key><string></string>", [], "<key>SSID_STR</key><string></string>"],
+    [
+      "a plist Wi-Fi name that ends its line",
+      "<key>SSID_STR</key><string>Home Net\n</string>",
+      ["Home Net"],
+      "<key>SSID_STR</key><string>[wifi]\n</string>",
+    ],
+    [
+      "a plist value that says nothing stays",
+      "<key>SSID_STR</key><string>none</string>",
+      [],
+      "<key>SSID_STR</key><string>none</string>",
+    ],
+    ["a proxy with no host stays", "HTTPProxy : :8080", [], "HTTPProxy : :8080"],
+    ["a proxy whose host is only punctuation stays", "HTTPProxy : -:8080", [], "HTTPProxy : -:8080"],
+    ["a single-quoted alternate DSID", "altDSID='001234-05-1a2b3c4d'", ["001234"], "altDSID='[dsid]'"],
+    ["a quoted Wi-Fi name with trailing spaces", 'SSID: "Cafe  "', ["Cafe"], 'SSID: "[wifi]"'],
+    ["a computer name holding a <", "ComputerName: Lab <2>", ["Lab", "<2>"], "ComputerName: [computer]"],
+    ["a DSID followed by letters stays", "dsid=1234abcd", [], "dsid=1234abcd"],
+    ["a DSID after letters stays", "dsid=abcd1234", [], "dsid=abcd1234"],
+    ["a hex run longer than a MAC stays", "mac=00026fe9b568ff", [], "mac=00026fe9b568ff"],
+    ["a MAC after other text stays", "mac=x00026fe9b568", [], "mac=x00026fe9b568"],
+    ["a phone-number Apple Account without +", "appleID=15551234567", ["5551234567"], "appleID=[email]"],
+    ["a number after letters is no phone number", "appleID=x15551234567", [], "appleID=x15551234567"],
+    ["a phone number followed by letters is none", "appleID=+15551234567x", [], "appleID=+15551234567x"],
+    ["an alternate DSID with a symbol in it stays", "altDSID=001234-05:x", [], "altDSID=001234-05:x"],
+    ["an empty quoted Wi-Fi name stays", 'SSID: "" x', [], 'SSID: "" x'],
+    [
+      "a proxy with credentials and no scheme",
+      "all_proxy=bob:s3cret@127.0.0.1:8888",
+      ["bob", "s3cret"],
+      "all_proxy=[credentials]@127.0.0.1:8888",
+    ],
+    ["an IPv6 proxy with a scope", "HTTPProxy : fe80::1%en0", ["fe80", "en0"], "HTTPProxy : [proxy-host]"],
   ])("%s", (_what, input, hidden, expected) => check(input, hidden, expected));
+});
+
+describe("label values that say nothing is there stay", () => {
+  it.each([
+    "<redacted>",
+    "<private>",
+    "(null)",
+    "null",
+    "NULL",
+    "nil",
+    "none",
+    "None",
+    "n/a",
+    "N/A",
+    "unknown",
+    "Unknown",
+    "-",
+  ])("Current Wi-Fi Network: %s", (value) =>
+    check(`Current Wi-Fi Network: ${value}`, [], `Current Wi-Fi Network: ${value}`),
+  );
 });
 
 describe("patterns", () => {
@@ -222,6 +277,18 @@ describe("encodings", () => {
     ["an encoded newline stays encoded", "u=jane%40example.com%0Aset", ["jane"], "u=[email]%0Aset"],
     ["an encoded space stays encoded", "q=jane%40example.com%20x", ["jane"], "q=[email]%20x"],
     ["an encoded DEL stays encoded", "q=jane%40example.com%7F", ["jane"], "q=[email]%7F"],
+    [
+      "an encoded newline right after another encoded byte stays encoded",
+      "p=%2FUsers%2Fjane%2F%0AStatus:%20ok",
+      ["jane", "\n"],
+      "p=/Users/[user]/%0AStatus:%20ok",
+    ],
+    [
+      "an encoded space right after another encoded byte",
+      "q=jane%40example.com%2E%20x",
+      ["jane", " x"],
+      "q=[email].%20x",
+    ],
     ["an invalid UTF-8 byte stays as it was", "x=%FF%2FUsers%2Fjane", ["jane"], "x=%FF/Users/[user]"],
     ["an encoded two-byte character", "p=%2FUsers%2Fjos%C3%A9%2Fx", ["jos"], "p=/Users/[user]/x"],
     ["an encoded four-byte character", "p=%F0%9F%98%80%2FUsers%2Fjane", ["jane"], "p=😀/Users/[user]"],

@@ -40,7 +40,7 @@ function labelled(
   render: (value: string) => string,
 ): Step {
   const re = new RegExp(`(${label})${SEP}${mode === "token" ? TOKEN : LINE}`, "gi");
-  const replace: Replacer = (match, lab = "", sep = "", raw = "") => {
+  const replace: Replacer = (match, lab, sep, raw) => {
     const quoted = unquote(raw);
     const pre = quoted.pre;
     let { value, post } = quoted;
@@ -76,16 +76,16 @@ function parseProxy(value: string): { scheme: string; userinfo: string; host: st
   if (BARE_IPV6.test(value)) return { scheme: "", userinfo: "", host: value, rest: "" };
   const m = PROXY_VALUE.exec(value);
   if (!m) return null;
-  const [, scheme = "", userinfo = "", host = "", rest = ""] = m;
+  const [, scheme = "", userinfo = "", host, rest] = m;
   // `http://` with nothing after it must not turn `http` into the host.
   if (!scheme && value.includes("://")) return null;
   if (!/[\p{L}\p{N}]/u.test(host)) return null;
   return { scheme, userinfo, host, rest };
 }
 
+/** Any proxy value with a host: a loopback host without credentials renders as it was. */
 function acceptProxy(value: string): boolean {
-  const proxy = parseProxy(value);
-  return proxy !== null && (proxy.userinfo !== "" || !isKeepValue(proxy.host.replace(/^\[|\]$/g, "")));
+  return parseProxy(value) !== null;
 }
 
 /** Hides the host (loopback stays) and any credentials; keeps scheme, port and path. */
@@ -104,7 +104,7 @@ function renderProxy(value: string): string {
  */
 export const CREDENTIALS_STEP: Step = {
   re: /(?<![A-Za-z0-9+.-])([a-z][a-z0-9+.-]*:\/\/)[^\s/?#@[\]]*(?:@[^\s/?#@[\]]*)*@(?=[^\s/?#@]|\[)/gi,
-  replace: (_m, scheme = "") => `${scheme}${CREDENTIALS}@`,
+  replace: (_m, scheme) => `${scheme}${CREDENTIALS}@`,
 };
 
 const LABELLED_STEPS: Step[] = [
@@ -157,13 +157,13 @@ export const PATTERN_STEPS: Step[] = [
   // `scutil --nc list` rows: the quoted, user-chosen service name.
   {
     re: /^([* ] \(\w+\)[ \t]+\S+[ \t]+[^"\r\n]*)"([^\r\n]*)"([ \t]+\[[^\]\r\n]+\][ \t]*)$/gm,
-    replace: (_m, head = "", _name, tail = "") => `${head}"${P.vpn}"${tail}`,
+    replace: (_m, head, _name, tail) => `${head}"${P.vpn}"${tail}`,
   },
   ...LABELLED_STEPS,
   // Digit runs of 8+ shortly after a DSID-ish label on the same line ("DSID for account is 12345678").
   {
     re: /(dsid|prs_?id|person_?id)([^\d\r\n]{0,24}?)(\d{8,})/gi,
-    replace: (_m, label = "", gap = "") => `${label}${gap}${P.dsid}`,
+    replace: (_m, label, gap) => `${label}${gap}${P.dsid}`,
   },
   // iCloud service URLs carry the DSID as the first path component.
   { re: /(?<=\.icloud\.com(?:\.cn)?(?::\d{1,5})?\/)\d{6,}(?![\w-])/gi, replace: P.dsid },
@@ -223,7 +223,7 @@ export const PATTERN_STEPS: Step[] = [
       String.raw`(?<![A-Za-z])(user[ \t]+)(?!(?:${USER_PROSE_WORDS.join("|")})(?![a-z0-9._-]))([a-z_][a-z0-9._-]{1,31})(?![\p{L}\p{N}@])`,
       "gu",
     ),
-    replace: (m, lead = "", name = "") => (SYSTEM_USERS.has(name.toLowerCase()) ? m : `${lead}${P.user}`),
+    replace: (m, lead, name) => (SYSTEM_USERS.has(name.toLowerCase()) ? m : `${lead}${P.user}`),
   },
   // Home folders: /Users/jane/… → /Users/[user]/… (/Users/Shared stays).
   {

@@ -86,7 +86,8 @@ export const EMPTY_VALUES = new Set([
   "-",
 ]);
 
-export type Replacer = (match: string, ...groups: (string | undefined)[]) => string;
+/** Every step's capture groups take part in each match, so they are always strings. */
+export type Replacer = (match: string, ...groups: string[]) => string;
 /** A regex replacement, or (for values too long or odd for a regex) a literal one. */
 export type Step = { re: RegExp; replace: string | Replacer } | { literal: string; replace: string };
 
@@ -160,7 +161,7 @@ export function regexStep(
  * A step for one known value: whole-token (not glued to other letters or digits), optionally
  * case-insensitive, optionally swallowing a `.local` suffix (computer names).
  */
-export function valueStep(value: string, placeholder: string, caseInsensitive: boolean, localSuffix = false): Step {
+export function valueStep(value: string, placeholder: string, caseInsensitive: boolean, localSuffix: boolean): Step {
   const before = /^[\p{L}\p{N}]/u.test(value) ? "(?<![\\p{L}\\p{N}])" : "";
   const after = /[\p{L}\p{N}]$/u.test(value) ? "(?![\\p{L}\\p{N}])" : "";
   const suffix = localSuffix ? "(?:\\.local(?![\\p{L}\\p{N}-])\\.?)?" : "";

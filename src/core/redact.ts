@@ -171,18 +171,17 @@ export function redact(text: string, context?: RedactionContext): string {
 // placeholder instead of an identifier in a form no pattern reads.
 
 const ENCODED_TOKEN = /[^\s]*%[0-9A-Fa-f]{2}[^\s]*/g;
-/** Encodings of white space and control characters stay encoded: decoding them would split the token. */
-const KEEP_ENCODED = /^%(?:[01][0-9A-Fa-f]|20|7[Ff])$/;
+/**
+ * A run of encoded bytes to decode. Encodings of white space and control characters are no part of
+ * one and stay encoded: decoding them would split the token (a `%0A` after `%2F` too).
+ */
+const DECODABLE_RUN = /(?:%(?![01][0-9A-Fa-f]|20|7[Ff])[0-9A-Fa-f]{2})+/g;
 
 function decodeOnce(token: string): string {
-  return token.replace(/(?:%[0-9A-Fa-f]{2})+/g, (run) => {
+  return token.replace(DECODABLE_RUN, (run) => {
     let out = "";
     const bytes = run.match(/%[0-9A-Fa-f]{2}/g) ?? [];
     for (let i = 0; i < bytes.length;) {
-      if (KEEP_ENCODED.test(bytes[i])) {
-        out += bytes[i++];
-        continue;
-      }
       // The longest valid UTF-8 sequence from here (1-4 bytes), else the byte as it was.
       let taken = 0;
       for (let n = Math.min(4, bytes.length - i); n >= 1 && !taken; n--) {
@@ -220,7 +219,12 @@ export function collectIdentifiers(findings: { identifiers?: Identifier[] }[]): 
   try {
     const seen = new Set<string>();
     for (const finding of Array.isArray(findings) ? findings : []) {
-      const list = finding && Array.isArray(finding.identifiers) ? finding.identifiers : [];
+      let list: Identifier[] = [];
+      try {
+        if (finding && Array.isArray(finding.identifiers)) list = finding.identifiers;
+      } catch {
+        // A finding that can't be read: skip it, keep the ones after it.
+      }
       for (const identifier of list) {
         try {
           const value: unknown = identifier?.value;
