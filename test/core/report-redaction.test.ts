@@ -1,32 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, type ReportInput } from "../../src/core/report";
-import type { Finding } from "../../src/core/types";
+import { buildReport } from "../../src/core/report";
+import { finding, reportInput } from "../support/report-input";
 
 // What a support report hides when redaction is on (the default): identifiers
 // and local names, each kind named once in the privacy line, and outside text
 // still escaped where redaction rewrote it. test/core/report.test.ts has the
 // sections themselves; test/redact*.test.ts each redaction step on its own.
 
-const finding = (over: Partial<Finding> & Pick<Finding, "probe">): Finding => ({
-  status: "pass",
-  title: "Check",
-  summary: "fine",
-  details: [],
-  fixes: [],
-  durationMs: 1,
-  ...over,
-});
-
-const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  findings: [finding({ probe: "macos", title: "macOS", summary: "macOS 15.7.4 Sequoia: supported" })],
-  causes: [{ cause: "none", confidence: "high", summary: "Nothing found.", evidence: [], fixes: [] }],
-  history: [],
-  startedAt: new Date("2026-11-21T10:05:42.000Z"),
-  durationMs: 2345,
-  platform: "darwin",
-  appVersion: "1.2.3",
-  ...over,
-});
+const input = reportInput;
 
 const md = { format: "markdown", redact: false } as const;
 

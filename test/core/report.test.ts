@@ -1,40 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { buildReport, escapeMarkdown, type ReportInput, type ReportOptions } from "../../src/core/report";
-import type { Cause, Finding, FixRecord, Status } from "../../src/core/types";
+import { buildReport, escapeMarkdown, type ReportOptions } from "../../src/core/report";
+import type { Finding, FixRecord, Status } from "../../src/core/types";
+import { cause, finding, reportInput } from "../support/report-input";
 
 // buildReport on hand-made inputs (not captures): which sections a support
 // person gets, in which order, what is escaped, what is hidden and what is
 // said when there is nothing to say. Issue 19: the report had no test of its
 // own, only end-to-end ones that check it mentions "Apple ID Doctor".
 
-const finding = (over: Partial<Finding> & Pick<Finding, "probe">): Finding => ({
-  status: "pass",
-  title: "Check",
-  summary: "fine",
-  details: [],
-  fixes: [],
-  durationMs: 1,
-  ...over,
-});
-
-const cause = (over: Partial<Cause> & Pick<Cause, "cause">): Cause => ({
-  confidence: "high",
-  summary: "Something is wrong. More text.",
-  evidence: [],
-  fixes: [],
-  ...over,
-});
-
-const input = (over: Partial<ReportInput> = {}): ReportInput => ({
-  findings: [finding({ probe: "macos", title: "macOS", summary: "macOS 15.7.4 Sequoia: supported" })],
-  causes: [cause({ cause: "none", confidence: "high", summary: "Nothing found." })],
-  history: [],
-  startedAt: new Date("2026-11-21T10:05:42.000Z"),
-  durationMs: 2345,
-  platform: "darwin",
-  appVersion: "1.2.3",
-  ...over,
-});
+const input = reportInput;
 
 const md: ReportOptions = { format: "markdown", redact: false };
 const plain: ReportOptions = { format: "plain", redact: false };

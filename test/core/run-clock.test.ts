@@ -5,25 +5,15 @@ import type { Probe, ProbeContext } from "../../src/core/probes/types";
 import { runChecklist } from "../../src/core/run";
 import { DEFAULT_TARGETS, type Targets } from "../../src/core/targets";
 import type { ProbeResult } from "../../src/core/types";
+import { never, stuckHost as hangingHost } from "../support/stuck-host";
+
+const stuckHost = hangingHost();
 
 // The runner's clock and what it hands each probe: durations measured on the
 // run's own clock (fake timers, so nothing here depends on the machine's load),
 // no timer left behind once the run is over, the first probe started at once,
 // and the targets and binaries a probe gets.
 
-const never = <T>() => new Promise<T>(() => {});
-const stuckHost: Host = {
-  platform: "darwin",
-  now: () => new Date("2026-11-21T10:00:00.000Z"),
-  env: () => undefined,
-  exec: () => never(),
-  http: () => never(),
-  dns: () => never(),
-  tcp: () => never(),
-  tls: () => never(),
-  ntp: () => never(),
-  readFile: () => never(),
-};
 const probe = (run: Probe["run"], id: Probe["id"] = "dns"): Probe => ({ id, title: id, area: "network", run });
 const ok = (): ProbeResult => ({ status: "pass", summary: "fine", details: [], fixes: [] });
 const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

@@ -3,26 +3,14 @@ import type { Host } from "../../src/core/host/types";
 import type { Probe } from "../../src/core/probes/types";
 import { DEFAULT_DEADLINE_MS, MAX_DETAIL_CHARS, MAX_DETAILS, runChecklist } from "../../src/core/run";
 import type { ProbeResult } from "../../src/core/types";
+import { never, stuckHost as hangingHost } from "../support/stuck-host";
 
 // What the runner makes of each probe's row: a late probe's error names what it
 // still waits on, a crash is one row with its own reason, an off-shape result is
 // made safe and bounded, and a finding streams once. Hand-made probes and a host
 // whose every operation never settles (no recording: the waits are the point).
 
-const never = <T>() => new Promise<T>(() => {});
-const stuckHost: Host = {
-  platform: "darwin",
-  now: () => new Date("2026-11-21T10:00:00.000Z"),
-  env: (name) => (name === "HTTPS_PROXY" ? "http://proxy.example:3128" : undefined),
-  exec: () => never(),
-  http: () => never(),
-  dns: () => never(),
-  tcp: () => never(),
-  tls: () => never(),
-  ntp: () => never(),
-  readFile: () => never(),
-  listDir: () => never(),
-};
+const stuckHost = hangingHost({ env: (name) => (name === "HTTPS_PROXY" ? "http://proxy.example:3128" : undefined) });
 
 const probe = (run: Probe["run"], id: Probe["id"] = "dns"): Probe => ({
   id,

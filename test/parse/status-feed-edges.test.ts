@@ -5,34 +5,16 @@ import {
   isSignInService,
   MAX_FEED_EVENTS,
   parseStatusFeed,
-  type StatusFeed,
 } from "../../src/core/parse/status-feed";
+import { feed, feedOf, HOUR, NOW, ongoingEvent, svc } from "../support/status-feed";
 
 // parseStatusFeed at its edges, on hand-made feeds in the shape of
 // test/fixtures/status-*.json (not captures): which services count for
 // sign-in, the cap on events, the reasons for bodies that aren't a feed,
 // dates and entities at their bounds. The real payloads are in status-feed.test.ts.
 
-const NOW = new Date("2024-06-01T12:00:00Z");
-const HOUR = 3600_000;
+const event = ongoingEvent;
 
-const feedOf = (services: unknown[]) => JSON.stringify({ services });
-const svc = (serviceName: string, events: unknown[] = []) => ({ serviceName, events });
-const event = (over: Record<string, unknown> = {}) => ({
-  messageId: "1",
-  statusType: "Issue",
-  eventStatus: "ongoing",
-  message: "Some users are affected.",
-  epochStartDate: NOW.getTime() - HOUR,
-  epochEndDate: null,
-  ...over,
-});
-
-function feed(text: string, source: "consumer" | "developer" = "consumer"): StatusFeed {
-  const r = parseStatusFeed(text, NOW, source);
-  if (!r.ok) throw new Error(r.reason);
-  return r.feed;
-}
 const reasonOf = (text: string) => {
   const r = parseStatusFeed(text, NOW);
   if (r.ok) throw new Error("expected a failure");

@@ -1,34 +1,11 @@
 import { describe, expect, it } from "vitest";
-import {
-  currentEvents,
-  isSignInService,
-  MAX_FEED_EVENTS,
-  parseStatusFeed,
-  unwrapFeed,
-  type StatusFeed,
-} from "../../src/core/parse/status-feed";
+import { currentEvents, isSignInService, MAX_FEED_EVENTS, unwrapFeed } from "../../src/core/parse/status-feed";
+import { feed, feedOf, HOUR, NOW, resolvedEvent, svc } from "../support/status-feed";
 
 // Which events a service keeps and in what order: the cap on a hostile feed, copies of one
 // event, dates given as text. Hand-made feeds in the shape of test/fixtures/status-*.json.
 
-const NOW = new Date("2024-06-01T12:00:00Z");
-const HOUR = 3600_000;
-const feedOf = (services: unknown[]) => JSON.stringify({ services });
-const svc = (serviceName: string, events: unknown[] = []) => ({ serviceName, events });
-const event = (over: Record<string, unknown> = {}) => ({
-  messageId: "1",
-  statusType: "Issue",
-  eventStatus: "resolved",
-  message: "Some users were affected.",
-  epochStartDate: NOW.getTime() - HOUR,
-  epochEndDate: NOW.getTime() - HOUR / 2,
-  ...over,
-});
-function feed(text: string): StatusFeed {
-  const r = parseStatusFeed(text, NOW);
-  if (!r.ok) throw new Error(r.reason);
-  return r.feed;
-}
+const event = resolvedEvent;
 const ids = (events: unknown[]) => feed(feedOf([svc("Maps", events)])).services[0].events.map((e) => e.id);
 
 describe("the cap on events: newest kept whatever the feed's order", () => {
