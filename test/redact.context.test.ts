@@ -312,3 +312,31 @@ describe("collectIdentifiers keeps going past what it can't read", () => {
     ]);
   });
 });
+
+describe("known values with spaces, as a URL writes them", () => {
+  // A Wi-Fi login page's address carries the network's name with its spaces encoded, and no
+  // label a pattern reads: the decoding step leaves %20 encoded (it would split the token).
+  const wifi: RedactionContext = { identifiers: [{ value: "Jane Home WiFi", kind: "wifi" }] };
+  it.each([
+    ["%20", "http://portal.example/welcome/Jane%20Home%20WiFi/start"],
+    ["+", "http://portal.example/welcome?net=Jane+Home+WiFi&lang=en"],
+    ["%20, encoded twice", "http://portal.example/welcome/Jane%2520Home%2520WiFi"],
+  ])("spaces as %s: hidden", (_form, text) => {
+    const out = redact(text, wifi);
+    expect(out).not.toMatch(/jane/i);
+    expect(out).toContain(PLACEHOLDERS.wifi);
+  });
+
+  it("the computer's name with its apostrophe and spaces encoded: hidden", () => {
+    const out = redact("Location: http://10.0.0.1/login?from=Jane%27s%20MacBook%20Pro", {
+      computerName: "Jane's MacBook Pro",
+    });
+    expect(out).not.toMatch(/jane/i);
+  });
+
+  it("a value without spaces gets no encoded twin: a look-alike word stays", () => {
+    expect(redact("net=Office+Guest", { identifiers: [{ value: "Office", kind: "wifi" }] })).toBe(
+      `net=${PLACEHOLDERS.wifi}+Guest`,
+    );
+  });
+});

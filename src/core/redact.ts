@@ -105,6 +105,13 @@ function contextSteps(context: RedactionContext | undefined): { known: Step[]; u
     add(context.userName, "user");
   }
 
+  // A URL writes a value's spaces as %20 or + (a login page's address holding the Wi-Fi name), and
+  // the decoding step keeps %20 encoded, so such a value is looked for in those spellings too.
+  for (const k of [...known]) {
+    if (k.value.includes(" "))
+      for (const space of ["%20", "+"]) known.push({ ...k, value: k.value.replaceAll(" ", space) });
+  }
+
   // Longest first; dedupe.
   const seen = new Set<string>();
   const steps: Step[] = [];
