@@ -106,10 +106,10 @@ function contextSteps(context: RedactionContext | undefined): { known: Step[]; u
   }
 
   // A URL writes a value's spaces as %20 or + (a login page's address holding the Wi-Fi name), and
-  // the decoding step keeps %20 encoded, so such a value is looked for in those spellings too.
+  // the decoding step keeps %20 encoded, so such a value is looked for in those spellings too
+  // (a value without spaces comes out the same, and the dedupe below drops the copy).
   for (const k of [...known]) {
-    if (k.value.includes(" "))
-      for (const space of ["%20", "+"]) known.push({ ...k, value: k.value.replaceAll(" ", space) });
+    for (const space of ["%20", "+"]) known.push({ ...k, value: k.value.replaceAll(" ", space) });
   }
 
   // Longest first; dedupe.
