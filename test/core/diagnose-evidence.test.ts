@@ -2,37 +2,16 @@ import { describe, expect, it } from "vitest";
 import { diagnose } from "../../src/core/diagnose";
 import type { ProbeId } from "../../src/core/ids";
 import type { Finding, Status } from "../../src/core/types";
+import { finding, passingRun, ranked, SIGN_IN } from "../support/findings";
 
 // Causes follow the evidence (issue 13): each rule added or changed, firing
 // and not firing, on findings shaped as the probes return them.
 
-const TITLES: Partial<Record<ProbeId, string>> = {
-  "apple-hosts": "Apple Sign-In Servers",
-  "tls-inspection": "Certificates",
-  push: "Apple Push Service",
-  clock: "Clock",
-  dns: "DNS",
-};
-const SIGN_IN: ProbeId[] = [
-  "apple-status",
-  "apple-hosts",
-  "push",
-  "internet",
-  "captive-portal",
-  "dns",
-  "tls-inspection",
-  "clock",
-];
-
-function f(probe: ProbeId, status: Status, summary = `${probe} ${status}`, data?: Record<string, unknown>): Finding {
-  return { probe, status, title: TITLES[probe] ?? probe, summary, details: [], fixes: [], durationMs: 1, data };
-}
-/** Every sign-in probe passing, with some replaced. */
-function run(...changed: Finding[]): Finding[] {
-  const byId = new Map(changed.map((c) => [c.probe, c]));
-  return [...SIGN_IN.map((id) => byId.get(id) ?? f(id, "pass")), ...changed.filter((c) => !SIGN_IN.includes(c.probe))];
-}
-const ids = (findings: Finding[]) => diagnose(findings).map((c) => `${c.cause}/${c.confidence}`);
+// The older short form: summary before data, and a summary of "<probe> <status>".
+const f = (probe: ProbeId, status: Status, summary = `${probe} ${status}`, data?: Record<string, unknown>): Finding =>
+  finding(probe, status, data, { summary });
+const run = passingRun;
+const ids = ranked;
 
 const dnsFail = (publicWorks: boolean) =>
   f(
